@@ -1,0 +1,44 @@
+// Lint rules, including the architecture's import arrows: each folder may import only the
+// folders further in (core ← normalize ← match/sources/rules/store ← engine ← server/cli/web).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const deny = (...folders) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: folders.map((f) => ({
+        group: [`**/${f}`, `**/${f}/**`],
+        message: `this folder may not import from ${f}: imports point inward only`,
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'web/dist/**', 'bench/node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: deny('normalize', 'match', 'sources', 'rules', 'store', 'engine', 'server', 'cli'),
+  },
+  {
+    files: ['src/normalize/**'],
+    rules: deny('match', 'sources', 'rules', 'store', 'engine', 'server', 'cli'),
+  },
+  {
+    files: ['src/sources/**', 'src/store/**', 'src/match/**', 'src/rules/**'],
+    rules: deny('engine', 'server', 'cli'),
+  },
+  { files: ['src/engine/**'], rules: deny('server', 'cli') },
+  { files: ['src/server/**'], rules: deny('cli') },
+);

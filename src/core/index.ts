@@ -1,0 +1,12 @@
+/**
+ * @module
+ * The domain model: entities, schemata, topics, dates, hashes and the error class.
+ */
+export * from './errors.ts';
+export * from './schema.ts';
+export * from './entity.ts';
+export * from './topics.ts';
+export * from './dates.ts';
+export * from './hash.ts';
+export * from './validate.ts';
+export * from './source.ts';

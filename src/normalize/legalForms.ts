@@ -1,0 +1,100 @@
+/**
+ * @module
+ * Legal-form words (LLC, Ltd, JSC, GmbH…). Parsers use them to tell a company from another kind of
+ * organisation; the matcher (later) uses them to weigh such words low.
+ */
+
+/** Legal forms, folded to lower case without dots. Multi-word forms are matched as phrases. */
+export const LEGAL_FORMS = [
+  'llc',
+  'l l c',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'plc',
+  'jsc',
+  'ojsc',
+  'cjsc',
+  'pjsc',
+  'ooo',
+  'zao',
+  'oao',
+  'pao',
+  'ao',
+  'gmbh',
+  'ag',
+  'kg',
+  'sa',
+  's a',
+  'sarl',
+  's a r l',
+  'srl',
+  'spa',
+  'bv',
+  'b v',
+  'nv',
+  'n v',
+  'ab',
+  'as',
+  'a s',
+  'oy',
+  'sas',
+  'fze',
+  'fzco',
+  'fzc',
+  'fz llc',
+  'llp',
+  'lp',
+  'pte',
+  'pty',
+  'bhd',
+  'sdn bhd',
+  'tbk',
+  'pt',
+  'jsc',
+  'sociedad anonima',
+  'societe anonyme',
+  'sa de cv',
+  's a de c v',
+  'sirketi',
+  'limited liability company',
+  'joint stock company',
+  'closed joint stock company',
+  'open joint stock company',
+  'trading',
+  'group',
+  'holding',
+  'holdings',
+  'enterprises',
+  'industries',
+  'shipping',
+  'bank',
+] as const;
+
+const PHRASES = [...new Set(LEGAL_FORMS)].sort((a, b) => b.length - a.length);
+
+function fold(name: string): string {
+  return ` ${name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[.,'"()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+/** The legal-form or company words a name contains, e.g. `["ltd"]` for "ANGLO-CARIBBEAN CO., LTD.". */
+export function legalFormsIn(name: string): string[] {
+  const text = fold(name);
+  return PHRASES.filter((p) => text.includes(` ${p} `));
+}
+
+/** True when a name reads as a company's (has a legal form such as LLC, Ltd, JSC, GmbH). */
+export function looksLikeCompany(name: string): boolean {
+  return legalFormsIn(name).length > 0;
+}

@@ -1,0 +1,80 @@
+/**
+ * @module
+ * Streaming text decoding for list files: Latin-1 / Windows-1252 / UTF-8, CRLF, and the Ctrl-Z
+ * (0x1A) end-of-file byte that OFAC's legacy files still carry.
+ */
+import { createReadStream } from 'node:fs';
+import { refused } from '../core/index.ts';
+
+/** Encodings list files come in. Latin-1 is decoded as Windows-1252, as browsers and WHATWG do. */
+export type TextEncoding = 'utf-8' | 'latin1' | 'windows-1252';
+
+/**
+ * Decodes a file chunk by chunk. UTF-8 is decoded strictly: an invalid byte sequence refuses the
+ * file with the line where it occurs, because a mis-declared encoding silently garbles names.
+ */
+export async function* decodeChunks(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+  const label = encoding === 'utf-8' ? 'utf-8' : 'windows-1252';
+  const decoder = new TextDecoder(label, { fatal: encoding === 'utf-8', ignoreBOM: false });
+  let lines = 1;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk as Buffer, { stream: true });
+    } catch (err) {
+      const buf = chunk as Buffer;
+      const bad = firstInvalidUtf8(buf);
+      const line = lines + countNewlines(buf.subarray(0, bad));
+      throw refused(
+        `${path}: not valid UTF-8 near line ${line} (wrong encoding?)`,
+        { file: path, line },
+        err,
+      );
+    }
+    lines += countNewlines(chunk as Buffer);
+    if (text.includes('\x1a')) text = text.replaceAll('\x1a', '');
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest.replaceAll('\x1a', '');
+}
+
+/** Yields the lines of a file with their 1-based numbers, without line terminators. */
+export async function* readLines(
+  path: string,
+  encoding: TextEncoding,
+): AsyncGenerator<{ line: number; text: string }> {
+  let pending = '';
+  let line = 0;
+  for await (const chunk of decodeChunks(path, encoding)) {
+    pending += chunk;
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const text = pending.slice(0, nl).replace(/\r$/, '');
+      pending = pending.slice(nl + 1);
+      yield { line: ++line, text };
+    }
+  }
+  if (pending.replace(/\r$/, '') !== '') yield { line: ++line, text: pending.replace(/\r$/, '') };
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) {
+      if (i + k >= buf.length) return i;
+      if (buf[i + k]! >> 6 !== 2) return i;
+    }
+    i += len;
+  }
+  return buf.length;
+}

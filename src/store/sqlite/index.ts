@@ -1,0 +1,5 @@
+/**
+ * @module
+ * SQLite adapter (better-sqlite3): the embedded default store.
+ */
+export { SqliteStore, filesKey } from './store.ts';

@@ -1,0 +1,65 @@
+/**
+ * @module
+ * The SQLite schema and its migrations, applied in order and tracked with PRAGMA user_version.
+ */
+import type Database from 'better-sqlite3';
+
+/**
+ * Entity content is stored once per distinct version (`entity_versions`, keyed by a hash of the
+ * content plus raw record) and snapshots point at versions, so a daily list that changes in eight
+ * records costs eight new rows, not fifteen thousand.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE snapshots (
+    pk INTEGER PRIMARY KEY,
+    id TEXT UNIQUE,
+    source TEXT NOT NULL,
+    date TEXT,
+    date_origin TEXT,
+    loaded_at TEXT NOT NULL,
+    load_ms INTEGER,
+    entity_count INTEGER,
+    warning_count INTEGER,
+    files_key TEXT,
+    complete INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX snapshots_source_date ON snapshots(source, date);
+  CREATE TABLE snapshot_files (
+    snap INTEGER NOT NULL REFERENCES snapshots(pk),
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    records INTEGER NOT NULL
+  );
+  CREATE TABLE snapshot_warnings (
+    snap INTEGER NOT NULL REFERENCES snapshots(pk),
+    file TEXT, line INTEGER, field TEXT, record TEXT, message TEXT NOT NULL
+  );
+  CREATE TABLE entity_versions (
+    vhash TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE snapshot_entities (
+    snap INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    vhash TEXT NOT NULL,
+    PRIMARY KEY (snap, entity_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX snapshot_entities_entity ON snapshot_entities(entity_id);
+  `,
+];
+
+/** Brings a database up to the latest schema version. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * @module
+ * The SQLite adapter of the Store port, on better-sqlite3.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  EmbargoError,
+  ERROR_CODES,
+  sha256,
+  type ListedEntity,
+  type ParseWarning,
+  type SourceId,
+  type StoredEntity,
+} from '../../core/index.ts';
+import type { Snapshot, SnapshotDraft, SnapshotFile, Store } from '../types.ts';
+import { historyOf, type Appearance } from './history.ts';
+import { migrate } from './schema.ts';
+
+interface SnapshotRow {
+  pk: number;
+  id: string;
+  source: SourceId;
+  date: string;
+  date_origin: Snapshot['dateOrigin'];
+  loaded_at: string;
+  load_ms: number;
+  entity_count: number;
+  warning_count: number;
+}
+
+/** Key identifying a set of files regardless of order. */
+export function filesKey(sha256s: string[]): string {
+  return sha256([...sha256s].sort().join('\n'));
+}
+
+/** SQLite store. One database file holds every snapshot of every source. */
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  /** Opens (creating if needed) the database at `path`; `:memory:` works for tests. */
+  constructor(path: string) {
+    this.path = path;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    } catch (err) {
+      throw new EmbargoError(
+        ERROR_CODES.STORE,
+        `cannot open the store at ${path}: ${(err as Error).message}`,
+        { file: path },
+        err,
+      );
+    }
+  }
+
+  findSnapshotByFiles(source: SourceId, sha256s: string[]): Snapshot | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT * FROM snapshots WHERE source = ? AND files_key = ? AND complete = 1 ORDER BY pk LIMIT 1',
+      )
+      .get(source, filesKey(sha256s)) as SnapshotRow | undefined;
+    return row && this.toSnapshot(row);
+  }
+
+  async writeSnapshot(draft: SnapshotDraft): Promise<Snapshot> {
+    const started = Date.now();
+    const db = this.db;
+    const insertVersion = db.prepare(
+      'INSERT OR IGNORE INTO entity_versions (vhash, data) VALUES (?, ?)',
+    );
+    const insertMember = db.prepare(
+      'INSERT INTO snapshot_entities (snap, entity_id, hash, vhash) VALUES (?, ?, ?, ?)',
+    );
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const snap = Number(
+        db
+          .prepare('INSERT INTO snapshots (source, loaded_at, files_key) VALUES (?, ?, ?)')
+          .run(draft.source, new Date().toISOString(), filesKey(draft.files.map((f) => f.sha256)))
+          .lastInsertRowid,
+      );
+      let count = 0;
+      const seen = new Set<string>();
+      for await (const { entity, hash } of draft.entities) {
+        if (seen.has(entity.id))
+          throw new EmbargoError(
+            ERROR_CODES.INVALID_ENTITY,
+            `entity id ${entity.id} occurs twice in one load`,
+            {
+              record: entity.sourceRecordId,
+            },
+          );
+        seen.add(entity.id);
+        const data = JSON.stringify(entity);
+        const vhash = sha256(hash + '\n' + JSON.stringify(entity.raw ?? null));
+        insertVersion.run(vhash, data);
+        insertMember.run(snap, entity.id, hash, vhash);
+        count++;
+      }
+      const done = draft.finish();
+      const id = this.freeId(draft.source, done.date);
+      this.writeFiles(snap, done.files);
+      this.writeWarnings(snap, done.warnings);
+      db.prepare(
+        `UPDATE snapshots SET id = ?, date = ?, date_origin = ?, load_ms = ?, entity_count = ?,
+         warning_count = ?, complete = 1 WHERE pk = ?`,
+      ).run(
+        id,
+        done.date,
+        done.dateOrigin,
+        Date.now() - started,
+        count,
+        done.warnings.length,
+        snap,
+      );
+      db.exec('COMMIT');
+      return this.getSnapshot(id)!;
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  listSnapshots(source?: SourceId): Snapshot[] {
+    const rows = (
+      source
+        ? this.db
+            .prepare('SELECT * FROM snapshots WHERE complete = 1 AND source = ? ORDER BY date, pk')
+            .all(source)
+        : this.db
+            .prepare('SELECT * FROM snapshots WHERE complete = 1 ORDER BY source, date, pk')
+            .all()
+    ) as SnapshotRow[];
+    return rows.map((r) => this.toSnapshot(r));
+  }
+
+  getSnapshot(id: string): Snapshot | undefined {
+    const row = this.db.prepare('SELECT * FROM snapshots WHERE id = ? AND complete = 1').get(id) as
+      SnapshotRow | undefined;
+    return row && this.toSnapshot(row);
+  }
+
+  activeSnapshot(source: SourceId): Snapshot | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT * FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date DESC, pk DESC LIMIT 1',
+      )
+      .get(source) as SnapshotRow | undefined;
+    return row && this.toSnapshot(row);
+  }
+
+  snapshotWarnings(id: string): ParseWarning[] {
+    const rows = this.db
+      .prepare(
+        `SELECT w.file, w.line, w.field, w.record, w.message FROM snapshot_warnings w
+         JOIN snapshots s ON s.pk = w.snap WHERE s.id = ? ORDER BY w.rowid`,
+      )
+      .all(id) as Record<string, string | number | null>[];
+    return rows.map((r) => {
+      const w: ParseWarning = { message: String(r.message) };
+      if (r.file !== null) w.file = String(r.file);
+      if (r.line !== null) w.line = Number(r.line);
+      if (r.field !== null) w.field = String(r.field);
+      if (r.record !== null) w.record = String(r.record);
+      return w;
+    });
+  }
+
+  getEntity(id: string, snapshotId?: string): StoredEntity | undefined {
+    const snapshot = snapshotId ? this.getSnapshot(snapshotId) : this.snapshotForEntityId(id);
+    if (!snapshot) return undefined;
+    const row = this.db
+      .prepare(
+        `SELECT v.data, se.hash FROM snapshot_entities se JOIN entity_versions v ON v.vhash = se.vhash
+         JOIN snapshots s ON s.pk = se.snap WHERE s.id = ? AND se.entity_id = ?`,
+      )
+      .get(snapshot.id, id) as { data: string; hash: string } | undefined;
+    if (!row) return undefined;
+    const seqs = this.sequence(snapshot.source);
+    const appearances = (
+      this.db
+        .prepare(
+          `SELECT s.date, se.hash, s.pk FROM snapshot_entities se JOIN snapshots s ON s.pk = se.snap
+           WHERE se.entity_id = ? AND s.source = ? AND s.complete = 1`,
+        )
+        .all(id, snapshot.source) as { date: string; hash: string; pk: number }[]
+    )
+      .map((a) => ({ date: a.date, hash: a.hash, seq: seqs.get(a.pk)! }))
+      .sort((a, b) => a.seq - b.seq);
+    const history = historyOf(appearances, seqs.get(this.pkOf(snapshot.id))!)!;
+    return {
+      ...(JSON.parse(row.data) as ListedEntity),
+      hash: row.hash,
+      snapshot: snapshot.id,
+      ...history,
+    };
+  }
+
+  entityHashes(snapshotId: string): Map<string, string> {
+    const rows = this.db
+      .prepare('SELECT entity_id, hash FROM snapshot_entities WHERE snap = ?')
+      .raw()
+      .all(this.pkOf(snapshotId)) as [string, string][];
+    return new Map(rows);
+  }
+
+  *iterateEntities(snapshotId: string): IterableIterator<StoredEntity> {
+    const snapshot = this.getSnapshot(snapshotId);
+    if (!snapshot) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot ${snapshotId}`);
+    const seqs = this.sequence(snapshot.source);
+    const asOf = seqs.get(this.pkOf(snapshotId))!;
+    const byEntity = new Map<string, Appearance[]>();
+    const all = this.db
+      .prepare(
+        `SELECT se.entity_id, s.date, se.hash, s.pk FROM snapshot_entities se
+         JOIN snapshots s ON s.pk = se.snap WHERE s.source = ? AND s.complete = 1`,
+      )
+      .raw()
+      .iterate(snapshot.source) as IterableIterator<[string, string, string, number]>;
+    for (const [entityId, date, hash, pk] of all) {
+      let list = byEntity.get(entityId);
+      if (!list) byEntity.set(entityId, (list = []));
+      list.push({ date, hash, seq: seqs.get(pk)! });
+    }
+    for (const list of byEntity.values()) list.sort((a, b) => a.seq - b.seq);
+    const rows = this.db
+      .prepare(
+        `SELECT se.entity_id, se.hash, v.data FROM snapshot_entities se
+         JOIN entity_versions v ON v.vhash = se.vhash WHERE se.snap = ? ORDER BY se.entity_id`,
+      )
+      .raw()
+      .all(this.pkOf(snapshotId)) as [string, string, string][];
+    for (const [entityId, hash, data] of rows) {
+      const history = historyOf(byEntity.get(entityId) ?? [], asOf)!;
+      yield { ...(JSON.parse(data) as ListedEntity), hash, snapshot: snapshotId, ...history };
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // --- internal ---
+
+  private toSnapshot(row: SnapshotRow): Snapshot {
+    const files = this.db
+      .prepare(
+        'SELECT role, name, path, sha256, size, records FROM snapshot_files WHERE snap = ? ORDER BY rowid',
+      )
+      .all(row.pk) as SnapshotFile[];
+    return {
+      id: row.id,
+      source: row.source,
+      date: row.date,
+      dateOrigin: row.date_origin,
+      loadedAt: row.loaded_at,
+      loadMs: row.load_ms,
+      entityCount: row.entity_count,
+      warningCount: row.warning_count,
+      files,
+    };
+  }
+
+  private pkOf(snapshotId: string): number {
+    const row = this.db.prepare('SELECT pk FROM snapshots WHERE id = ?').get(snapshotId) as
+      { pk: number } | undefined;
+    if (!row) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot ${snapshotId}`);
+    return row.pk;
+  }
+
+  /** Snapshot pk → position among the source's snapshots ordered by date. */
+  private sequence(source: SourceId): Map<number, number> {
+    const pks = this.db
+      .prepare('SELECT pk FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date, pk')
+      .pluck()
+      .all(source) as number[];
+    return new Map(pks.map((pk, i) => [pk, i]));
+  }
+
+  private snapshotForEntityId(id: string): Snapshot | undefined {
+    const source = id.slice(0, id.indexOf('-')) as SourceId;
+    return this.activeSnapshot(source);
+  }
+
+  private freeId(source: SourceId, date: string): string {
+    const base = `${source}@${date}`;
+    const taken = new Set(
+      this.db
+        .prepare("SELECT id FROM snapshots WHERE id = ? OR id LIKE ? || '.%'")
+        .pluck()
+        .all(base, base) as string[],
+    );
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base}.${n}`)) return `${base}.${n}`;
+  }
+
+  private writeFiles(snap: number, files: SnapshotFile[]): void {
+    const stmt = this.db.prepare(
+      'INSERT INTO snapshot_files (snap, role, name, path, sha256, size, records) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const f of files) stmt.run(snap, f.role, f.name, f.path, f.sha256, f.size, f.records);
+  }
+
+  private writeWarnings(snap: number, warnings: ParseWarning[]): void {
+    const stmt = this.db.prepare(
+      'INSERT INTO snapshot_warnings (snap, file, line, field, record, message) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const w of warnings)
+      stmt.run(snap, w.file ?? null, w.line ?? null, w.field ?? null, w.record ?? null, w.message);
+  }
+}
