@@ -1,0 +1,54 @@
+/**
+ * Ingest benchmark: wall time and peak RSS of parsing + validating + storing each source, and of
+ * loading the whole mirror (every dated folder of every source). Each measurement runs in its own
+ * process with a fresh EMBARGO_HOME so peak RSS is that load's alone. Reads EMBARGO_DATA_DIR.
+ *
+ * Targets (issue 2): OFAC SDN 2023-12-28 < 2 s, UN < 1 s, everything < 6 s, peak RSS < 400 MB.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const data = resolve(process.env.EMBARGO_DATA_DIR ?? '../shared/data');
+const lists = join(data, 'lists');
+if (!existsSync(lists)) {
+  console.error(`bench:ingest: no list data at ${lists} (set EMBARGO_DATA_DIR)`);
+  process.exit(2);
+}
+const runs: [string, string][] = [
+  ['ofac_sdn', join(lists, 'ofac_sdn/2023-12-28')],
+  ['ofac_sdn', join(lists, 'ofac_sdn/2024-05-03')],
+  ['ofac_consolidated', join(lists, 'ofac_consolidated/2025-12-19')],
+  ['un_sc', join(lists, 'un_sc/2026-02-27')],
+  ['uk_ofsi', join(lists, 'uk_ofsi/2018-04-13')],
+  ['eu_fsf', join(lists, 'eu_fsf/2018-07-04_truncated')],
+  ['us_bis_dpl', join(lists, 'us_bis_dpl/2022-09-07')],
+  ['mirror', lists],
+];
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const script = resolve(import.meta.dirname, 'ingest-one.ts');
+
+console.log(`ingest benchmark, best of ${repeats} runs, node ${process.version}`);
+console.log('what                          entities   wall (ms)   peak RSS (MB)');
+for (const [what, path] of runs) {
+  let best: { entities: number; ms: number; peakRssMb: number } | undefined;
+  for (let i = 0; i < repeats; i++) {
+    const home = mkdtempSync(join(tmpdir(), 'embargo-bench-'));
+    try {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', script, what, path, home], {
+        encoding: 'utf8',
+      });
+      const r = JSON.parse(out.trim().split('\n').pop()!);
+      if (!best || r.ms < best.ms)
+        best = { ...r, peakRssMb: Math.max(r.peakRssMb, best?.peakRssMb ?? 0) };
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }
+  const label =
+    what === 'mirror' ? 'all (every folder of the mirror)' : `${what} ${path.split('/').pop()}`;
+  console.log(
+    `${label.padEnd(30)}${String(best!.entities).padStart(8)}${best!.ms.toFixed(0).padStart(12)}${best!.peakRssMb.toFixed(0).padStart(16)}`,
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * @module
+ * The `embargo` command line.
+ */
+import { Command, CommanderError } from 'commander';
+import { listsCommand } from './commands/lists.ts';
+import { entityCommand, exportCommand } from './commands/entities.ts';
+import { EXIT } from './exit.ts';
+import { run } from './run.ts';
+
+const program = new Command('embargo')
+  .description('Embargo: sanctions lists, screening and trade rules')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program.addCommand(listsCommand(run));
+program.addCommand(entityCommand(run));
+program.addCommand(exportCommand(run));
+for (const cmd of program.commands) {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) sub.exitOverride();
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version are not errors; everything else commander rejects is a usage error.
+    process.exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  } else throw err;
+}

@@ -1,0 +1,142 @@
+/**
+ * @module
+ * Differences between two snapshots of one source: entities added, removed and changed, with the
+ * properties that changed.
+ */
+import {
+  caption,
+  EmbargoError,
+  ERROR_CODES,
+  type FtmEntity,
+  type ListedEntity,
+  type SchemaName,
+} from '../core/index.ts';
+import { getSource } from '../sources/index.ts';
+import type { Snapshot, Store } from '../store/index.ts';
+
+/** An entity named in a diff. */
+export interface DiffEntity {
+  id: string;
+  schema: SchemaName;
+  caption: string;
+}
+
+/** One changed field: a property of the entity, a list field, or a property of a related entity. */
+export interface FieldChange {
+  /** `name`, `programs`, or `<related id>.<property>` for Sanction/Address/… entities. */
+  field: string;
+  before: string[];
+  after: string[];
+}
+
+/** The result of {@link diffSnapshots}. */
+export interface SnapshotDiff {
+  source: string;
+  from: string;
+  to: string;
+  added: DiffEntity[];
+  removed: DiffEntity[];
+  changed: (DiffEntity & { changes: FieldChange[] })[];
+}
+
+/** Options of {@link diffSnapshots}. */
+export interface DiffOptions {
+  source: string;
+  /** Snapshot id to compare from; default: the one before `to`. */
+  from?: string;
+  /** Snapshot id to compare to; default: the active snapshot. */
+  to?: string;
+}
+
+/** Compares two snapshots of a source (by default the active one and the one before it). */
+export function diffSnapshots(store: Store, options: DiffOptions): SnapshotDiff {
+  const source = getSource(options.source);
+  const snapshots = store.listSnapshots(source.id);
+  const pick = (id: string): Snapshot => {
+    const s = snapshots.find((x) => x.id === id);
+    if (!s)
+      throw new EmbargoError(
+        ERROR_CODES.UNKNOWN_ID,
+        `no snapshot ${id} of ${source.id}; known: ${snapshots.map((x) => x.id).join(', ') || 'none'}`,
+      );
+    return s;
+  };
+  const to = options.to ? pick(options.to) : store.activeSnapshot(source.id);
+  if (!to) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot of ${source.id} is loaded`);
+  let from: Snapshot | undefined;
+  if (options.from) from = pick(options.from);
+  else from = snapshots[snapshots.findIndex((s) => s.id === to.id) - 1];
+  if (!from)
+    throw new EmbargoError(
+      ERROR_CODES.UNKNOWN_ID,
+      `${to.id} has no earlier snapshot to compare with`,
+    );
+
+  const before = store.entityHashes(from.id);
+  const after = store.entityHashes(to.id);
+  const diff: SnapshotDiff = {
+    source: source.id,
+    from: from.id,
+    to: to.id,
+    added: [],
+    removed: [],
+    changed: [],
+  };
+  for (const [id, hash] of after) {
+    const old = before.get(id);
+    if (old === undefined) diff.added.push(describe(store.getEntity(id, to.id)!));
+    else if (old !== hash) {
+      const a = store.getEntity(id, from.id)!;
+      const b = store.getEntity(id, to.id)!;
+      diff.changed.push({ ...describe(b), changes: compareEntities(a, b) });
+    }
+  }
+  for (const id of before.keys())
+    if (!after.has(id)) diff.removed.push(describe(store.getEntity(id, from.id)!));
+  for (const list of [diff.added, diff.removed, diff.changed])
+    list.sort((x, y) => x.id.localeCompare(y.id));
+  return diff;
+}
+
+function describe(e: ListedEntity): DiffEntity {
+  return { id: e.id, schema: e.schema, caption: caption(e) };
+}
+
+/** Field-by-field differences between two versions of a listed entity. */
+export function compareEntities(a: ListedEntity, b: ListedEntity): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const push = (field: string, x: string[], y: string[]) => {
+    if (x.length !== y.length || x.some((v, i) => v !== y[i]))
+      changes.push({ field, before: x, after: y });
+  };
+  if (a.schema !== b.schema) push('schema', [a.schema], [b.schema]);
+  compareProps('', a, b, push);
+  push('programs', a.programs, b.programs);
+  push('topics', a.topics, b.topics);
+  push('listingDate', a.listingDate ? [a.listingDate] : [], b.listingDate ? [b.listingDate] : []);
+  push('remarks', a.remarks, b.remarks);
+  const rel = (e: ListedEntity) => new Map(e.related.map((r) => [r.id, r]));
+  const ra = rel(a);
+  const rb = rel(b);
+  for (const id of new Set([...ra.keys(), ...rb.keys()])) {
+    const x = ra.get(id);
+    const y = rb.get(id);
+    const empty: FtmEntity = { id, schema: (x ?? y)!.schema, properties: {} };
+    compareProps(`${id}.`, x ?? empty, y ?? empty, push);
+  }
+  return changes;
+}
+
+function compareProps(
+  prefix: string,
+  a: FtmEntity,
+  b: FtmEntity,
+  push: (f: string, x: string[], y: string[]) => void,
+): void {
+  for (const prop of new Set([
+    ...Object.keys(a.properties),
+    ...Object.keys(b.properties),
+  ]).values()) {
+    push(prefix + prop, a.properties[prop] ?? [], b.properties[prop] ?? []);
+  }
+}

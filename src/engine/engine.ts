@@ -1,0 +1,74 @@
+/**
+ * @module
+ * The library's face: one object that loads lists, reports their status, diffs snapshots and
+ * reads or exports entities. The CLI and the HTTP server are thin layers over it.
+ */
+import { EmbargoError, ERROR_CODES, SOURCE_IDS, type StoredEntity } from '../core/index.ts';
+import { SqliteStore, type Store } from '../store/index.ts';
+import { diffSnapshots, type DiffOptions, type SnapshotDiff } from './diff.ts';
+import { toFtmRecords, type FtmRecord } from './export.ts';
+import { databasePath, resolveHome } from './home.ts';
+import { loadList, type LoadOptions, type LoadResult } from './load.ts';
+import { listStatus, type SourceStatus } from './status.ts';
+import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /** State folder; default $EMBARGO_HOME or ~/.embargo. */
+  home?: string;
+  /** A store to use instead of the SQLite database in `home`. */
+  store?: Store;
+}
+
+/** The Embargo engine. */
+export interface Engine {
+  readonly home: string;
+  readonly store: Store;
+  loadList(options: LoadOptions): Promise<LoadResult>;
+  updateFromMirror(options: UpdateOptions): Promise<FolderOutcome[]>;
+  status(): SourceStatus[];
+  diff(options: DiffOptions): SnapshotDiff;
+  /** An entity from the active snapshot of its source (or from `snapshot`). */
+  entity(id: string, snapshot?: string): StoredEntity;
+  /** FtM records of every active entity, source by source. */
+  exportFtm(): Generator<FtmRecord>;
+  close(): void;
+}
+
+/** Opens the engine on a home folder (creating its database on first use). */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const home = resolveHome(options.home);
+  const store = options.store ?? new SqliteStore(databasePath(home));
+  // Loads are serialised: the store holds one transaction at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    home,
+    store,
+    loadList: (o) => serial(() => loadList(store, o)),
+    updateFromMirror: (o) => serial(() => updateFromMirror(store, o)),
+    status: () => listStatus(store),
+    diff: (o) => diffSnapshots(store, o),
+    entity(id, snapshot) {
+      const e = store.getEntity(id, snapshot);
+      if (!e)
+        throw new EmbargoError(
+          ERROR_CODES.UNKNOWN_ID,
+          `no entity ${id}${snapshot ? ` in ${snapshot}` : ' in the active snapshots'}`,
+        );
+      return e;
+    },
+    *exportFtm() {
+      for (const source of SOURCE_IDS) {
+        const active = store.activeSnapshot(source);
+        if (!active) continue;
+        for (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e);
+      }
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * @module
+ * Runs the real `embargo` binary in a child process, for end-to-end tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = resolve(fileURLToPath(import.meta.url), '../../../bin/embargo.js');
+
+/** Result of one CLI run. */
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `embargo <args>` with EMBARGO_HOME set to `home`. */
+export function embargo(home: string, ...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EMBARGO_HOME: home },
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs `embargo <args> --json` and parses stdout. */
+export function embargoJson<T = unknown>(home: string, ...args: string[]): T {
+  const r = embargo(home, ...args, '--json');
+  if (r.status !== 0) throw new Error(`embargo ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'embargo-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
