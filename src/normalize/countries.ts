@@ -99,6 +99,7 @@ const ALIASES: Record<string, string> = {
   macau: 'mo',
   macao: 'mo',
   taiwan: 'tw',
+  prc: 'cn', // BIS DPL writes the People's Republic of China so
   'taiwan province of china': 'tw',
   'chinese taipei': 'tw',
   kosovo: 'xk',
@@ -124,6 +125,12 @@ const ALIASES: Record<string, string> = {
   'republic of south sudan': 'ss',
   sudan: 'sd',
   'the sudan': 'sd',
+  // Spellings of the OFSI ConList (uk_ofsi).
+  drc: 'cd',
+  'guinea bissau': 'gw',
+  'libyan arab jamahiriya': 'ly',
+  'sultanate of oman': 'om',
+  'union of the comoros': 'km',
 };
 
 /** Folds a country name to a lookup key: lower case, no accents or punctuation, single spaces. */

@@ -4,7 +4,12 @@
  * organisation; the matcher (later) uses them to weigh such words low.
  */
 
-/** Legal forms, folded to lower case without dots. Multi-word forms are matched as phrases. */
+/**
+ * Legal forms and company words, folded to lower case without dots. Multi-word forms are matched
+ * as phrases. Two-letter forms that are also common name particles (Arabic "as", Swedish "ab" in
+ * transliterations, Indonesian "pt") are left out: they would make a person or a militant group
+ * look like a company.
+ */
 export const LEGAL_FORMS = [
   'llc',
   'l l c',
@@ -25,7 +30,6 @@ export const LEGAL_FORMS = [
   'zao',
   'oao',
   'pao',
-  'ao',
   'gmbh',
   'ag',
   'kg',
@@ -39,8 +43,6 @@ export const LEGAL_FORMS = [
   'b v',
   'nv',
   'n v',
-  'ab',
-  'as',
   'a s',
   'oy',
   'sas',
@@ -55,7 +57,6 @@ export const LEGAL_FORMS = [
   'bhd',
   'sdn bhd',
   'tbk',
-  'pt',
   'jsc',
   'sociedad anonima',
   'societe anonyme',
@@ -67,13 +68,11 @@ export const LEGAL_FORMS = [
   'closed joint stock company',
   'open joint stock company',
   'trading',
-  'group',
   'holding',
   'holdings',
   'enterprises',
   'industries',
   'shipping',
-  'bank',
 ] as const;
 
 const PHRASES = [...new Set(LEGAL_FORMS)].sort((a, b) => b.length - a.length);
@@ -91,7 +90,14 @@ function fold(name: string): string {
 /** The legal-form or company words a name contains, e.g. `["ltd"]` for "ANGLO-CARIBBEAN CO., LTD.". */
 export function legalFormsIn(name: string): string[] {
   const text = fold(name);
-  return PHRASES.filter((p) => text.includes(` ${p} `));
+  const found = PHRASES.filter((p) => text.includes(` ${p} `));
+  // Short forms that double as name particles count only where a legal form stands: Swedish AB and
+  // Norwegian AS at the end ("DATASAAB CONTRACTING AB"), Indonesian PT at the start.
+  const words = text.trim().split(' ');
+  const last = words[words.length - 1];
+  if (words.length > 1 && (last === 'ab' || last === 'as' || last === 'ao')) found.push(last);
+  if (words.length > 1 && words[0] === 'pt') found.push('pt');
+  return found;
 }
 
 /** True when a name reads as a company's (has a legal form such as LLC, Ltd, JSC, GmbH). */

@@ -35,7 +35,16 @@ export async function* decodeChunks(path: string, encoding: TextEncoding): Async
     if (text.includes('\x1a')) text = text.replaceAll('\x1a', '');
     if (text) yield text;
   }
-  const rest = decoder.decode();
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch (err) {
+    throw refused(
+      `${path}: truncated: file ends inside a UTF-8 character at line ${lines}`,
+      { file: path, line: lines },
+      err,
+    );
+  }
   if (rest) yield rest.replaceAll('\x1a', '');
 }
 
