@@ -90,7 +90,7 @@ function fold(name: string): string {
 /** The legal-form or company words a name contains, e.g. `["ltd"]` for "ANGLO-CARIBBEAN CO., LTD.". */
 export function legalFormsIn(name: string): string[] {
   const text = fold(name);
-  const found = PHRASES.filter((p) => text.includes(` ${p} `));
+  const found: string[] = PHRASES.filter((p) => text.includes(` ${p} `));
   // Short forms that double as name particles count only where a legal form stands: Swedish AB and
   // Norwegian AS at the end ("DATASAAB CONTRACTING AB"), Indonesian PT at the start.
   const words = text.trim().split(' ');
