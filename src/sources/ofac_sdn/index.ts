@@ -1,0 +1,16 @@
+/**
+ * @module
+ * OFAC's Specially Designated Nationals and Blocked Persons (SDN) List, legacy CSV format.
+ * Every entry is blocked (asset freeze): topic `sanction`. The parsing lives in `../_ofac/`.
+ */
+import type { ListSource } from '../../core/index.ts';
+import { makeOfacSource } from '../_ofac/index.ts';
+
+/** The SDN list source. */
+export const source: ListSource = makeOfacSource({
+  id: 'ofac_sdn',
+  title: 'OFAC Specially Designated Nationals and Blocked Persons (SDN) List',
+  url: 'https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists',
+  blocking: true,
+  fileNames: { primary: 'sdn.csv', alt: 'alt.csv', add: 'add.csv', comments: 'sdn_comments.csv' },
+});
