@@ -31,3 +31,12 @@ export function needsData(...parts: string[]): { skip?: string } {
     throw new Error(`EMBARGO_REQUIRE_DATA=1 but ${path} is missing; set EMBARGO_DATA_DIR`);
   return { skip: `real list data not found at ${path} (set EMBARGO_DATA_DIR to run this test)` };
 }
+
+/** Like {@link needsData}, for a file under the data folder's `eval/` (labelled evaluation sets). */
+export function needsEval(file: string): { skip?: string } {
+  const path = join(dataDir(), 'eval', file);
+  if (existsSync(path)) return {};
+  if (process.env.EMBARGO_REQUIRE_DATA === '1')
+    throw new Error(`EMBARGO_REQUIRE_DATA=1 but ${path} is missing; set EMBARGO_DATA_DIR`);
+  return { skip: `evaluation data not found at ${path} (set EMBARGO_DATA_DIR to run this test)` };
+}
