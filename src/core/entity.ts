@@ -72,6 +72,8 @@ export interface StoredEntity extends ListedEntity {
   lastSeen: string;
 }
 
+const WS = /\s\s|[\t\n\r\f\v\u00a0]|^\s|\s$/;
+
 /** Adds values to a property, skipping blanks and duplicates. Returns the entity for chaining. */
 export function addValues<T extends FtmEntity>(
   entity: T,
@@ -80,7 +82,8 @@ export function addValues<T extends FtmEntity>(
 ): T {
   for (const raw of values) {
     if (raw === undefined || raw === null) continue;
-    const value = raw.replace(/\s+/g, ' ').trim();
+    // Most values are clean already; only rewrite those with runs of or odd whitespace.
+    const value = WS.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
     if (!value) continue;
     const list = (entity.properties[prop] ??= []);
     if (!list.includes(value)) list.push(value);

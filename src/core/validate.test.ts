@@ -13,7 +13,9 @@ const base = (): ListedEntity => ({
   programs: ['DPRK', 'KPi'],
   topics: ['sanction'],
   remarks: [],
-  related: [{ id: 'un_sc-KPi.001-sanction', schema: 'Sanction', properties: { entity: ['un_sc-KPi.001'] } }],
+  related: [
+    { id: 'un_sc-KPi.001-sanction', schema: 'Sanction', properties: { entity: ['un_sc-KPi.001'] } },
+  ],
   raw: {},
 });
 
@@ -28,8 +30,22 @@ test('properties the schema does not have are refused', () => {
 });
 
 test('a vessel may carry an IMO number and a flag; an organisation its company IMO number', () => {
-  assert.deepEqual(entityProblems({ id: 'v', schema: 'Vessel', properties: { name: ['X'], imoNumber: ['9123456'], flag: ['kp'] } }), []);
-  assert.deepEqual(entityProblems({ id: 'o', schema: 'Company', properties: { name: ['X'], imoNumber: ['5443312'] } }), []);
+  assert.deepEqual(
+    entityProblems({
+      id: 'v',
+      schema: 'Vessel',
+      properties: { name: ['X'], imoNumber: ['9123456'], flag: ['kp'] },
+    }),
+    [],
+  );
+  assert.deepEqual(
+    entityProblems({
+      id: 'o',
+      schema: 'Company',
+      properties: { name: ['X'], imoNumber: ['5443312'] },
+    }),
+    [],
+  );
 });
 
 test('bad dates, country names and empty values are refused with the entity id', () => {
@@ -40,7 +56,11 @@ test('bad dates, country names and empty values are refused with the entity id',
   assert.throws(
     () => validateListedEntity(e),
     (err: Error & { code?: string }) =>
-      err.code === 'E_INVALID_ENTITY' && /un_sc-KPi\.001/.test(err.message) && /birthDate/.test(err.message) && /nationality/.test(err.message) && /alias/.test(err.message),
+      err.code === 'E_INVALID_ENTITY' &&
+      /un_sc-KPi\.001/.test(err.message) &&
+      /birthDate/.test(err.message) &&
+      /nationality/.test(err.message) &&
+      /alias/.test(err.message),
   );
 });
 
@@ -61,4 +81,14 @@ test('the content hash ignores the raw record and key order but not content', ()
   assert.equal(entityHash(a), entityHash(b));
   b.properties.birthDate = ['1961'];
   assert.notEqual(entityHash(a), entityHash(b));
+});
+
+test('canonical JSON sorts keys at every level and matches JSON for plain values', async () => {
+  const { canonicalJson } = await import('./hash.ts');
+  assert.equal(
+    canonicalJson({ b: [1, { d: 'x', c: null }], a: 'é"' }),
+    '{"a":"é\\"","b":[1,{"c":null,"d":"x"}]}',
+  );
+  assert.equal(canonicalJson({ a: undefined, b: 1 }), '{"b":1}');
+  assert.equal(canonicalJson('s'), '"s"');
 });

@@ -156,6 +156,17 @@ const cache = new Map<string, string | undefined>();
  */
 export function countryCode(name: string | undefined): string | undefined {
   if (!name) return undefined;
+  // Lists repeat the same few hundred spellings thousands of times: look the raw text up first.
+  const hit = rawCache.get(name);
+  if (hit !== undefined || rawCache.has(name)) return hit;
+  const code = lookup(name);
+  rawCache.set(name, code);
+  return code;
+}
+
+const rawCache = new Map<string, string | undefined>();
+
+function lookup(name: string): string | undefined {
   const key = foldCountry(name);
   if (!key) return undefined;
   if (cache.has(key)) return cache.get(key);

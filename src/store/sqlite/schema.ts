@@ -5,9 +5,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Entity content is stored once per distinct version (`entity_versions`, keyed by a hash of the
+ * Entity content is stored once per distinct version (`entity_versions`, unique on a hash of the
  * content plus raw record) and snapshots point at versions, so a daily list that changes in eight
- * records costs eight new rows, not fifteen thousand.
+ * records costs eight new rows, not fifteen thousand. Versions are an ordinary rowid table: their
+ * rows are kilobytes of JSON, which a WITHOUT ROWID table keyed by a random hash would keep
+ * splitting pages for.
  */
 const MIGRATIONS: string[] = [
   `
@@ -39,14 +41,15 @@ const MIGRATIONS: string[] = [
     file TEXT, line INTEGER, field TEXT, record TEXT, message TEXT NOT NULL
   );
   CREATE TABLE entity_versions (
-    vhash TEXT PRIMARY KEY,
+    vid INTEGER PRIMARY KEY,
+    vhash TEXT NOT NULL UNIQUE,
     data TEXT NOT NULL
-  ) WITHOUT ROWID;
+  );
   CREATE TABLE snapshot_entities (
     snap INTEGER NOT NULL,
     entity_id TEXT NOT NULL,
     hash TEXT NOT NULL,
-    vhash TEXT NOT NULL,
+    vid INTEGER NOT NULL REFERENCES entity_versions(vid),
     PRIMARY KEY (snap, entity_id)
   ) WITHOUT ROWID;
   CREATE INDEX snapshot_entities_entity ON snapshot_entities(entity_id);

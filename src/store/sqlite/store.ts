@@ -48,6 +48,9 @@ export class SqliteStore implements Store {
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      // A list load writes tens of megabytes in one transaction: keep its pages in memory.
+      this.db.pragma('cache_size = -131072');
+      this.db.pragma('temp_store = MEMORY');
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
     } catch (err) {
@@ -72,11 +75,10 @@ export class SqliteStore implements Store {
   async writeSnapshot(draft: SnapshotDraft): Promise<Snapshot> {
     const started = Date.now();
     const db = this.db;
-    const insertVersion = db.prepare(
-      'INSERT OR IGNORE INTO entity_versions (vhash, data) VALUES (?, ?)',
-    );
+    const findVersion = db.prepare('SELECT vid FROM entity_versions WHERE vhash = ?').pluck();
+    const insertVersion = db.prepare('INSERT INTO entity_versions (vhash, data) VALUES (?, ?)');
     const insertMember = db.prepare(
-      'INSERT INTO snapshot_entities (snap, entity_id, hash, vhash) VALUES (?, ?, ?, ?)',
+      'INSERT INTO snapshot_entities (snap, entity_id, hash, vid) VALUES (?, ?, ?, ?)',
     );
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -98,10 +100,12 @@ export class SqliteStore implements Store {
             },
           );
         seen.add(entity.id);
-        const data = JSON.stringify(entity);
-        const vhash = sha256(hash + '\n' + JSON.stringify(entity.raw ?? null));
-        insertVersion.run(vhash, data);
-        insertMember.run(snap, entity.id, hash, vhash);
+        const raw = JSON.stringify(entity.raw ?? null);
+        const vhash = sha256(hash + '\n' + raw);
+        let vid = findVersion.get(vhash) as number | undefined;
+        if (vid === undefined)
+          vid = Number(insertVersion.run(vhash, JSON.stringify(entity)).lastInsertRowid);
+        insertMember.run(snap, entity.id, hash, vid);
         count++;
       }
       const done = draft.finish();
@@ -178,7 +182,7 @@ export class SqliteStore implements Store {
     if (!snapshot) return undefined;
     const row = this.db
       .prepare(
-        `SELECT v.data, se.hash FROM snapshot_entities se JOIN entity_versions v ON v.vhash = se.vhash
+        `SELECT v.data, se.hash FROM snapshot_entities se JOIN entity_versions v ON v.vid = se.vid
          JOIN snapshots s ON s.pk = se.snap WHERE s.id = ? AND se.entity_id = ?`,
       )
       .get(snapshot.id, id) as { data: string; hash: string } | undefined;
@@ -233,7 +237,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT se.entity_id, se.hash, v.data FROM snapshot_entities se
-         JOIN entity_versions v ON v.vhash = se.vhash WHERE se.snap = ? ORDER BY se.entity_id`,
+         JOIN entity_versions v ON v.vid = se.vid WHERE se.snap = ? ORDER BY se.entity_id`,
       )
       .raw()
       .all(this.pkOf(snapshotId)) as [string, string, string][];
