@@ -1,0 +1,209 @@
+/**
+ * @module
+ * Names in any script → tokens with their Latin spellings, the input of name matching.
+ *
+ * The steps, and why:
+ * 1. Unicode NFKC (fullwidth letters, ligatures and presentation forms become plain letters);
+ *    control characters (tab, newline, NUL…) separate words like spaces, since in list data they
+ *    stand where a space or a lost character was; format characters (soft hyphen, zero-width and
+ *    bidi marks) are dropped, since they sit inside words. Input beyond
+ *    {@link MAX_NAME_LENGTH} characters is ignored: no real name is that long, and the cut keeps
+ *    hostile input cheap.
+ * 2. Words are runs of letters, marks and digits; everything else separates them, including
+ *    hyphens ("Jong-un" → jong, un), dots ("V.V." → v, v), apostrophes between words,
+ *    quotes, commas and parentheses; an apostrophe inside a word joins it (Sa'id → said, So'ng →
+ *    song, O'Brien → obrien). The matcher rejoins adjacent tokens ("Jongun"), so tokens are
+ *    kept small; word order is left alone ("PUTIN, Vladimir").
+ * 3. A word is cut into runs of one script, each transliterated its own way: Latin by stripping
+ *    diacritics (with umlaut and háček spellings as extra forms), Cyrillic and Greek with their
+ *    transliteration variants, Arabic with a table of common names, Hangul and Han one token per
+ *    syllable with Revised and McCune–Reischauer spellings and Sino-Korean readings, the rest
+ *    through any-ascii.
+ * 4. Tokens are classified (see {@link TokenKind}): digits are numbers, single letters initials,
+ *    then titles, particles and legal forms by word list; legal forms of several words ("joint
+ *    stock company", "S.A.") are marked over the whole token sequence.
+ *
+ * Tokens are cached per distinct word (lower-cased), so a list of 150,000 names, which repeats
+ * its words, costs a few microseconds a name. Cached tokens are frozen and shared.
+ */
+import anyAscii from 'any-ascii';
+import { arabicTokens } from './arabic.ts';
+import { cyrillicForms } from './cyrillic.ts';
+import { greekForms } from './greek.ts';
+import { hanTokens } from './han.ts';
+import { hangulTokens } from './hangul.ts';
+import { kanaTokens } from './kana.ts';
+import { latinForms } from './latin.ts';
+import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
+import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
+import { scriptOf, type Script } from './script.ts';
+
+/** Characters of a name looked at; the rest is ignored. */
+export const MAX_NAME_LENGTH = 1000;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const ASCII_WORD = /^[a-z0-9]+$/;
+const DIGITS = /^[0-9]+$/;
+const FORMAT = /\p{Cf}/gu;
+// Modifier letters used as apostrophes and for ayin/hamza (ʻ ʼ ʾ ʿ ˈ): separators like "'".
+const APOSTROPHE_LETTERS = /[\u02b9-\u02bf\u02c8\u02ee]/g;
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{M}])['\u2018\u2019`\u02b9-\u02bf\u02c8](?=\p{L})/gu;
+const DASHES = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212']);
+// Generic transliteration output: any-ascii's ayin/hamza and ejective marks go, the rest splits.
+const MARKS = /['`]/g;
+const NON_ALNUM = /[^a-z0-9]+/;
+
+const cache = new Map<string, readonly NameToken[]>();
+const CACHE_LIMIT = 250_000;
+
+/** Splits a name (any script) into tokens with their alternative Latin spellings. */
+export function tokenizeName(name: string): NameToken[] {
+  if (!name) return [];
+  let text = name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
+  // An apostrophe inside a word marks a lost letter or sign (Sa'id, So'ng for Sŏng, O'Brien):
+  // the word stays one word.
+  if (text.includes("'") || !PRINTABLE_ASCII.test(text)) text = text.replace(INNER_APOSTROPHE, '');
+  if (!PRINTABLE_ASCII.test(text)) text = clean(text);
+  const out: NameToken[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const tokens = wordTokens(m[0]);
+    if (tokens.length !== 1) {
+      out.push(...tokens);
+      continue;
+    }
+    // What follows the word decides two kinds: "Gen." is a title where "Gen" may be a name, and
+    // "as-Sahab" has an article where "As" alone may be a name or a legal form.
+    let token = tokens[0]!;
+    const next = text[WORD.lastIndex];
+    if (next === '.' && DOTTED_TITLES.has(token.text)) token = withKind(token, 'title');
+    else if (next && DASHES.has(next) && HYPHEN_ARTICLES.has(token.text))
+      token = withKind(token, 'stop');
+    out.push(token);
+  }
+  markLegalPhrases(out);
+  return out;
+}
+
+function clean(text: string): string {
+  return text.normalize('NFKC').replace(FORMAT, '').replace(APOSTROPHE_LETTERS, ' ');
+}
+
+/** The tokens of one word, from the cache or {@link computeWordTokens}. */
+function wordTokens(word: string): readonly NameToken[] {
+  const key = word.toLowerCase();
+  let tokens = cache.get(key);
+  if (!tokens) {
+    tokens = Object.freeze(computeWordTokens(key));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, tokens);
+  }
+  return tokens;
+}
+
+function computeWordTokens(word: string): NameToken[] {
+  if (ASCII_WORD.test(word)) return [alphabetToken([word], word.length === 1, 'latin')];
+  const tokens: NameToken[] = [];
+  for (const [script, run] of scriptRuns(word)) tokens.push(...runTokens(script, run));
+  return tokens;
+}
+
+/**
+ * A word cut into runs of one script. Digits and combining marks belong to no script: they join
+ * the run they stand in (or the next one at the start of a word); a word of digits only is
+ * `other`.
+ */
+function scriptRuns(word: string): [Script, string][] {
+  const runs: [Script, string][] = [];
+  let script: Script | undefined;
+  let start = 0;
+  let i = 0;
+  for (const ch of word) {
+    const s = scriptOf(ch.codePointAt(0)!);
+    if (s && s !== script) {
+      if (script) {
+        runs.push([script, word.slice(start, i)]);
+        start = i;
+      }
+      script = s;
+    }
+    i += ch.length;
+  }
+  runs.push([script ?? 'other', word.slice(start)]);
+  return runs;
+}
+
+function runTokens(script: Script, run: string): readonly NameToken[] {
+  const single = [...run].length === 1;
+  switch (script) {
+    case 'latin':
+      return [alphabetToken(latinForms(run), single, script)];
+    case 'cyrillic':
+      return [alphabetToken(cyrillicForms(run), single, script)];
+    case 'greek':
+      return [alphabetToken(greekForms(run), single, script)];
+    case 'arabic':
+      return arabicTokens(run);
+    case 'hangul':
+      return hangulTokens(run);
+    case 'han':
+      return hanTokens(run);
+    case 'kana':
+      return kanaTokens(run);
+    default:
+      return genericTokens(script, run);
+  }
+}
+
+/** A token of an alphabetic script: its kind from its forms and the word lists. */
+function alphabetToken(forms: string[], singleLetter: boolean, script: Script): NameToken {
+  const text = forms[0] ?? '';
+  let kind: TokenKind;
+  if (DIGITS.test(text)) kind = 'number';
+  else if (singleLetter) kind = 'initial';
+  else kind = wordKind(forms);
+  return makeToken(text, forms, kind, script);
+}
+
+/**
+ * Hebrew, Thai, Khmer and other scripts: any-ascii's spelling, split where it puts spaces or
+ * punctuation. Hebrew comes out as consonants (משה → msh) and Thai without its inherent vowels
+ * (สมชาย → smchay); the matcher compares them through consonant skeletons.
+ */
+function genericTokens(script: Script, run: string): NameToken[] {
+  const pieces = anyAscii(run).toLowerCase().replace(MARKS, '').split(NON_ALNUM);
+  const tokens: NameToken[] = [];
+  for (const piece of pieces) {
+    const text = asciiKey(piece);
+    if (!text) continue;
+    const kind: TokenKind = DIGITS.test(text)
+      ? 'number'
+      : script === 'other'
+        ? wordKind([text])
+        : 'word';
+    tokens.push(makeToken(text, [text], kind, script));
+  }
+  return tokens;
+}
+
+/**
+ * Marks legal forms of several words ("joint stock company", "sdn bhd", "s a") as `legal`, in
+ * place. Forms made of single letters only ("S.A.", "L.L.C.", "A/S") count only at the end of
+ * the name, where legal forms stand; elsewhere they are a person's initials.
+ */
+function markLegalPhrases(tokens: NameToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = LEGAL_PHRASES.get(tokens[i]!.text);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      const end = i + phrase.length;
+      if (end > tokens.length) continue;
+      if (!phrase.every((w, k) => tokens[i + k]!.text === w)) continue;
+      if (end !== tokens.length && phrase.every((w) => w.length === 1)) continue;
+      for (let k = i; k < end; k++) tokens[k] = withKind(tokens[k]!, 'legal');
+      i = end - 1;
+      break;
+    }
+  }
+}
