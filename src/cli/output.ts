@@ -34,7 +34,8 @@ export function printError(err: EmbargoError, json: boolean): void {
 /** One-line form of a warning. */
 export function formatWarning(w: ParseWarning): string {
   const where = [w.file, w.line].filter((x) => x !== undefined).join(':');
-  return `${where ? where + ': ' : ''}${w.message}${w.record ? ` [record ${w.record}]` : ''}`;
+  const prefixed = where && !(w.file && w.message.startsWith(w.file));
+  return `${prefixed ? where + ': ' : ''}${w.message}${w.record ? ` [record ${w.record}]` : ''}`;
 }
 
 /** Prints up to `max` warnings to stderr and says how many more there were. */

@@ -7,7 +7,16 @@ test('partial dates: a year, a year and month, and full dates are valid', () => 
 });
 
 test('impossible dates are not valid', () => {
-  for (const d of ['2922-09-01', '3017-08-22', '1984-00', '1984-13', '1984-01-00', '1983-02-29', '1984-1-8', 'circa 1984'])
+  for (const d of [
+    '2922-09-01',
+    '3017-08-22',
+    '1984-00',
+    '1984-13',
+    '1984-01-00',
+    '1983-02-29',
+    '1984-1-8',
+    'circa 1984',
+  ])
     assert.equal(isPartialDate(d), false, d);
 });
 

@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   STORE: 'E_STORE',
   /** A bug: anything we did not expect. */
   INTERNAL: 'E_INTERNAL',
+  /** A screening query that cannot be screened (no name, bad date, unknown schema…). */
+  INVALID_QUERY: 'E_INVALID_QUERY',
 } as const;
 
 /** One of {@link ERROR_CODES}. */

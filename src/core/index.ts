@@ -10,3 +10,4 @@ export * from './dates.ts';
 export * from './hash.ts';
 export * from './validate.ts';
 export * from './source.ts';
+export * from './screening.ts';

@@ -3,12 +3,24 @@
  * The library's face: one object that loads lists, reports their status, diffs snapshots and
  * reads or exports entities. The CLI and the HTTP server are thin layers over it.
  */
-import { EmbargoError, ERROR_CODES, SOURCE_IDS, type StoredEntity } from '../core/index.ts';
+import {
+  EmbargoError,
+  ERROR_CODES,
+  SOURCE_IDS,
+  type Algorithm,
+  type CompareResponse,
+  type SchemaName,
+  type ScreenOptions,
+  type ScreenResponse,
+  type ScreeningQuery,
+  type StoredEntity,
+} from '../core/index.ts';
 import { SqliteStore, type Store } from '../store/index.ts';
 import { diffSnapshots, type DiffOptions, type SnapshotDiff } from './diff.ts';
 import { toFtmRecords, type FtmRecord } from './export.ts';
 import { databasePath, resolveHome } from './home.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
+import { ScreeningService } from './screen.ts';
 import { listStatus, type SourceStatus } from './status.ts';
 import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
 
@@ -32,6 +44,14 @@ export interface Engine {
   entity(id: string, snapshot?: string): StoredEntity;
   /** FtM records of every active entity, source by source. */
   exportFtm(): Generator<FtmRecord>;
+  /** Screens one query against the active snapshots. */
+  screen(query: ScreeningQuery, options?: ScreenOptions): ScreenResponse & { warnings?: string[] };
+  /** Scores two names against each other. */
+  compare(
+    name1: string,
+    name2: string,
+    options?: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number },
+  ): CompareResponse;
   close(): void;
 }
 
@@ -46,9 +66,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
     queue = next.catch(() => undefined);
     return next;
   };
+  const screening = new ScreeningService(store);
   return {
     home,
     store,
+    screen: (q, o) => screening.screen(q, o),
+    compare: (a, b, o) => screening.compare(a, b, o),
     loadList: (o) => serial(() => loadList(store, o)),
     updateFromMirror: (o) => serial(() => updateFromMirror(store, o)),
     status: () => listStatus(store),

@@ -11,3 +11,5 @@ export type { FtmRecord } from './export.ts';
 export { toFtmRecords } from './export.ts';
 export type { SourceStatus } from './status.ts';
 export { resolveHome, databasePath } from './home.ts';
+export { ENGINE_VERSION } from './version.ts';
+export * from './batch/index.ts';

@@ -1,0 +1,91 @@
+/**
+ * @module
+ * The shapes of name screening: a query (an FtM-style example entity), scored results in yente's
+ * style, and the explanation every score carries.
+ */
+import type { Properties, SourceId } from './entity.ts';
+import type { SchemaName } from './schema.ts';
+import type { Topic } from './topics.ts';
+
+/** Matching algorithms. `embargo` is the default; `ofac` emulates OFAC's Sanctions List Search. */
+export const ALGORITHMS = ['embargo', 'ofac'] as const;
+
+/** One of {@link ALGORITHMS}. */
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+/**
+ * A screening query: who or what to look for, as an FtM example entity. `schema` narrows the
+ * kind of party (Person, Company, Organization, LegalEntity, Vessel, Airplane); `properties`
+ * holds `name` and whatever else is known (birthDate, nationality, country, gender,
+ * passportNumber, idNumber, registrationNumber, imoNumber, mmsi…).
+ */
+export interface ScreeningQuery {
+  schema: SchemaName;
+  properties: Properties;
+}
+
+/** Per-call options of a screening. */
+export interface ScreenOptions {
+  algorithm?: Algorithm;
+  /** Score at or above which a result is a match; default: the algorithm's own. */
+  threshold?: number;
+  /** Results to return (default 5). */
+  limit?: number;
+  /** Screen only against these sources (default: all loaded). */
+  sources?: SourceId[];
+}
+
+/** How one query token was paired with one list token. */
+export interface TokenExplanation {
+  query: string;
+  list: string;
+  /** `exact`, `variant`, `phonetic`, `fuzzy`, `initial`, `skeleton`, `joined`, `translit`, `none`… */
+  method: string;
+  score: number;
+}
+
+/** Why a result scored what it did. `features` maps each feature to its contribution. */
+export interface Explanation {
+  tokens: TokenExplanation[];
+  features: Record<string, number>;
+}
+
+/** One scored entity, in yente's result shape plus `matched_name` and `programs`. */
+export interface ScoredEntity {
+  id: string;
+  schema: SchemaName;
+  caption: string;
+  properties: Properties;
+  datasets: SourceId[];
+  topics: Topic[];
+  score: number;
+  match: boolean;
+  explanations: Explanation;
+  /** The name or alias of the entity that scored best. */
+  matched_name: string;
+  programs: string[];
+  first_seen: string;
+  last_change: string;
+}
+
+/** The answer to one screening query. */
+export interface ScreenResponse {
+  input: unknown;
+  results: ScoredEntity[];
+  algorithm: Algorithm;
+  threshold: number;
+  /** Ids of the snapshots screened against. */
+  snapshots: string[];
+  engine_version: string;
+}
+
+/** The answer to `compare`: two names scored against each other. */
+export interface CompareResponse {
+  name1: string;
+  name2: string;
+  schema: SchemaName;
+  algorithm: Algorithm;
+  score: number;
+  match: boolean;
+  explanations: Explanation;
+}

@@ -1,0 +1,82 @@
+/**
+ * @module
+ * Screening through the engine: a Matcher over the active snapshots, rebuilt when they change.
+ */
+import {
+  SOURCE_IDS,
+  type CompareResponse,
+  type ScreenOptions,
+  type ScreenResponse,
+  type ScreeningQuery,
+  type Algorithm,
+  type SchemaName,
+} from '../core/index.ts';
+import { CandidateIndex, Matcher } from '../match/index.ts';
+import type { Store } from '../store/index.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+/** Keeps one Matcher per set of active snapshots. */
+export class ScreeningService {
+  private matcher: Matcher | undefined;
+  private key = '';
+  private snapshots: string[] = [];
+  private readonly store: Store;
+
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  /** The matcher over the active snapshots, built on first use and after a list changes. */
+  current(): { matcher: Matcher; snapshots: string[] } {
+    const active = SOURCE_IDS.map((s) => this.store.activeSnapshot(s)).filter(
+      (s) => s !== undefined,
+    );
+    const key = active.map((s) => s.id).join(',');
+    if (!this.matcher || key !== this.key) {
+      const store = this.store;
+      const entities = (function* () {
+        for (const s of active) yield* store.iterateEntities(s.id);
+      })();
+      this.matcher = new Matcher(CandidateIndex.build(entities));
+      this.key = key;
+      this.snapshots = active.map((s) => s.id);
+    }
+    return { matcher: this.matcher, snapshots: this.snapshots };
+  }
+
+  /** Screens one query. */
+  screen(
+    query: ScreeningQuery,
+    options: ScreenOptions = {},
+  ): ScreenResponse & { warnings?: string[] } {
+    const { matcher, snapshots } = this.current();
+    const r = matcher.screen(query, options);
+    const used = options.sources?.length
+      ? snapshots.filter((id) => options.sources!.some((s) => id.startsWith(`${s}@`)))
+      : snapshots;
+    return {
+      input: query,
+      results: r.results,
+      algorithm: r.algorithm,
+      threshold: r.threshold,
+      snapshots: used,
+      engine_version: ENGINE_VERSION,
+      ...(r.warnings.length && { warnings: r.warnings }),
+    };
+  }
+
+  /** Compares two names (token rarity taken from the loaded lists, if any). */
+  compare(
+    name1: string,
+    name2: string,
+    options: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number } = {},
+  ): CompareResponse {
+    return this.current().matcher.compare(
+      name1,
+      name2,
+      options.schema,
+      options.algorithm,
+      options.threshold,
+    );
+  }
+}

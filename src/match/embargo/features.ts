@@ -1,0 +1,111 @@
+/**
+ * @module
+ * What besides the name moves a score: date of birth, nationality and country, gender, the kind
+ * of party, and identifiers. Each returns its contribution so the explanation can show it.
+ */
+import { isA, type SchemaName } from '../../core/index.ts';
+import type { IndexedIdentifier } from '../types.ts';
+
+/** Contribution of each supporting feature (named constants, so a reviewer can read the model). */
+export const WEIGHTS = {
+  /** Same full date of birth. */
+  birthDateExact: 0.05,
+  /** Same year (and month where both give one), where one side gives only part of a date. */
+  birthDatePartial: 0.03,
+  /** Dates of birth years apart: likely another person with the same name. */
+  birthDateConflict: -0.2,
+  /** Same year, different month or day: a typo is possible, so a smaller penalty. */
+  birthDateNear: -0.08,
+  countryMatch: 0.03,
+  countryConflict: -0.08,
+  genderConflict: -0.1,
+  /** A person queried and a company found, or a vessel and a person. */
+  schemaConflict: -0.35,
+  /** A vessel's IMO number that differs from the queried one: another ship of the same name. */
+  identifierConflict: -0.3,
+} as const;
+
+/** Compares query dates of birth with the entity's; returns the contribution. */
+export function birthDateFeature(query: string[], listed: string[]): number {
+  if (!query.length || !listed.length) return 0;
+  let best = -Infinity;
+  for (const a of query) {
+    for (const b of listed) {
+      const n = Math.min(a.length, b.length);
+      if (a.slice(0, n) === b.slice(0, n)) {
+        best = Math.max(
+          best,
+          a.length === 10 && b.length === 10 ? WEIGHTS.birthDateExact : WEIGHTS.birthDatePartial,
+        );
+        continue;
+      }
+      const years = Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4)));
+      best = Math.max(
+        best,
+        years === 0
+          ? WEIGHTS.birthDateNear
+          : years === 1
+            ? WEIGHTS.birthDateNear
+            : WEIGHTS.birthDateConflict,
+      );
+    }
+  }
+  return best;
+}
+
+/** Compares query countries with the entity's. */
+export function countryFeature(query: string[], listed: string[]): number {
+  if (!query.length || !listed.length) return 0;
+  return query.some((c) => listed.includes(c)) ? WEIGHTS.countryMatch : WEIGHTS.countryConflict;
+}
+
+/** Compares genders. */
+export function genderFeature(query: string | undefined, listed: string | undefined): number {
+  return query && listed && query !== listed ? WEIGHTS.genderConflict : 0;
+}
+
+/** Whether a query of schema `q` can describe a listed entity of schema `e`. */
+export function schemaCompatible(q: SchemaName, e: SchemaName): boolean {
+  if (q === 'Thing') return true;
+  if (isA(e, q) || isA(q, e)) return true;
+  // LegalEntity on either side covers people and organisations alike (the DPL does not say which).
+  return (
+    (q === 'LegalEntity' && isA(e, 'LegalEntity')) || (e === 'LegalEntity' && isA(q, 'LegalEntity'))
+  );
+}
+
+/** Schema contribution. */
+export function schemaFeature(q: SchemaName, e: SchemaName): number {
+  return schemaCompatible(q, e) ? 0 : WEIGHTS.schemaConflict;
+}
+
+/** Identifier classes that are compared with each other: a vessel's numbers only with vessel numbers. */
+function idClass(prop: string): string {
+  return prop === 'imoNumber' || prop === 'mmsi' ? prop : 'document';
+}
+
+/** Outcome of comparing identifiers. */
+export interface IdentifierOutcome {
+  /** The identifier that matched exactly, if any. */
+  match: IndexedIdentifier | undefined;
+  /** Contribution when no identifier matched but the vessel numbers conflict. */
+  contribution: number;
+}
+
+/** Compares identifiers: an exact match is decisive; a different IMO number on a vessel counts against. */
+export function identifierFeature(
+  query: IndexedIdentifier[],
+  listed: IndexedIdentifier[],
+): IdentifierOutcome {
+  for (const a of query)
+    for (const b of listed)
+      if (a.value === b.value && idClass(a.prop) === idClass(b.prop))
+        return { match: b, contribution: 0 };
+  const conflict = query.some(
+    (a) =>
+      a.prop === 'imoNumber' &&
+      listed.some((b) => b.prop === 'imoNumber') &&
+      !listed.some((b) => b.value === a.value),
+  );
+  return { match: undefined, contribution: conflict ? WEIGHTS.identifierConflict : 0 };
+}

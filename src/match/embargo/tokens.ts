@@ -1,0 +1,101 @@
+/**
+ * @module
+ * Similarity of one query token to one list token, over all their spellings, with the method that
+ * produced it. Short tokens must match exactly or by sound: a one-letter edit of a three-letter
+ * name is another name (Ali/Ari, Kim/Kam).
+ */
+import type { NameToken, Script } from '../../normalize/index.ts';
+import { cachedPhonetic, cachedSkeleton } from '../index/keys.ts';
+import { jaroWinkler, levenshtein } from '../similarity/index.ts';
+
+/** A scored pairing of two tokens. */
+export interface TokenMatch {
+  score: number;
+  method: string;
+  query: string;
+  list: string;
+}
+
+/** Scripts that write no short vowels: names from them are compared on consonant skeletons. */
+const ABJAD: ReadonlySet<Script> = new Set(['arabic', 'hebrew']);
+/** Scripts written in syllables, transliterated per syllable with all spellings as forms. */
+const SYLLABIC: ReadonlySet<Script> = new Set(['hangul', 'han', 'kana']);
+
+/** Edits allowed for a token of this length before a fuzzy match is marked down. */
+function allowedEdits(length: number): number {
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/** Fuzzy similarity of two Latin forms: Jaro-Winkler, marked down when the edit distance is large. */
+export function fuzzy(a: string, b: string): number {
+  const minLen = Math.min(a.length, b.length);
+  if (minLen <= 3) return 0;
+  const jw = jaroWinkler(a, b);
+  if (jw < 0.75) return 0;
+  const d = levenshtein(a, b);
+  // More edits than a typo makes: another name that shares letters ("chong"/"hong", "Robert"/"Roger").
+  return d <= allowedEdits(minLen) ? jw : jw - 0.25;
+}
+
+/** Best similarity between two tokens. */
+export function tokenSimilarity(q: NameToken, l: NameToken): TokenMatch {
+  if (q.kind === 'initial' || l.kind === 'initial') {
+    const ok = q.text[0] === l.text[0];
+    return { score: ok ? 0.7 : 0, method: ok ? 'initial' : 'none', query: q.text, list: l.text };
+  }
+  const cross = q.script !== l.script;
+  // Syllabic scripts come with every romanisation spelled out as a form; sound and typo
+  // matching on top of those finds chance likenesses between one-syllable tokens (a two-character
+  // Chinese name has a dozen spellings), so alternatives there must match exactly.
+  const strictQ = SYLLABIC.has(q.script);
+  const strictL = SYLLABIC.has(l.script);
+  let best: TokenMatch = { score: 0, method: 'none', query: q.text, list: l.text };
+  for (const qf of q.forms) {
+    for (const lf of l.forms) {
+      if (qf === lf) {
+        const primary = qf === q.text && lf === l.text;
+        const score = cross ? 0.95 : primary ? 1 : 0.97;
+        if (score > best.score)
+          best = {
+            score,
+            method: cross ? 'translit' : primary ? 'exact' : 'variant',
+            query: qf,
+            list: lf,
+          };
+        if (score === 1) return best;
+        continue;
+      }
+      if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) continue;
+      const f = fuzzy(qf, lf);
+      if (f > best.score) best = { score: f, method: 'fuzzy', query: qf, list: lf };
+      if (best.score < 0.88 && sharesKey(cachedPhonetic(qf), cachedPhonetic(lf))) {
+        // Metaphone codes of short words say little ("eun" and "won" are both AN): ask for the
+        // same first letter there.
+        const short = Math.min(qf.length, lf.length) <= 3;
+        const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : 0.88;
+        if (score > best.score) best = { score, method: 'phonetic', query: qf, list: lf };
+      }
+      if (best.score < 0.88 && (ABJAD.has(q.script) || ABJAD.has(l.script))) {
+        const s = cachedSkeleton(qf);
+        if (s.length >= 2 && s === cachedSkeleton(lf))
+          best = { score: 0.88, method: 'skeleton', query: qf, list: lf };
+      }
+    }
+  }
+  return best;
+}
+
+function sharesKey(a: string[], b: string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/** Similarity of a joined form (two tokens written as one) to a token's spellings. */
+export function joinedSimilarity(joined: string, other: NameToken): TokenMatch {
+  let best: TokenMatch = { score: 0, method: 'none', query: joined, list: other.text };
+  for (const f of other.forms) {
+    const score = f === joined ? 0.98 : fuzzy(joined, f) - 0.02;
+    if (score > best.score) best = { score, method: 'joined', query: joined, list: f };
+  }
+  return best;
+}

@@ -1,0 +1,79 @@
+/**
+ * @module
+ * The candidate index: every name and alias of the loaded entities, tokenised, with a token
+ * vocabulary that finds list tokens by exact form, sound, consonant skeleton or one typo.
+ */
+import type { StoredEntity } from '../../core/index.ts';
+import { tokenizeName, type NameToken } from '../../normalize/index.ts';
+import type { IndexedEntity, IndexedName } from '../types.ts';
+import { STRONG_NAME_PROPS, toIndexedEntity } from './entity.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/** Tokens that carry a name (not titles, legal forms or particles) and are worth looking up. */
+export function isContentToken(t: NameToken): boolean {
+  return t.kind === 'word' || t.kind === 'number';
+}
+
+/** In-memory index over the names of a set of entities. */
+export class CandidateIndex {
+  readonly entities: IndexedEntity[] = [];
+  readonly names: IndexedName[] = [];
+  readonly vocab = new Vocabulary();
+  /** log-scaled inverse document frequency per vocabulary token. */
+  idf: Float32Array = new Float32Array(0);
+  /** idf given to a query token that no list name contains. */
+  unknownIdf = 0;
+  /** Sum of the idf of each name's content tokens: what a query must cover to match it whole. */
+  nameWeight: Float32Array = new Float32Array(0);
+
+  /** Builds the index over `entities` (e.g. every entity of the active snapshots). */
+  static build(entities: Iterable<StoredEntity>): CandidateIndex {
+    const index = new CandidateIndex();
+    for (const e of entities) index.addEntity(e);
+    index.seal();
+    return index;
+  }
+
+  private addEntity(e: StoredEntity): void {
+    const entityIdx = this.entities.length;
+    this.entities.push(toIndexedEntity(e));
+    const seen = new Set<string>();
+    const addName = (text: string, weak: boolean) => {
+      const tokens = tokenizeName(text);
+      // "KIM, Jong Un" and "Kim Jong-Un" are one name to the matcher.
+      const key = tokens.map((t) => t.text).join(' ');
+      if (!tokens.length || seen.has(key)) return;
+      seen.add(key);
+      const nameId = this.names.length;
+      this.names.push({ entity: entityIdx, text, tokens, weak });
+      this.indexTokens(tokens, nameId);
+    };
+    for (const prop of STRONG_NAME_PROPS)
+      for (const n of e.properties[prop] ?? []) addName(n, false);
+    for (const n of e.properties.weakAlias ?? []) addName(n, true);
+  }
+
+  private indexTokens(tokens: NameToken[], nameId: number): void {
+    let prev: NameToken | undefined;
+    for (const t of tokens) {
+      const content = isContentToken(t);
+      for (const f of t.forms) this.vocab.add(f, nameId, content && f.length > 1);
+      // "Jong Un" in the list must be found by a query "Jongun": index adjacent pairs joined.
+      if (content && prev) this.vocab.add(prev.text + t.text, nameId, false);
+      prev = content ? t : undefined;
+    }
+  }
+
+  private seal(): void {
+    this.vocab.seal();
+    const n = this.names.length + 1;
+    this.idf = Float32Array.from(this.vocab.postings, (p) => Math.log(n / (p.length + 0.5)));
+    this.unknownIdf = Math.log(n / 0.5);
+    this.nameWeight = Float32Array.from(this.names, (name) => {
+      let w = 0;
+      for (const t of name.tokens)
+        if (isContentToken(t)) w += this.idf[this.vocab.ids.get(t.text)!]!;
+      return w;
+    });
+  }
+}

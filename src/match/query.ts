@@ -1,0 +1,92 @@
+/**
+ * @module
+ * Checking and preparing a screening query: names tokenised, dates and countries validated,
+ * identifiers normalised. Bad input gets an INVALID_QUERY error naming the field.
+ */
+import {
+  EmbargoError,
+  ERROR_CODES,
+  isPartialDate,
+  isSchemaName,
+  isMatchable,
+  type ScreeningQuery,
+  type SchemaName,
+} from '../core/index.ts';
+import { countryCode, tokenizeName, type NameToken } from '../normalize/index.ts';
+import { IDENTIFIER_PROPS, normalizeIdentifier } from './index/entity.ts';
+import type { IndexedIdentifier } from './types.ts';
+
+/** Longest name screened; longer ones are cut there and the response says so. */
+export const MAX_NAME_LENGTH = 300;
+/** Most names (name + aliases) one query may carry. */
+export const MAX_NAMES = 20;
+
+/** A query ready for matching. */
+export interface ParsedQuery {
+  schema: SchemaName;
+  names: { text: string; tokens: NameToken[] }[];
+  birthDates: string[];
+  countries: string[];
+  gender: string | undefined;
+  identifiers: IndexedIdentifier[];
+  /** Things changed on the way in (a name cut to length), reported with the results. */
+  warnings: string[];
+}
+
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function invalid(message: string, field: string): EmbargoError {
+  return new EmbargoError(ERROR_CODES.INVALID_QUERY, message, { field });
+}
+
+/** Validates and prepares a query. */
+export function parseQuery(query: ScreeningQuery): ParsedQuery {
+  const schema = query.schema ?? 'Thing';
+  if (!isSchemaName(schema) || (schema !== 'Thing' && !isMatchable(schema)))
+    throw invalid(
+      `unknown schema "${String(schema)}": use Person, Organization, Company, LegalEntity, Vessel, Airplane or Thing`,
+      'schema',
+    );
+  const props = query.properties ?? {};
+  const warnings: string[] = [];
+  const names: ParsedQuery['names'] = [];
+  const rawNames = [...(props.name ?? []), ...(props.alias ?? [])];
+  for (const raw of rawNames.slice(0, MAX_NAMES)) {
+    if (typeof raw !== 'string') throw invalid('name values must be strings', 'name');
+    let text = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    if (text.length > MAX_NAME_LENGTH) {
+      warnings.push(`name cut to ${MAX_NAME_LENGTH} characters (it had ${text.length})`);
+      text = text.slice(0, MAX_NAME_LENGTH);
+    }
+    const tokens = tokenizeName(text);
+    if (tokens.length) names.push({ text, tokens });
+  }
+  if (rawNames.length > MAX_NAMES) warnings.push(`only the first ${MAX_NAMES} names were screened`);
+  const identifiers: IndexedIdentifier[] = [];
+  for (const prop of IDENTIFIER_PROPS)
+    for (const raw of props[prop] ?? []) {
+      const value = normalizeIdentifier(String(raw));
+      if (value) identifiers.push({ prop, value });
+    }
+  if (!names.length && !identifiers.length)
+    throw invalid('the query has no name (and no identifier) to screen', 'name');
+  const birthDates = (props.birthDate ?? []).map((d) => {
+    const v = String(d).trim();
+    if (!isPartialDate(v))
+      throw invalid(`birthDate "${v}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`, 'birthDate');
+    return v;
+  });
+  const countries: string[] = [];
+  for (const prop of ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag']) {
+    for (const raw of props[prop] ?? []) {
+      const code = countryCode(String(raw));
+      if (!code) throw invalid(`${prop} "${raw}" is not a country name or code`, prop);
+      countries.push(code);
+    }
+  }
+  const gender = props.gender?.[0]?.toLowerCase();
+  if (gender !== undefined && !['male', 'female', 'other'].includes(gender))
+    throw invalid(`gender "${gender}" is not male, female or other`, 'gender');
+  return { schema, names, birthDates, countries, gender, identifiers, warnings };
+}

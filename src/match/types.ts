@@ -1,0 +1,43 @@
+/**
+ * @module
+ * What the matcher keeps in memory about each listed entity and each of its names.
+ */
+import type { NameToken } from '../normalize/index.ts';
+import type { Properties, SchemaName, SourceId, Topic } from '../core/index.ts';
+
+/** One name or alias of an entity, tokenised once at index time. */
+export interface IndexedName {
+  /** Position of the entity in the matcher's entity array. */
+  entity: number;
+  /** The name as the list writes it. */
+  text: string;
+  tokens: NameToken[];
+  /** A weak alias (`weakAlias`): matched, but worth less than a strong name. */
+  weak: boolean;
+}
+
+/** An identifier of an entity, normalised for comparison. */
+export interface IndexedIdentifier {
+  /** FtM property it came from: passportNumber, idNumber, registrationNumber, taxNumber, imoNumber, mmsi… */
+  prop: string;
+  /** Upper-case letters and digits only. */
+  value: string;
+}
+
+/** A listed entity as the matcher sees it. */
+export interface IndexedEntity {
+  id: string;
+  schema: SchemaName;
+  caption: string;
+  source: SourceId;
+  topics: Topic[];
+  programs: string[];
+  properties: Properties;
+  birthDates: string[];
+  /** Nationality, citizenship, country, birth country, flag: lower-case codes. */
+  countries: string[];
+  gender: string | undefined;
+  identifiers: IndexedIdentifier[];
+  firstSeen: string;
+  lastChange: string;
+}
