@@ -19,6 +19,7 @@ import { ENGINE_VERSION } from './version.ts';
 export class ScreeningService {
   private matcher: Matcher | undefined;
   private key = '';
+  private version = '';
   private snapshots: string[] = [];
   private readonly store: Store;
 
@@ -28,6 +29,12 @@ export class ScreeningService {
 
   /** The matcher over the active snapshots, built on first use and after a list changes. */
   current(): { matcher: Matcher; snapshots: string[] } {
+    // Checking the store's version costs one pragma; listing the active snapshots costs a dozen
+    // queries, too many to run on every screening.
+    const version = this.store.version();
+    if (this.matcher && version === this.version)
+      return { matcher: this.matcher, snapshots: this.snapshots };
+    this.version = version;
     const active = SOURCE_IDS.map((s) => this.store.activeSnapshot(s)).filter(
       (s) => s !== undefined,
     );
@@ -35,7 +42,7 @@ export class ScreeningService {
     if (!this.matcher || key !== this.key) {
       const store = this.store;
       const entities = (function* () {
-        for (const s of active) yield* store.iterateEntities(s.id);
+        for (const s of active) yield* store.iterateEntities(s.id, { raw: false });
       })();
       this.matcher = new Matcher(CandidateIndex.build(entities));
       this.key = key;

@@ -13,7 +13,7 @@ import type {
   SourceId,
 } from '../core/index.ts';
 import { tokenizeName, type NameToken } from '../normalize/index.ts';
-import { alignNames } from './embargo/align.ts';
+import { alignNames, QueryAligner } from './embargo/align.ts';
 import {
   EMBARGO_DEFAULT_THRESHOLD,
   kindFactor,
@@ -23,7 +23,7 @@ import {
 } from './embargo/score.ts';
 import { CandidateIndex } from './index/build.ts';
 import { retrieve } from './index/retrieve.ts';
-import { OFAC_DEFAULT_THRESHOLD, ofacNameScore } from './ofac/index.ts';
+import { OFAC_DEFAULT_THRESHOLD, ofacNameScore, type OfacNameScore } from './ofac/index.ts';
 import { parseQuery } from './query.ts';
 import type { IndexedEntity } from './types.ts';
 
@@ -65,11 +65,18 @@ export class Matcher {
     });
   }
 
-  /** Weight of a token: its rarity in the lists times a factor for its kind. */
+  private readonly weights = new Map<NameToken, number>();
+
+  /** Weight of a token: its rarity in the lists times a factor for its kind (memoised per token). */
   readonly weigh = (t: NameToken): number => {
-    const id = this.index.vocab.ids.get(t.text);
-    const idf = id === undefined ? this.index.unknownIdf : this.index.idf[id]!;
-    return kindFactor(t) * idf;
+    let w = this.weights.get(t);
+    if (w === undefined) {
+      const id = this.index.vocab.ids.get(t.text);
+      const idf = id === undefined ? this.index.unknownIdf : this.index.idf[id]!;
+      w = kindFactor(t) * idf;
+      if (this.weights.size < 500_000) this.weights.set(t, w);
+    }
+    return w;
   };
 
   /** Screens one query. */
@@ -80,32 +87,46 @@ export class Matcher {
     const parsed = parseQuery(query);
     const sources = options.sources?.length ? new Set<SourceId>(options.sources) : undefined;
     const accept = sources ? (e: number) => sources.has(this.index.entities[e]!.source) : undefined;
-    const candidates = new Set<number>();
+    // Entity → the names of it that retrieval found. Only those are aligned: an entity's other
+    // aliases cover the query less well, or retrieval would have ranked them in.
+    const candidates = new Map<number, number[]>();
+    const aligners: QueryAligner[] = [];
     for (const qn of parsed.names) {
-      const names = retrieve(this.index, qn.tokens, {
+      const retrieval = retrieve(this.index, qn.tokens, {
         limit: algorithm === 'ofac' ? OFAC_CANDIDATES : CANDIDATES_PER_NAME,
         ...(accept && { accept }),
       });
-      for (const n of names) candidates.add(this.index.names[n]!.entity);
+      aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval));
+      for (const n of retrieval.names) {
+        const e = this.index.names[n]!.entity;
+        const list = candidates.get(e);
+        if (!list) candidates.set(e, [n]);
+        else if (!list.includes(n)) list.push(n);
+      }
     }
+    // An identifier match brings its entity in whatever the name, with all its names.
     for (const id of parsed.identifiers)
       for (const e of this.byIdentifier.get(id.value) ?? [])
-        if (!accept || accept(e)) candidates.add(e);
-    const scored: ScoredEntity[] = [];
-    for (const e of candidates) {
+        if (!accept || accept(e)) candidates.set(e, this.entityNames[e]!);
+    const scored: { e: number; s: EntityScore }[] = [];
+    for (const [e, nameIds] of candidates) {
       const entity = this.index.entities[e]!;
-      const names = this.entityNames[e]!.map((n) => this.index.names[n]!);
+      const names = nameIds.map((n) => this.index.names[n]!);
       const s =
         algorithm === 'ofac'
           ? this.ofacScore(
               parsed.names.map((n) => n.text),
               names.map((n) => n.text),
             )
-          : scoreEntity(parsed, entity, names, this.weigh);
-      scored.push(toScored(entity, s, threshold));
+          : scoreEntity(parsed, entity, names, aligners);
+      scored.push({ e, s });
     }
-    scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return { results: scored.slice(0, limit), algorithm, threshold, warnings: parsed.warnings };
+    const entities = this.index.entities;
+    scored.sort(
+      (a, b) => b.s.score - a.s.score || entities[a.e]!.id.localeCompare(entities[b.e]!.id),
+    );
+    const results = scored.slice(0, limit).map(({ e, s }) => toScored(entities[e]!, s, threshold));
+    return { results, algorithm, threshold, warnings: parsed.warnings };
   }
 
   /** Scores two names against each other, with the explanation. */
@@ -133,20 +154,19 @@ export class Matcher {
   }
 
   private ofacScore(queryNames: string[], listNames: string[]): EntityScore {
-    let best = { score: 0, technique: 'none', tokens: [] as EntityScore['explanations']['tokens'] };
+    let best: OfacNameScore | undefined;
     let text = listNames[0] ?? '';
     for (const q of queryNames)
       for (const l of listNames) {
         const s = ofacNameScore(q, l);
-        if (s.score > best.score) [best, text] = [s, l];
+        if (!best || s.score > best.score) [best, text] = [s, l];
       }
+    const score = round(best?.score ?? 0);
     return {
-      score: round(best.score),
+      score,
       matchedName: text,
-      explanations: {
-        tokens: best.tokens,
-        features: { [`name.${best.technique}`]: round(best.score) },
-      },
+      features: { [`name.${best?.technique ?? 'none'}`]: score },
+      explainTokens: () => best?.tokens ?? [],
     };
   }
 }
@@ -161,7 +181,7 @@ function toScored(e: IndexedEntity, s: EntityScore, threshold: number): ScoredEn
     topics: e.topics,
     score: s.score,
     match: s.score >= threshold,
-    explanations: s.explanations,
+    explanations: { tokens: s.explainTokens(), features: s.features },
     matched_name: s.matchedName,
     programs: e.programs,
     first_seen: e.firstSeen,

@@ -12,6 +12,11 @@ export interface IndexedName {
   /** The name as the list writes it. */
   text: string;
   tokens: NameToken[];
+  /** Adjacent token texts joined ("jong"+"un"), for matching names written as one word. */
+  joined: string[];
+  /** Vocabulary ids of the tokens' primary texts, and of the joined pairs (-1: not indexed). */
+  tokenIds: Int32Array;
+  joinedIds: Int32Array;
   /** A weak alias (`weakAlias`): matched, but worth less than a strong name. */
   weak: boolean;
 }

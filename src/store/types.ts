@@ -62,6 +62,12 @@ export interface SnapshotDraft {
   };
 }
 
+/** Options of {@link Store.iterateEntities}. */
+export interface IterateOptions {
+  /** Include the raw source record (default true); the matcher does not need it. */
+  raw?: boolean;
+}
+
 /** History of one entity id within a source, as of a snapshot. */
 export interface EntityHistory {
   firstSeen: string;
@@ -92,7 +98,12 @@ export interface Store {
   /** Entity id → content hash for one snapshot. */
   entityHashes(snapshotId: string): Map<string, string>;
   /** Streams every entity of a snapshot, ordered by id, with its history. */
-  iterateEntities(snapshotId: string): IterableIterator<StoredEntity>;
+  iterateEntities(snapshotId: string, options?: IterateOptions): IterableIterator<StoredEntity>;
+  /**
+   * A token that changes whenever any snapshot is written, by this process or another: caches
+   * built from the store (the matcher's index) compare it to know they are stale.
+   */
+  version(): string;
   /** Releases the connection. */
   close(): void;
 }

@@ -5,8 +5,9 @@
  * greedily. The name score weighs each token by its rarity, so matching "Kim" counts for less
  * than matching "Jong Un".
  */
-import type { NameToken } from '../../normalize/index.ts';
 import type { TokenExplanation } from '../../core/index.ts';
+import type { NameToken } from '../../normalize/index.ts';
+import type { Retrieval } from '../index/retrieve.ts';
 import { joinedSimilarity, tokenSimilarity, type TokenMatch } from './tokens.ts';
 
 /** Pairs below this similarity are not aligned. */
@@ -20,91 +21,226 @@ export const UNMATCHED_LIST_WEIGHT = 0.35;
 /** Factor for a multi-token list name of which a single token matched (OFAC FAQ 5: one name part is not a match). */
 export const SINGLE_PART_FACTOR = 0.6;
 
+/** Index ids of a list name's tokens and joined pairs, with the joined texts. */
+export interface ListIds {
+  joined: readonly string[];
+  tokenIds: Int32Array;
+  joinedIds: Int32Array;
+}
+
 /** Weight of each token (rarity × kind). */
 export type Weigh = (t: NameToken) => number;
-
-interface Pair {
-  q: number[];
-  l: number[];
-  m: TokenMatch;
-}
 
 /** Result of aligning two names. */
 export interface Alignment {
   /** 0..1 similarity of the names. */
   score: number;
+  /** The pairing, when asked for (it costs allocations the ranking of candidates does not need). */
   tokens: TokenExplanation[];
 }
 
-/** Aligns query tokens `q` with list tokens `l` and scores the names. */
-export function alignNames(q: NameToken[], l: NameToken[], weigh: Weigh): Alignment {
-  const pairs = candidatePairs(q, l);
-  pairs.sort(
-    (a, b) => b.m.score - a.m.score || b.q.length + b.l.length - (a.q.length + a.l.length),
-  );
-  const usedQ = new Uint8Array(q.length);
-  const usedL = new Uint8Array(l.length);
-  const wq = q.map(weigh);
-  const wl = l.map(weigh);
-  let matched = 0;
-  const tokens: TokenExplanation[] = [];
-  let matchedContent = 0;
-  for (const p of pairs) {
-    if (p.q.some((i) => usedQ[i]) || p.l.some((j) => usedL[j])) continue;
-    for (const i of p.q) usedQ[i] = 1;
-    for (const j of p.l) usedL[j] = 1;
-    const w = sum(p.q.map((i) => wq[i]!)) + sum(p.l.map((j) => wl[j]!));
-    matched += p.m.score * w;
-    if (p.q.some((i) => q[i]!.kind === 'word' || q[i]!.kind === 'number')) matchedContent++;
-    tokens.push({
-      query: p.q.map((i) => q[i]!.text).join(' '),
-      list: p.l.map((j) => l[j]!.text).join(' '),
-      method: p.m.method,
-      score: round(p.m.score),
-    });
-  }
-  let total = 0;
-  q.forEach((t, i) => {
-    total += wq[i]!;
-    if (!usedQ[i]) tokens.push({ query: t.text, list: '', method: 'none', score: 0 });
-  });
-  l.forEach((_t, j) => (total += usedL[j] ? wl[j]! : UNMATCHED_LIST_WEIGHT * wl[j]!));
-  let score = total > 0 ? matched / total : 0;
-  const listContent = l.filter((t) => t.kind === 'word' || t.kind === 'number').length;
-  if (matchedContent === 1 && listContent >= 2) score *= SINGLE_PART_FACTOR;
-  return { score: Math.min(1, score), tokens };
+const NO_MATCH: TokenMatch = { score: 0, method: 'none', query: '', list: '' };
+
+function isContent(t: NameToken): boolean {
+  return t.kind === 'word' || t.kind === 'number';
 }
 
-function candidatePairs(q: NameToken[], l: NameToken[]): Pair[] {
-  const pairs: Pair[] = [];
-  for (let i = 0; i < q.length; i++) {
-    for (let j = 0; j < l.length; j++) {
-      const m = tokenSimilarity(q[i]!, l[j]!);
-      if (m.score >= MIN_PAIR) pairs.push({ q: [i], l: [j], m });
-    }
+/**
+ * Aligns one query name against many list names. Token similarities are memoised per query:
+ * list names share their tokens (one "mohammed" object serves thousands of names), so each
+ * query token meets each distinct list token once.
+ */
+export class QueryAligner {
+  private readonly q: NameToken[];
+  private readonly wq: number[];
+  private readonly weigh: Weigh;
+  private readonly joinedQ: string[];
+  private readonly single: Map<NameToken, TokenMatch>[];
+  private readonly joinedCache: Map<NameToken, TokenMatch>[];
+  private readonly listJoinedCache: Map<string, TokenMatch>[];
+
+  private readonly reach: Retrieval['reach'] | undefined;
+  private readonly reachJoined: Retrieval['reachJoined'] | undefined;
+
+  /**
+   * @param reach what retrieval reached per query token: list tokens outside it are not
+   *   compared (see {@link Retrieval}); without it every pair is compared.
+   */
+  constructor(q: NameToken[], weigh: Weigh, reach?: Pick<Retrieval, 'reach' | 'reachJoined'>) {
+    this.q = q;
+    this.reach = reach?.reach;
+    this.reachJoined = reach?.reachJoined;
+    this.weigh = weigh;
+    this.wq = q.map(weigh);
+    this.joinedQ = q.slice(0, -1).map((t, i) => t.text + q[i + 1]!.text);
+    this.single = q.map(() => new Map());
+    this.joinedCache = this.joinedQ.map(() => new Map());
+    this.listJoinedCache = q.map(() => new Map());
   }
-  for (let i = 0; i + 1 < q.length; i++) {
-    const joined = q[i]!.text + q[i + 1]!.text;
-    for (let j = 0; j < l.length; j++) {
-      const m = joinedSimilarity(joined, l[j]!);
-      if (m.score >= MIN_PAIR) pairs.push({ q: [i, i + 1], l: [j], m });
+
+  // Scratch buffers reused across alignments: this runs for every candidate name of every query.
+  private pairCount = 0;
+  private pairScore = new Float64Array(64);
+  private pairQ = new Int32Array(64);
+  private pairL = new Int32Array(64);
+  private pairSpan = new Int32Array(64);
+  private pairMatch: TokenMatch[] = [];
+  private order = new Int32Array(64);
+  private usedQ = new Uint8Array(16);
+  private usedL = new Uint8Array(64);
+  private wl = new Float64Array(64);
+
+  /** Aligns the query with list tokens `l` (`joinedL`: their adjacent texts joined, if known). */
+  align(l: readonly NameToken[], explain = false, ids?: ListIds): Alignment {
+    const q = this.q;
+    this.collectPairs(l, ids);
+    const n = this.pairCount;
+    const order = this.order;
+    // Insertion sort by score, then by span (joined pairs first on ties): n is a handful.
+    for (let k = 0; k < n; k++) {
+      let i = k;
+      while (i > 0 && this.before(k, order[i - 1]!)) {
+        order[i] = order[i - 1]!;
+        i--;
+      }
+      order[i] = k;
     }
-  }
-  for (let j = 0; j + 1 < l.length; j++) {
-    const joined = l[j]!.text + l[j + 1]!.text;
+    if (this.usedQ.length < q.length) this.usedQ = new Uint8Array(q.length * 2);
+    if (this.usedL.length < l.length) {
+      this.usedL = new Uint8Array(l.length * 2);
+      this.wl = new Float64Array(l.length * 2);
+    }
+    const usedQ = this.usedQ.fill(0, 0, q.length);
+    const usedL = this.usedL.fill(0, 0, l.length);
+    const wl = this.wl;
+    for (let j = 0; j < l.length; j++) wl[j] = this.weigh(l[j]!);
+    const tokens: TokenExplanation[] = [];
+    let matched = 0;
+    let matchedContent = 0;
+    for (let k = 0; k < n; k++) {
+      const p = order[k]!;
+      const span = this.pairSpan[p]!;
+      const qi = this.pairQ[p]!;
+      const lj = this.pairL[p]!;
+      const qn = span === 2 ? 2 : 1;
+      const ln = span === 3 ? 2 : 1;
+      if (usedQ[qi] || usedQ[qi + qn - 1] || usedL[lj] || usedL[lj + ln - 1]) continue;
+      let w = 0;
+      for (let i = qi; i < qi + qn; i++) {
+        usedQ[i] = 1;
+        w += this.wq[i]!;
+      }
+      for (let j = lj; j < lj + ln; j++) {
+        usedL[j] = 1;
+        w += wl[j]!;
+      }
+      matched += this.pairScore[p]! * w;
+      if (isContent(q[qi]!) || (qn === 2 && isContent(q[qi + 1]!))) matchedContent++;
+      if (explain)
+        tokens.push({
+          query: q
+            .slice(qi, qi + qn)
+            .map((t) => t.text)
+            .join(' '),
+          list: l
+            .slice(lj, lj + ln)
+            .map((t) => t.text)
+            .join(' '),
+          method: this.pairMatch[p]!.method,
+          score: round(this.pairScore[p]!),
+        });
+    }
+    let total = 0;
     for (let i = 0; i < q.length; i++) {
-      const m = joinedSimilarity(joined, q[i]!);
-      if (m.score >= MIN_PAIR)
-        pairs.push({ q: [i], l: [j, j + 1], m: { ...m, query: m.list, list: joined } });
+      total += this.wq[i]!;
+      if (explain && !usedQ[i])
+        tokens.push({ query: q[i]!.text, list: '', method: 'none', score: 0 });
+    }
+    let listContent = 0;
+    for (let j = 0; j < l.length; j++) {
+      total += usedL[j] ? wl[j]! : UNMATCHED_LIST_WEIGHT * wl[j]!;
+      if (isContent(l[j]!)) listContent++;
+    }
+    let score = total > 0 ? matched / total : 0;
+    if (matchedContent === 1 && listContent >= 2) score *= SINGLE_PART_FACTOR;
+    return { score: Math.min(1, score), tokens };
+  }
+
+  /** Whether pair `a` goes before pair `b`: higher score, then the longer span. */
+  private before(a: number, b: number): boolean {
+    const d = this.pairScore[a]! - this.pairScore[b]!;
+    return d > 0 || (d === 0 && (this.pairSpan[a]! > 1 ? 1 : 0) > (this.pairSpan[b]! > 1 ? 1 : 0));
+  }
+
+  /** Records a pair: span 1 = one token each, 2 = two query tokens joined, 3 = two list tokens joined. */
+  private push(qi: number, lj: number, span: number, m: TokenMatch): void {
+    const k = this.pairCount++;
+    if (k >= this.pairScore.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.pairScore = grow(this.pairScore);
+      this.pairQ = grow(this.pairQ);
+      this.pairL = grow(this.pairL);
+      this.pairSpan = grow(this.pairSpan);
+      this.order = grow(this.order);
+    }
+    this.pairScore[k] = m.score;
+    this.pairQ[k] = qi;
+    this.pairL[k] = lj;
+    this.pairSpan[k] = span;
+    this.pairMatch[k] = m;
+  }
+
+  private collectPairs(l: readonly NameToken[], ids?: ListIds): void {
+    const q = this.q;
+    const joinedL = ids?.joined;
+    this.pairCount = 0;
+    for (let i = 0; i < q.length; i++) {
+      const memo = this.single[i]!;
+      const reach = ids && this.reach?.[i];
+      for (let j = 0; j < l.length; j++) {
+        if (reach && isContent(l[j]!) && !reach.has(ids.tokenIds[j]!)) continue;
+        let m = memo.get(l[j]!);
+        if (!m) memo.set(l[j]!, (m = tokenSimilarity(q[i]!, l[j]!)));
+        if (m.score >= MIN_PAIR) this.push(i, j, 1, m);
+      }
+    }
+    for (let i = 0; i < this.joinedQ.length; i++) {
+      const memo = this.joinedCache[i]!;
+      const reach = ids && this.reachJoined?.[i];
+      if (ids && this.reachJoined && !reach) continue;
+      for (let j = 0; j < l.length; j++) {
+        if (reach && !reach.has(ids.tokenIds[j]!)) continue;
+        let m = memo.get(l[j]!);
+        if (!m) memo.set(l[j]!, (m = joinedSimilarity(this.joinedQ[i]!, l[j]!)));
+        if (m.score >= MIN_PAIR) this.push(i, j, 2, m);
+      }
+    }
+    for (let j = 0; j + 1 < l.length; j++) {
+      const joined = joinedL?.[j] ?? l[j]!.text + l[j + 1]!.text;
+      for (let i = 0; i < q.length; i++) {
+        const reach = ids && this.reach?.[i];
+        // Pairs with a particle ("al"+"zaidi") are not indexed joined: those are always compared.
+        if (reach && ids.joinedIds[j]! >= 0 && !reach.has(ids.joinedIds[j]!)) continue;
+        const memo = this.listJoinedCache[i]!;
+        let m = memo.get(joined);
+        if (!m) {
+          const r = joinedSimilarity(joined, q[i]!);
+          m = r.score > 0 ? { ...r, query: r.list, list: joined } : NO_MATCH;
+          memo.set(joined, m);
+        }
+        if (m.score >= MIN_PAIR) this.push(i, j, 3, m);
+      }
     }
   }
-  return pairs;
 }
 
-function sum(xs: number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
+/** Aligns query tokens `q` with list tokens `l` and scores the names (one-off; see QueryAligner). */
+export function alignNames(q: NameToken[], l: NameToken[], weigh: Weigh): Alignment {
+  return new QueryAligner(q, weigh).align(l, true);
 }
 
 function round(x: number): number {

@@ -9,7 +9,7 @@ import type { Explanation } from '../../core/index.ts';
 import type { NameToken } from '../../normalize/index.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { IndexedEntity, IndexedName } from '../types.ts';
-import { alignNames, type Weigh } from './align.ts';
+import type { QueryAligner } from './align.ts';
 import {
   birthDateFeature,
   countryFeature,
@@ -29,7 +29,12 @@ export const WEAK_ALIAS_FACTOR = 0.9;
 export interface EntityScore {
   score: number;
   matchedName: string;
-  explanations: Explanation;
+  features: Record<string, number>;
+  /**
+   * Builds the token-level explanation. Deferred: only the results shown need it, and building
+   * it for every candidate would cost more than scoring them.
+   */
+  explainTokens(): Explanation['tokens'];
 }
 
 /** Scores one entity against a query, given the entity's candidate names. */
@@ -37,16 +42,16 @@ export function scoreEntity(
   query: ParsedQuery,
   entity: IndexedEntity,
   names: IndexedName[],
-  weigh: Weigh,
+  aligners: QueryAligner[],
 ): EntityScore {
   let bestName = 0;
-  let bestText = names[0]?.text ?? entity.caption;
-  let bestTokens: Explanation['tokens'] = [];
-  for (const qn of query.names) {
+  let bestAligner: QueryAligner | undefined;
+  let bestIndexed: IndexedName | undefined;
+  for (const aligner of aligners) {
     for (const n of names) {
-      const a = alignNames(qn.tokens, n.tokens, weigh);
+      const a = aligner.align(n.tokens, false, n);
       const s = n.weak ? a.score * WEAK_ALIAS_FACTOR : a.score;
-      if (s > bestName) [bestName, bestText, bestTokens] = [s, n.text, a.tokens];
+      if (s > bestName) [bestName, bestAligner, bestIndexed] = [s, aligner, n];
     }
   }
   const features: Record<string, number> = { name: round(NAME_WEIGHT * bestName) };
@@ -65,12 +70,17 @@ export function scoreEntity(
     score = 0.99 + 0.01 * bestName;
   } else {
     add('identifier', ids.contribution);
-    score = Object.values(features).reduce((a, b) => a + b, 0);
+    score = 0;
+    for (const v of Object.values(features)) score += v;
   }
   return {
     score: round(Math.max(0, Math.min(1, score))),
-    matchedName: bestText,
-    explanations: { tokens: bestTokens, features },
+    matchedName: bestIndexed?.text ?? names[0]?.text ?? entity.caption,
+    features,
+    explainTokens: () =>
+      bestAligner && bestIndexed
+        ? bestAligner.align(bestIndexed.tokens, true, bestIndexed).tokens
+        : [],
   };
 }
 

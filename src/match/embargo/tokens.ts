@@ -21,7 +21,10 @@ const ABJAD: ReadonlySet<Script> = new Set(['arabic', 'hebrew']);
 /** Scripts written in syllables, transliterated per syllable with all spellings as forms. */
 const SYLLABIC: ReadonlySet<Script> = new Set(['hangul', 'han', 'kana']);
 
-/** Edits allowed for a token of this length before a fuzzy match is marked down. */
+/**
+ * Edits allowed before a fuzzy match is marked down, by the longer token's length: one typo in
+ * a name of five letters or more (Rahim/Raim, Matin/Main), two from eight.
+ */
 function allowedEdits(length: number): number {
   return length >= 8 ? 2 : length >= 5 ? 1 : 0;
 }
@@ -30,19 +33,63 @@ function allowedEdits(length: number): number {
 export function fuzzy(a: string, b: string): number {
   const minLen = Math.min(a.length, b.length);
   if (minLen <= 3) return 0;
+  // Lengths three apart need three edits: past what a typo makes, and Jaro-Winkler of such a
+  // pair, less the penalty below, never reaches a pairing.
+  if (Math.abs(a.length - b.length) > 2) return 0;
   const jw = jaroWinkler(a, b);
   if (jw < 0.75) return 0;
   const d = levenshtein(a, b);
   // More edits than a typo makes: another name that shares letters ("chong"/"hong", "Robert"/"Roger").
-  return d <= allowedEdits(minLen) ? jw : jw - 0.25;
+  return d <= allowedEdits(Math.max(a.length, b.length)) ? jw : jw - 0.25;
 }
 
 /** Best similarity between two tokens. */
 export function tokenSimilarity(q: NameToken, l: NameToken): TokenMatch {
-  if (q.kind === 'initial' || l.kind === 'initial') {
-    const ok = q.text[0] === l.text[0];
-    return { score: ok ? 0.7 : 0, method: ok ? 'initial' : 'none', query: q.text, list: l.text };
+  // Titles, particles and legal forms pair only when spelled alike: they weigh little, and fuzzy
+  // matching them ("ltd"/"llc") would only add noise.
+  if (!isContent(q) || !isContent(l)) {
+    if (q.kind === 'initial' || l.kind === 'initial') return initialMatch(q, l);
+    for (const f of q.forms)
+      if (l.forms.includes(f)) return { score: 1, method: 'exact', query: f, list: f };
+    return { score: 0, method: 'none', query: q.text, list: l.text };
   }
+  return memoised(q, l);
+}
+
+function isContent(t: NameToken): boolean {
+  return t.kind === 'word' || t.kind === 'number';
+}
+
+function initialMatch(q: NameToken, l: NameToken): TokenMatch {
+  const ok = q.text[0] === l.text[0];
+  return { score: ok ? 0.7 : 0, method: ok ? 'initial' : 'none', query: q.text, list: l.text };
+}
+
+/**
+ * Token pairs recur across queries (a batch repeats common given names and surnames), and tokens
+ * are shared objects, so similarities are remembered by the pair of objects, up to a bound.
+ */
+const MEMO_LIMIT = 200_000;
+let memo = new Map<NameToken, Map<NameToken, TokenMatch>>();
+let memoSize = 0;
+
+function memoised(q: NameToken, l: NameToken): TokenMatch {
+  let inner = memo.get(q);
+  const hit = inner?.get(l);
+  if (hit) return hit;
+  const m = compareContent(q, l);
+  if (memoSize >= MEMO_LIMIT) {
+    memo = new Map();
+    memoSize = 0;
+    inner = undefined;
+  }
+  if (!inner) memo.set(q, (inner = new Map()));
+  inner.set(l, m);
+  memoSize++;
+  return m;
+}
+
+function compareContent(q: NameToken, l: NameToken): TokenMatch {
   const cross = q.script !== l.script;
   // Syllabic scripts come with every romanisation spelled out as a form; sound and typo
   // matching on top of those finds chance likenesses between one-syllable tokens (a two-character

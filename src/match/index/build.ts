@@ -45,7 +45,17 @@ export class CandidateIndex {
       if (!tokens.length || seen.has(key)) return;
       seen.add(key);
       const nameId = this.names.length;
-      this.names.push({ entity: entityIdx, text, tokens, weak });
+      const joined = tokens.slice(0, -1).map((t, i) => t.text + tokens[i + 1]!.text);
+      const empty = new Int32Array(0);
+      this.names.push({
+        entity: entityIdx,
+        text,
+        tokens,
+        joined,
+        weak,
+        tokenIds: empty,
+        joinedIds: empty,
+      });
       this.indexTokens(tokens, nameId);
     };
     for (const prop of STRONG_NAME_PROPS)
@@ -66,6 +76,11 @@ export class CandidateIndex {
 
   private seal(): void {
     this.vocab.seal();
+    const id = (form: string) => this.vocab.ids.get(form) ?? -1;
+    for (const name of this.names) {
+      name.tokenIds = Int32Array.from(name.tokens, (t) => id(t.text));
+      name.joinedIds = Int32Array.from(name.joined, id);
+    }
     const n = this.names.length + 1;
     this.idf = Float32Array.from(this.vocab.postings, (p) => Math.log(n / (p.length + 0.5)));
     this.unknownIdf = Math.log(n / 0.5);

@@ -14,6 +14,9 @@ import { cachedPhonetic, cachedSkeleton, deletes } from './keys.ts';
 /** Share of a name's uncovered weight that lowers its rank (the scorer's unmatched-list weight). */
 const UNCOVERED_PENALTY = 0.35;
 
+/** Candidates ranked below this share of the best candidate's rank are dropped. */
+const RELATIVE_CUTOFF = 0.3;
+
 /** Similarity below which a looked-up list token is not counted. */
 const MIN_TOKEN_SIMILARITY = 0.8;
 
@@ -26,28 +29,57 @@ interface Scratch {
 }
 const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
+/** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
+const MIN_PHONETIC_LENGTH = 4;
+/** Lookups remembered across queries (a batch repeats its common given names and surnames). */
+const LOOKUP_CACHE_SIZE = 50_000;
+
+interface Lookup {
+  ids: Int32Array;
+  sims: Float32Array;
+}
+const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
+
 /**
- * Vocabulary tokens reachable from a query form, with their similarity to it.
+ * Vocabulary tokens reachable from a query form, with their similarity to it: the form itself,
+ * forms one typo away (by deletion keys; scored with Jaro-Winkler), and forms of the same sound
+ * or consonant skeleton (scored at a fixed 0.85: their spelling may differ a lot, which is the
+ * point).
  */
-export function lookupForm(index: CandidateIndex, form: string, out: Map<number, number>): void {
+export function lookupForm(index: CandidateIndex, form: string): Lookup {
+  let cache = lookupCaches.get(index);
+  if (!cache) lookupCaches.set(index, (cache = new Map()));
+  const hit = cache.get(form);
+  if (hit) return hit;
   const v = index.vocab;
-  const consider = (id: number, floor: number) => {
-    if ((out.get(id) ?? 0) >= 1) return;
-    const sim = Math.max(floor, jaroWinkler(form, v.forms[id]!));
+  const out = new Map<number, number>();
+  const set = (id: number, sim: number) => {
     if (sim >= MIN_TOKEN_SIMILARITY && sim > (out.get(id) ?? 0)) out.set(id, sim);
+  };
+  const typo = (id: number) => {
+    if (!out.has(id)) set(id, jaroWinkler(form, v.forms[id]!));
   };
   const exact = v.ids.get(form);
   if (exact !== undefined) out.set(exact, 1);
-  if (form.length < 2) return;
-  for (const k of cachedPhonetic(form)) v.byPhonetic.forEach(k, (id) => consider(id, 0.85));
-  const s = cachedSkeleton(form);
-  if (s.length >= 3) v.bySkeleton.forEach(s, (id) => consider(id, 0.85));
-  v.byDelete.forEach(form, (id) => consider(id, 0));
-  for (const d of deletes(form)) {
-    const id = v.ids.get(d);
-    if (id !== undefined) consider(id, 0);
-    v.byDelete.forEach(d, (x) => consider(x, 0));
+  if (form.length >= 2) {
+    v.byDelete.forEach(form, typo);
+    for (const d of deletes(form)) {
+      const id = v.ids.get(d);
+      if (id !== undefined) typo(id);
+      v.byDelete.forEach(d, typo);
+    }
+    if (form.length >= MIN_PHONETIC_LENGTH)
+      for (const k of cachedPhonetic(form)) v.byPhonetic.forEach(k, (id) => set(id, 0.85));
+    const s = cachedSkeleton(form);
+    if (s.length >= 3) v.bySkeleton.forEach(s, (id) => set(id, 0.85));
   }
+  const result: Lookup = {
+    ids: Int32Array.from(out.keys()),
+    sims: Float32Array.from(out.values()),
+  };
+  if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
+  cache.set(form, result);
+  return result;
 }
 
 /** Options of {@link retrieve}. */
@@ -63,29 +95,37 @@ export function retrieve(
   index: CandidateIndex,
   tokens: NameToken[],
   options: RetrieveOptions,
-): number[] {
+): Retrieval {
   const scratch = scratchFor(index);
   const { score, stamp, best, touched } = scratch;
-  const content = tokens.filter(isContentToken);
-  const lookups: { form: string; tokenIdx: number }[] = [];
-  content.forEach((t, i) => t.forms.forEach((form) => lookups.push({ form, tokenIdx: i })));
+  const reach: (Set<number> | undefined)[] = tokens.map(() => undefined);
+  const reachJoined: (Set<number> | undefined)[] = tokens.slice(1).map(() => undefined);
+  const lookups: { form: string; slot: number; into: Set<number> }[] = [];
+  tokens.forEach((t, i) => {
+    if (!isContentToken(t)) return;
+    const into = (reach[i] = new Set());
+    for (const form of t.forms) lookups.push({ form, slot: i, into });
+  });
   // Adjacent query tokens joined find a list token written as one word ("Jong Un" → "Jongun").
-  for (let i = 0; i + 1 < content.length; i++)
-    lookups.push({ form: content[i]!.text + content[i + 1]!.text, tokenIdx: content.length + i });
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isContentToken(tokens[i]!) || !isContentToken(tokens[i + 1]!)) continue;
+    const into = (reachJoined[i] = new Set());
+    lookups.push({ form: tokens[i]!.text + tokens[i + 1]!.text, slot: tokens.length + i, into });
+  }
   // Each query token counts once per name, with its best-matching form: `stamp` marks which token
   // last touched a name and `best` what it gave, so a second form of the same token only tops up.
-  const matches = new Map<number, number>();
-  for (const { form, tokenIdx } of lookups) {
-    matches.clear();
-    lookupForm(index, form, matches);
-    for (const [id, sim] of matches) {
-      const gain = index.idf[id]! * sim;
+  for (const { form, slot, into } of lookups) {
+    const { ids, sims } = lookupForm(index, form);
+    for (let x = 0; x < ids.length; x++) {
+      const id = ids[x]!;
+      into.add(id);
+      const gain = index.idf[id]! * sims[x]!;
       const posting = index.vocab.postings[id]!;
       for (let k = 0; k < posting.length; k++) {
         const name = posting[k]!;
-        if (stamp[name] !== tokenIdx + 1) {
+        if (stamp[name] !== slot + 1) {
           if (stamp[name] === 0) touched.push(name);
-          stamp[name] = tokenIdx + 1;
+          stamp[name] = slot + 1;
           best[name] = gain;
           score[name]! += gain;
         } else if (gain > best[name]!) {
@@ -103,15 +143,52 @@ export function retrieve(
   const weight = index.nameWeight;
   for (const n of accepted)
     score[n] = score[n]! - UNCOVERED_PENALTY * Math.max(0, weight[n]! - score[n]!);
-  accepted.sort((a, b) => score[b]! - score[a]!);
-  const out = accepted.slice(0, options.limit);
+  let names = topK(accepted, score, options.limit);
+  // Names far behind the best cover too little of the query to come near a match; scoring them
+  // is most of a query's cost.
+  const top = names.length ? score[names[0]!]! : 0;
+  if (top > 0) names = names.filter((n) => score[n]! >= RELATIVE_CUTOFF * top);
   for (const n of touched) {
     score[n] = 0;
     stamp[n] = 0;
     best[n] = 0;
   }
   touched.length = 0;
-  return out;
+  return { names, reach, reachJoined };
+}
+
+/**
+ * What retrieval found: the candidate names, and for each query token (and each pair of adjacent
+ * tokens joined) the vocabulary tokens its lookups reached. A list token outside that set shares
+ * no form, sound, skeleton or one-typo key with the query token, so the scorer need not compare
+ * them: they would not pair.
+ */
+export interface Retrieval {
+  names: number[];
+  /** Per query token; undefined for titles, particles and legal forms (not looked up). */
+  reach: (Set<number> | undefined)[];
+  /** Per pair of adjacent query tokens (i, i+1), joined. */
+  reachJoined: (Set<number> | undefined)[];
+}
+
+/**
+ * The `k` ids with the highest scores, best first. A common token touches thousands of names;
+ * sorting them all to keep a few dozen is the slow part of a query, so a bounded insertion list
+ * keeps only the best seen so far.
+ */
+export function topK(ids: number[], score: Float32Array, k: number): number[] {
+  const best: number[] = [];
+  let floor = -Infinity;
+  for (const id of ids) {
+    const s = score[id]!;
+    if (best.length >= k && s <= floor) continue;
+    let i = best.length;
+    while (i > 0 && score[best[i - 1]!]! < s) i--;
+    best.splice(i, 0, id);
+    if (best.length > k) best.pop();
+    if (best.length >= k) floor = score[best[best.length - 1]!]!;
+  }
+  return best;
 }
 
 function scratchFor(index: CandidateIndex): Scratch {
