@@ -74,7 +74,7 @@ export class Matcher {
       const id = this.index.vocab.ids.get(t.text);
       const idf = id === undefined ? this.index.unknownIdf : this.index.idf[id]!;
       w = kindFactor(t) * idf;
-      if (this.weights.size < 500_000) this.weights.set(t, w);
+      if (this.weights.size < 150_000) this.weights.set(t, w);
     }
     return w;
   };
@@ -176,7 +176,7 @@ function toScored(e: IndexedEntity, s: EntityScore, threshold: number): ScoredEn
     id: e.id,
     schema: e.schema,
     caption: e.caption,
-    properties: e.properties,
+    properties: JSON.parse(e.propertiesJson) as ScoredEntity['properties'],
     datasets: [e.source],
     topics: e.topics,
     score: s.score,

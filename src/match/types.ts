@@ -3,7 +3,7 @@
  * What the matcher keeps in memory about each listed entity and each of its names.
  */
 import type { NameToken } from '../normalize/index.ts';
-import type { Properties, SchemaName, SourceId, Topic } from '../core/index.ts';
+import type { SchemaName, SourceId, Topic } from '../core/index.ts';
 
 /** One name or alias of an entity, tokenised once at index time. */
 export interface IndexedName {
@@ -15,8 +15,8 @@ export interface IndexedName {
   /** Adjacent token texts joined ("jong"+"un"), for matching names written as one word. */
   joined: string[];
   /** Vocabulary ids of the tokens' primary texts, and of the joined pairs (-1: not indexed). */
-  tokenIds: Int32Array;
-  joinedIds: Int32Array;
+  tokenIds: number[];
+  joinedIds: number[];
   /** A weak alias (`weakAlias`): matched, but worth less than a strong name. */
   weak: boolean;
 }
@@ -37,7 +37,11 @@ export interface IndexedEntity {
   source: SourceId;
   topics: Topic[];
   programs: string[];
-  properties: Properties;
+  /**
+   * The entity's FtM properties as JSON, parsed only for the results shown: seventeen thousand
+   * property objects would take more memory than the whole index.
+   */
+  propertiesJson: string;
   birthDates: string[];
   /** Nationality, citizenship, country, birth country, flag: lower-case codes. */
   countries: string[];

@@ -24,8 +24,8 @@ export const SINGLE_PART_FACTOR = 0.6;
 /** Index ids of a list name's tokens and joined pairs, with the joined texts. */
 export interface ListIds {
   joined: readonly string[];
-  tokenIds: Int32Array;
-  joinedIds: Int32Array;
+  tokenIds: readonly number[];
+  joinedIds: readonly number[];
 }
 
 /** Weight of each token (rarity × kind). */

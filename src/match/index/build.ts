@@ -45,16 +45,16 @@ export class CandidateIndex {
       if (!tokens.length || seen.has(key)) return;
       seen.add(key);
       const nameId = this.names.length;
-      const joined = tokens.slice(0, -1).map((t, i) => t.text + tokens[i + 1]!.text);
-      const empty = new Int32Array(0);
+      // Joined texts are flattened (V8 keeps "a" + "b" as a two-part string otherwise).
+      const joined = tokens.slice(0, -1).map((t, i) => flat(t.text + tokens[i + 1]!.text));
       this.names.push({
         entity: entityIdx,
         text,
         tokens,
         joined,
         weak,
-        tokenIds: empty,
-        joinedIds: empty,
+        tokenIds: [],
+        joinedIds: [],
       });
       this.indexTokens(tokens, nameId);
     };
@@ -78,11 +78,14 @@ export class CandidateIndex {
     this.vocab.seal();
     const id = (form: string) => this.vocab.ids.get(form) ?? -1;
     for (const name of this.names) {
-      name.tokenIds = Int32Array.from(name.tokens, (t) => id(t.text));
-      name.joinedIds = Int32Array.from(name.joined, id);
+      // Plain arrays of small integers: ninety thousand typed arrays cost more in headers than data.
+      name.tokenIds = name.tokens.map((t) => id(t.text));
+      name.joinedIds = name.joined.map(id);
     }
     const n = this.names.length + 1;
-    this.idf = Float32Array.from(this.vocab.postings, (p) => Math.log(n / (p.length + 0.5)));
+    this.idf = Float32Array.from(this.vocab.forms, (_f, id) =>
+      Math.log(n / (this.vocab.df(id) + 0.5)),
+    );
     this.unknownIdf = Math.log(n / 0.5);
     this.nameWeight = Float32Array.from(this.names, (name) => {
       let w = 0;
@@ -91,4 +94,9 @@ export class CandidateIndex {
       return w;
     });
   }
+}
+
+/** A flat copy of a concatenated string. */
+function flat(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }

@@ -66,7 +66,7 @@ export function toIndexedEntity(e: StoredEntity): IndexedEntity {
     source: e.source,
     topics: e.topics,
     programs: e.programs,
-    properties: p,
+    propertiesJson: JSON.stringify(p),
     birthDates: p.birthDate ?? [],
     countries: [...countries],
     gender: p.gender?.[0],

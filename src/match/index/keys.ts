@@ -21,6 +21,9 @@ export function deletes(form: string): string[] {
   return out;
 }
 
+/** Forms remembered by each cache; past it the cache starts over, so memory stays bounded. */
+const CACHE_LIMIT = 150_000;
+
 const phoneticCache = new Map<string, string[]>();
 
 /** Phonetic keys of a form, cached (forms repeat a lot across names). */
@@ -28,6 +31,7 @@ export function cachedPhonetic(form: string): string[] {
   let keys = phoneticCache.get(form);
   if (!keys) {
     keys = form.length >= 2 && !/^\d+$/.test(form) ? phoneticKeys(form) : [];
+    if (phoneticCache.size >= CACHE_LIMIT) phoneticCache.clear();
     phoneticCache.set(form, keys);
   }
   return keys;
@@ -41,6 +45,7 @@ export function cachedSkeleton(form: string): string {
   if (s === undefined) {
     s = skeleton(form);
     if (s.length < 2) s = '';
+    if (skeletonCache.size >= CACHE_LIMIT) skeletonCache.clear();
     skeletonCache.set(form, s);
   }
   return s;

@@ -32,11 +32,11 @@ const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
 const MIN_PHONETIC_LENGTH = 4;
 /** Lookups remembered across queries (a batch repeats its common given names and surnames). */
-const LOOKUP_CACHE_SIZE = 50_000;
+const LOOKUP_CACHE_SIZE = 20_000;
 
 interface Lookup {
-  ids: Int32Array;
-  sims: Float32Array;
+  ids: number[];
+  sims: number[];
 }
 const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
 
@@ -73,10 +73,8 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
     const s = cachedSkeleton(form);
     if (s.length >= 3) v.bySkeleton.forEach(s, (id) => set(id, 0.85));
   }
-  const result: Lookup = {
-    ids: Int32Array.from(out.keys()),
-    sims: Float32Array.from(out.values()),
-  };
+  // Plain arrays: two typed arrays per cached lookup would cost more in headers than data.
+  const result: Lookup = { ids: [...out.keys()], sims: [...out.values()] };
   if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
   cache.set(form, result);
   return result;
@@ -120,9 +118,10 @@ export function retrieve(
       const id = ids[x]!;
       into.add(id);
       const gain = index.idf[id]! * sims[x]!;
-      const posting = index.vocab.postings[id]!;
-      for (let k = 0; k < posting.length; k++) {
-        const name = posting[k]!;
+      const data = index.vocab.postingData;
+      const end = index.vocab.postingStart[id + 1]!;
+      for (let k = index.vocab.postingStart[id]!; k < end; k++) {
+        const name = data[k]!;
         if (stamp[name] !== slot + 1) {
           if (stamp[name] === 0) touched.push(name);
           stamp[name] = slot + 1;

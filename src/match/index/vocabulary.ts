@@ -12,9 +12,15 @@ export class Vocabulary {
   readonly ids = new Map<string, number>();
   /** Token id → form. */
   readonly forms: string[] = [];
-  /** Token id → ids of the names containing it (ascending, no duplicates). */
-  postings: Int32Array[] = [];
-  private readonly building: number[][] = [];
+  /**
+   * Postings of every token, packed: the names containing token `id` are
+   * `postingData[postingStart[id] .. postingStart[id + 1])`, ascending. One array instead of
+   * seventy thousand small ones saves their per-object overhead.
+   */
+  postingData = new Int32Array(0);
+  postingStart = new Int32Array(1);
+  private building: number[][] = [];
+  private readonly keyed = new Set<number>();
   readonly byPhonetic = new MultiMap();
   readonly bySkeleton = new MultiMap();
   readonly byDelete = new MultiMap();
@@ -27,21 +33,35 @@ export class Vocabulary {
       this.ids.set(form, id);
       this.forms.push(form);
       this.building.push([]);
-      if (keyed) this.addKeys(form, id);
+    }
+    if (keyed && !this.keyed.has(id)) {
+      this.keyed.add(id);
+      this.addKeys(form, id);
     }
     const list = this.building[id]!;
     if (list[list.length - 1] !== nameId) list.push(nameId);
   }
 
-  /** Freezes postings into typed arrays. Call once after the last add. */
+  /** Packs the postings. Call once after the last add. */
   seal(): void {
-    this.postings = this.building.map((l) => Int32Array.from(l));
-    this.building.length = 0;
+    const start = new Int32Array(this.building.length + 1);
+    let total = 0;
+    this.building.forEach((l, i) => {
+      start[i] = total;
+      total += l.length;
+    });
+    start[this.building.length] = total;
+    const data = new Int32Array(total);
+    this.building.forEach((l, i) => data.set(l, start[i]!));
+    this.postingData = data;
+    this.postingStart = start;
+    this.building = [];
+    this.keyed.clear();
   }
 
   /** Number of names containing the token. */
   df(id: number): number {
-    return this.postings[id]?.length ?? 0;
+    return this.postingStart[id + 1]! - this.postingStart[id]!;
   }
 
   private addKeys(form: string, id: number): void {
