@@ -16,7 +16,7 @@ const deny = (...folders) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'bench/node_modules/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'bench/node_modules/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { listsCommand } from './commands/lists.ts';
 import { entityCommand, exportCommand } from './commands/entities.ts';
+import { compareCommand, screenCommand } from './commands/screen.ts';
 import { EXIT } from './exit.ts';
 import { run } from './run.ts';
 
@@ -17,6 +18,8 @@ const program = new Command('embargo')
 program.addCommand(listsCommand(run));
 program.addCommand(entityCommand(run));
 program.addCommand(exportCommand(run));
+program.addCommand(screenCommand(run));
+program.addCommand(compareCommand(run));
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

@@ -26,21 +26,40 @@ function entity(schema: StoredEntity['schema'], props: Record<string, string[]>)
   };
 }
 
-const KIM = entity('Person', { name: ['KIM, Jong Un'], birthDate: ['1984-01-08'], nationality: ['kp'], gender: ['male'] });
+const KIM = entity('Person', {
+  name: ['KIM, Jong Un'],
+  birthDate: ['1984-01-08'],
+  nationality: ['kp'],
+  gender: ['male'],
+});
 const others = [
   entity('Person', { name: ['KIM, Yo Jong'], birthDate: ['1987-09-26'] }),
   entity('Person', { name: ['KIM, Jong Sik'] }),
   entity('Person', { name: ['KIM, Song'] }),
   entity('Person', { name: ['KIM, Tong Myong'] }),
   entity('Person', { name: ['PAK, Pong Ju'] }),
-  entity('Organization', { name: ['KOREA MINING DEVELOPMENT TRADING CORPORATION'], alias: ['KOMID'] }),
+  entity('Organization', {
+    name: ['KOREA MINING DEVELOPMENT TRADING CORPORATION'],
+    alias: ['KOMID'],
+  }),
   entity('Company', { name: ['KOREA RYONBONG GENERAL CORPORATION'] }),
   entity('Vessel', { name: ['CHON MA SAN'], imoNumber: ['8660313'], flag: ['kp'] }),
-  entity('Person', { name: ['PUTIN, Vladimir Vladimirovich'], birthDate: ['1952-10-07'], passportNumber: ['100000001'] }),
+  entity('Person', {
+    name: ['PUTIN, Vladimir Vladimirovich'],
+    birthDate: ['1952-10-07'],
+    passportNumber: ['100000001'],
+  }),
 ];
 const matcher = new Matcher(CandidateIndex.build([KIM, ...others]));
-const screen = (name: string, props: Record<string, string[]> = {}, schema: StoredEntity['schema'] | 'Thing' = 'Thing') =>
-  matcher.screen({ schema: schema as StoredEntity['schema'], properties: { name: [name], ...props } });
+const screen = (
+  name: string,
+  props: Record<string, string[]> = {},
+  schema: StoredEntity['schema'] | 'Thing' = 'Thing',
+) =>
+  matcher.screen({
+    schema: schema as StoredEntity['schema'],
+    properties: { name: [name], ...props },
+  });
 
 test('finds a listed person whatever the order, case, hyphenation or script', () => {
   for (const q of ['Kim Jong Un', 'KIM Jong-un', 'Jong Un KIM', 'kim jongun', '김정은']) {
@@ -52,7 +71,8 @@ test('finds a listed person whatever the order, case, hyphenation or script', ()
 
 test('scores stay ordered and do not pile up at 1.0', () => {
   const exact = screen('Kim Jong Un').results[0]!.score;
-  const withDob = screen('Kim Jong Un', { birthDate: ['1984-01-08'], nationality: ['kp'] }).results[0]!.score;
+  const withDob = screen('Kim Jong Un', { birthDate: ['1984-01-08'], nationality: ['kp'] })
+    .results[0]!.score;
   const typo = screen('Kim Jong Um').results.find((r) => r.id === KIM.id)?.score ?? 0;
   assert.ok(withDob > exact && exact > typo, `${withDob} > ${exact} > ${typo}`);
   assert.ok(withDob < 1, 'no identifier: below 1');
@@ -60,16 +80,29 @@ test('scores stay ordered and do not pile up at 1.0', () => {
 
 test('a conflicting date of birth lowers the score, a different kind of party more', () => {
   const base = screen('Kim Jong Un').results[0]!.score;
-  const conflict = screen('Kim Jong Un', { birthDate: ['1950'] }).results.find((r) => r.id === KIM.id)!.score;
+  const conflict = screen('Kim Jong Un', { birthDate: ['1950'] }).results.find(
+    (r) => r.id === KIM.id,
+  )!.score;
   assert.ok(conflict < base - 0.1, `${conflict} vs ${base}`);
-  const asCompany = screen('Kim Jong Un', {}, 'Company').results.find((r) => r.id === KIM.id)!.score;
+  const asCompany = screen('Kim Jong Un', {}, 'Company').results.find(
+    (r) => r.id === KIM.id,
+  )!.score;
   assert.ok(asCompany < conflict, `${asCompany}`);
-  assert.equal(screen('Kim Jong Un', {}, 'Company').results.find((r) => r.id === KIM.id)!.match, false);
+  assert.equal(
+    screen('Kim Jong Un', {}, 'Company').results.find((r) => r.id === KIM.id)!.match,
+    false,
+  );
 });
 
 test('a common surname alone never matches', () => {
-  assert.equal(screen('Kim').results.some((r) => r.match), false);
-  assert.equal(screen('Korea Trading Corporation').results.some((r) => r.match), false);
+  assert.equal(
+    screen('Kim').results.some((r) => r.match),
+    false,
+  );
+  assert.equal(
+    screen('Korea Trading Corporation').results.some((r) => r.match),
+    false,
+  );
 });
 
 test('an exact identifier is decisive, even under another name', () => {
@@ -85,7 +118,8 @@ test('every result explains itself token by token and feature by feature', () =>
   const r = screen('Jong-Un Kim', { birthDate: ['1984'] }).results[0]!;
   assert.deepEqual(Object.keys(r.explanations).sort(), ['features', 'tokens']);
   assert.ok(r.explanations.tokens.some((t) => t.query === 'jong un' || t.query === 'jong'));
-  for (const t of r.explanations.tokens) for (const k of ['query', 'list', 'method', 'score']) assert.ok(k in t);
+  for (const t of r.explanations.tokens)
+    for (const k of ['query', 'list', 'method', 'score']) assert.ok(k in t);
   const sum = Object.values(r.explanations.features).reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(sum - r.score) < 0.001, `${sum} vs ${r.score}`);
   assert.equal(r.matched_name, 'KIM, Jong Un');
@@ -100,10 +134,17 @@ test('compare explains two names; the ofac algorithm has its own threshold', () 
 });
 
 test('bad queries are refused with the field named', () => {
-  assert.throws(() => screen(''), (e: Error & { code?: string; field?: string }) => e.code === 'E_INVALID_QUERY' && e.field === 'name');
+  assert.throws(
+    () => screen(''),
+    (e: Error & { code?: string; field?: string }) =>
+      e.code === 'E_INVALID_QUERY' && e.field === 'name',
+  );
   assert.throws(() => screen('Kim', { birthDate: ['1984-13-01'] }), /birthDate "1984-13-01"/);
   assert.throws(() => screen('Kim', { nationality: ['Atlantis'] }), /nationality "Atlantis"/);
-  assert.throws(() => matcher.screen({ schema: 'Sanction', properties: { name: ['x'] } }), /unknown schema/);
+  assert.throws(
+    () => matcher.screen({ schema: 'Sanction', properties: { name: ['x'] } }),
+    /unknown schema/,
+  );
   const long = screen('Kim Jong Un '.repeat(100));
   assert.match(long.warnings.join(), /cut to 300 characters/);
   assert.equal(screen('Kim\u0000Jong\u0007Un').results[0]!.id, KIM.id);

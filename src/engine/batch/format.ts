@@ -1,0 +1,88 @@
+/**
+ * @module
+ * Serialising one screened row for the output file: a JSON line with the single-screen response,
+ * or a CSV summary row. Done where the screening happens (in the worker processes), so the parent
+ * only concatenates text.
+ */
+import type { ScreenResponse } from '../../core/index.ts';
+import type { BatchRow, OutputFormat, RowError, RowOutcome } from './types.ts';
+
+/** Columns of the CSV output, in order. */
+export const CSV_COLUMNS = [
+  'row',
+  'id',
+  'name',
+  'match',
+  'top_score',
+  'top_id',
+  'top_name',
+  'top_programs',
+  'top_datasets',
+  'results_count',
+  'error',
+] as const;
+
+/** Separator of several values in one CSV cell (programs, datasets). */
+const LIST_SEPARATOR = ';';
+
+/** One CSV field, quoted when it must be (RFC 4180: separators, quotes, line breaks). */
+export function csvField(value: string | number | boolean | undefined): string {
+  const s = value === undefined ? '' : String(value);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One CSV line, newline-terminated. */
+export function csvLine(values: (string | number | boolean | undefined)[]): string {
+  return values.map(csvField).join(',') + '\n';
+}
+
+/** The header line of the CSV output. */
+export function csvHeader(): string {
+  return csvLine([...CSV_COLUMNS]);
+}
+
+/** The output of a row that was screened. */
+export function screenedOutcome(
+  row: BatchRow,
+  response: ScreenResponse & { warnings?: string[] },
+  format: OutputFormat,
+): RowOutcome {
+  const matched = response.results.some((r) => r.match);
+  if (format === 'jsonl') {
+    // The single-screen response with `row` (and `id`) in front; `input` is the row as given,
+    // which for a JSON line keeps fields (such as `id`) that the query itself does not carry.
+    const line = { row: row.row, ...idOf(row), ...response, input: row.input };
+    return { row: row.row, ...idOf(row), text: JSON.stringify(line) + '\n', matched };
+  }
+  const top = response.results[0];
+  const text = csvLine([
+    row.row,
+    row.id,
+    row.name,
+    matched,
+    top?.score,
+    top?.id,
+    top?.matched_name,
+    top?.programs.join(LIST_SEPARATOR),
+    top?.datasets.join(LIST_SEPARATOR),
+    response.results.length,
+    undefined,
+  ]);
+  return { row: row.row, ...idOf(row), text, matched };
+}
+
+/**
+ * The output of a row that could not be screened. In CSV, `match` and `results_count` stay empty:
+ * the row was not screened, which is not the same as "no match".
+ */
+export function failedOutcome(row: BatchRow, error: RowError, format: OutputFormat): RowOutcome {
+  const text =
+    format === 'jsonl'
+      ? JSON.stringify({ row: row.row, ...idOf(row), input: row.input, error }) + '\n'
+      : csvLine([row.row, row.id, row.name, '', '', '', '', '', '', '', error.message]);
+  return { row: row.row, ...idOf(row), text, matched: false, error };
+}
+
+function idOf(row: BatchRow): { id?: string } {
+  return row.id === undefined ? {} : { id: row.id };
+}

@@ -1,0 +1,176 @@
+/**
+ * @module
+ * A pool of screening worker processes. Processes rather than threads because each worker holds a
+ * whole matcher (an index of every listed name) and screening is CPU-bound: separate processes give
+ * each its own heap and garbage collector, one per core, and a crash in one is seen as a crash
+ * instead of taking the parent down.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { EmbargoError, ERROR_CODES, type ErrorCode } from '../../core/index.ts';
+import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
+import type { BatchRow, ChunkResult } from './types.ts';
+
+/** The worker script, run through tsx like the rest of Embargo (there is no build step). */
+export const WORKER_SCRIPT = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** How long closing workers may take to exit on their own before they are killed. */
+const EXIT_GRACE_MS = 5000;
+
+/** Options of {@link WorkerPool}. */
+export interface PoolOptions extends Omit<WorkerInit, 'type'> {
+  /** Number of worker processes. */
+  size: number;
+  /** Script to fork (tests use a stand-in). */
+  script?: string;
+  /** Called once, with the first failure of any worker (a crash, or an error it reported). */
+  onFailure?: (err: EmbargoError) => void;
+}
+
+interface Pending {
+  resolve: (result: ChunkResult) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Worker {
+  index: number;
+  child: ChildProcess;
+  pending: Map<number, Pending>;
+  exited: Promise<void>;
+  alive: boolean;
+}
+
+/** Worker processes answering chunks of rows; see {@link WorkerPool.screen}. */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly onFailure: ((err: EmbargoError) => void) | undefined;
+  private failure: EmbargoError | undefined;
+  private closing = false;
+  private seq = 0;
+  /** Highest resident set size any worker reported, in bytes. */
+  peakRss = 0;
+
+  constructor(options: PoolOptions) {
+    this.onFailure = options.onFailure;
+    // `--import <tsx>` by absolute URL, so the workers find tsx wherever the caller's cwd is;
+    // `--expose-gc` for memory.ts.
+    const execArgv = ['--expose-gc', '--import', import.meta.resolve('tsx')];
+    const init: ToWorker = {
+      type: 'init',
+      home: options.home,
+      options: options.options,
+      format: options.format,
+    };
+    this.workers = Array.from({ length: options.size }, (_, index) => {
+      const child = fork(options.script ?? WORKER_SCRIPT, [], {
+        execArgv,
+        // Workers never write to stdout (it may carry the parent's --json); their stderr shows
+        // a crash's stack trace.
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        serialization: 'advanced',
+      });
+      const worker: Worker = {
+        index,
+        child,
+        pending: new Map(),
+        alive: true,
+        exited: new Promise((resolve) => child.once('exit', () => resolve())),
+      };
+      child.on('message', (msg: FromWorker) => this.receive(worker, msg));
+      child.once('exit', (code, signal) => this.exited(worker, code, signal));
+      child.on('error', (err) =>
+        this.fail(worker, this.internal(worker, `failed: ${err.message}`)),
+      );
+      child.send(init);
+      return worker;
+    });
+  }
+
+  /** Number of worker processes. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Screens a chunk on the least busy worker (fewest chunks waiting), so a worker slowed by hard
+   * names gets less. Rejects if any worker has failed: one lost chunk spoils the whole output.
+   */
+  screen(rows: BatchRow[]): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    let worker = this.workers[0]!;
+    for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
+    const seq = this.seq++;
+    return new Promise<ChunkResult>((resolve, reject) => {
+      worker.pending.set(seq, { resolve, reject });
+      worker.child.send({ type: 'chunk', seq, rows } satisfies ToWorker);
+    });
+  }
+
+  /**
+   * Ends every worker and waits until all have exited. Normally they are asked to leave (the IPC
+   * channel is closed, and each exits on `disconnect`); with `kill`, or if they take too long,
+   * they are killed.
+   */
+  async close(kill = false): Promise<void> {
+    this.closing = true;
+    for (const w of this.workers) {
+      if (!w.alive) continue;
+      if (kill) w.child.kill('SIGKILL');
+      else if (w.child.connected) w.child.disconnect();
+    }
+    const all = Promise.all(this.workers.map((w) => w.exited));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>(
+      (resolve) => (timer = setTimeout(() => resolve('late'), EXIT_GRACE_MS)),
+    );
+    if ((await Promise.race([all, late])) === 'late')
+      for (const w of this.workers) if (w.alive) w.child.kill('SIGKILL');
+    clearTimeout(timer);
+    await all;
+  }
+
+  private receive(worker: Worker, msg: FromWorker): void {
+    if (msg.type === 'fatal') {
+      const code = (Object.values(ERROR_CODES) as string[]).includes(msg.error.code)
+        ? (msg.error.code as ErrorCode)
+        : ERROR_CODES.INTERNAL;
+      this.fail(
+        worker,
+        new EmbargoError(
+          code,
+          `batch worker ${worker.index + 1} (pid ${worker.child.pid}): ${msg.error.message}`,
+        ),
+      );
+      return;
+    }
+    this.peakRss = Math.max(this.peakRss, msg.rss);
+    const p = worker.pending.get(msg.seq);
+    worker.pending.delete(msg.seq);
+    p?.resolve(msg.result);
+  }
+
+  private exited(worker: Worker, code: number | null, signal: NodeJS.Signals | null): void {
+    worker.alive = false;
+    if (this.closing && !worker.pending.size) return;
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    this.fail(worker, this.internal(worker, `${how} while screening`));
+  }
+
+  private internal(worker: Worker, what: string): EmbargoError {
+    return new EmbargoError(
+      ERROR_CODES.INTERNAL,
+      `batch worker ${worker.index + 1} (pid ${worker.child.pid}) ${what}`,
+    );
+  }
+
+  /** Records the first failure, rejects every chunk still waiting anywhere, and reports it. */
+  private fail(worker: Worker, err: EmbargoError): void {
+    const first = !this.failure;
+    this.failure ??= err;
+    for (const w of [worker, ...this.workers]) {
+      for (const p of w.pending.values()) p.reject(this.failure);
+      w.pending.clear();
+    }
+    if (first) this.onFailure?.(this.failure);
+  }
+}

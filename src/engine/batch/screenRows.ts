@@ -1,0 +1,52 @@
+/**
+ * @module
+ * Screening one chunk of rows with an engine. The same function runs in-process and in every
+ * worker process, so the output does not depend on how many workers there were.
+ */
+import { ERROR_CODES, type ScreenOptions } from '../../core/index.ts';
+import type { Engine } from '../engine.ts';
+import { failedOutcome, screenedOutcome } from './format.ts';
+import type { BatchRow, ChunkResult, OutputFormat, RowOutcome } from './types.ts';
+
+/**
+ * Screens each row of a chunk. A query the engine refuses (E_INVALID_QUERY: a bad date, an
+ * unknown schema or country) becomes that row's error; any other failure (the store, a bug) is
+ * not about the row and is thrown, ending the batch, so it is never hidden among bad rows.
+ */
+export function screenRows(
+  engine: Pick<Engine, 'screen'>,
+  rows: BatchRow[],
+  options: ScreenOptions,
+  format: OutputFormat,
+): ChunkResult {
+  return pack(rows.map((row) => screenRow(engine, row, options, format)));
+}
+
+function screenRow(
+  engine: Pick<Engine, 'screen'>,
+  row: BatchRow,
+  options: ScreenOptions,
+  format: OutputFormat,
+): RowOutcome {
+  if (row.error || !row.query) {
+    const error = row.error ?? { code: ERROR_CODES.INTERNAL, message: 'no query' };
+    return failedOutcome(row, error, format);
+  }
+  try {
+    return screenedOutcome(row, engine.screen(row.query, options), format);
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code;
+    if (code !== ERROR_CODES.INVALID_QUERY) throw err;
+    return failedOutcome(row, { code, message: (err as Error).message }, format);
+  }
+}
+
+/** Packs a chunk's outcomes into one buffer of output bytes (sized exactly, not pooled). */
+export function pack(outcomes: RowOutcome[]): ChunkResult {
+  let size = 0;
+  for (const o of outcomes) size += Buffer.byteLength(o.text, 'utf8');
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const o of outcomes) at += bytes.write(o.text, at, 'utf8');
+  return { bytes, rows: outcomes.map(({ text: _text, ...result }) => result) };
+}

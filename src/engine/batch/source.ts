@@ -1,0 +1,137 @@
+/**
+ * @module
+ * Opening a batch input as a stream of rows. Nothing is read ahead beyond the stream buffers: the
+ * rows come as the consumer asks for them, which is what gives the batch its backpressure.
+ */
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { parse, type Parser } from 'csv-parse';
+import { ERROR_CODES, refused } from '../../core/index.ts';
+import { splitLines } from './bytes.ts';
+import { csvRow, jsonRow, MAX_LINE_BYTES, resolveColumns, rowError } from './rows.ts';
+import { detectInput } from './sniff.ts';
+import type { BatchRow, Columns, InputFormat } from './types.ts';
+
+/** An open batch input. */
+export interface RowSource {
+  format: InputFormat;
+  /** Size of the file in bytes. */
+  size: number;
+  /** The rows, in file order. Stop early with `rows.return()`, which closes the file. */
+  rows: AsyncGenerator<BatchRow>;
+  /**
+   * How far into the file (in bytes) the rows yielded so far reach. Not the bytes read: the
+   * streams read ahead, and a progress bar on those would run ahead of the work.
+   */
+  position(): number;
+}
+
+/** The byte offset reached by the last record yielded. */
+interface Position {
+  bytes: number;
+}
+
+/**
+ * Opens an input file. For CSV the header is read here, so a missing column fails before any
+ * work starts. A missing file is NOT_FOUND; a file that is not what its name says is refused.
+ */
+export async function openRows(path: string, columns: Columns): Promise<RowSource> {
+  const { format, size } = detectInput(path);
+  const at: Position = { bytes: 0 };
+  const position = () => at.bytes;
+  if (format === 'jsonl') return { format, size, position, rows: jsonRows(readBytes(path), at) };
+  const csv = await openCsv(path, at);
+  try {
+    const cols = resolveColumns(csv.header, columns, path);
+    return { format, size, position, rows: csvRows(csv.records, csv.header, cols) };
+  } catch (err) {
+    await csv.records.return(undefined);
+    throw err;
+  }
+}
+
+function readBytes(path: string): AsyncIterable<Buffer> {
+  return createReadStream(path, { highWaterMark: 64 * 1024 });
+}
+
+/** A CSV file with its header read. */
+export interface CsvInput {
+  header: string[];
+  /** The records after the header. Stop early with `records.return()`. */
+  records: AsyncGenerator<CsvRecord>;
+}
+
+/** Opens a CSV file and reads its header row, which is required. */
+export async function openCsv(path: string, at: Position = { bytes: 0 }): Promise<CsvInput> {
+  const records = csvRecords(readBytes(path), at);
+  const first = await records.next();
+  const header = first.done ? undefined : first.value;
+  if (!header || 'error' in header) {
+    await records.return(undefined);
+    const why = header ? header.error : 'the file is empty';
+    throw refused(`${path}: a CSV header row is required (${why})`, { file: path, line: 1 });
+  }
+  return { header: header.fields, records };
+}
+
+/** One CSV record's fields, or why it could not be parsed. */
+export type CsvRecord = { fields: string[] } | { error: string };
+
+/**
+ * CSV records, or the error of one that could not be parsed. csv-parse skips a malformed record
+ * and calls `on_skip` synchronously, before it pushes the records after it, so pushing a marker
+ * there keeps it in file order and the row numbers right.
+ */
+async function* csvRecords(bytes: AsyncIterable<Buffer>, at: Position): AsyncGenerator<CsvRecord> {
+  const parser: Parser = parse({
+    bom: true,
+    info: true, // for each record's byte offset
+    relax_column_count: true,
+    // A stray quote inside a name (O"Brien) is data, not structure.
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_LINE_BYTES,
+    on_skip: (err) => {
+      const error = `malformed CSV: ${err?.message ?? 'unreadable record'}`;
+      parser.push({ error, info: { bytes: parser.info.bytes } });
+    },
+  });
+  const stream = pipeline(Readable.from(bytes), parser, () => {});
+  type Parsed = ({ record: string[] } | { error: string }) & { info: { bytes: number } };
+  for await (const rec of stream as AsyncIterable<Parsed>) {
+    at.bytes = rec.info.bytes;
+    yield 'record' in rec ? { fields: rec.record } : { error: rec.error };
+  }
+}
+
+async function* csvRows(
+  records: AsyncGenerator<CsvRecord>,
+  header: string[],
+  cols: ReturnType<typeof resolveColumns>,
+): AsyncGenerator<BatchRow> {
+  let row = 0;
+  for await (const rec of records) {
+    row++;
+    if ('error' in rec)
+      yield { row, input: null, error: rowError(rec.error, ERROR_CODES.INPUT_REFUSED) };
+    else yield csvRow(row, rec.fields, header, cols);
+  }
+}
+
+async function* jsonRows(bytes: AsyncIterable<Buffer>, at: Position): AsyncGenerator<BatchRow> {
+  let row = 0;
+  for await (const line of splitLines(bytes, MAX_LINE_BYTES)) {
+    at.bytes = line.end;
+    if ('tooLong' in line) {
+      const n = line.tooLong.toLocaleString('en-US');
+      const max = MAX_LINE_BYTES.toLocaleString('en-US');
+      const error = rowError(`line is ${n} bytes long (at most ${max})`, ERROR_CODES.INPUT_REFUSED);
+      yield { row: ++row, input: null, error };
+      continue;
+    }
+    const text = row === 0 ? line.text.replace(/^\uFEFF/, '') : line.text;
+    if (!text.trim()) continue; // blank lines are not rows
+    yield jsonRow(++row, text);
+  }
+}
