@@ -53,8 +53,14 @@ export class WorkerPool {
   constructor(options: PoolOptions) {
     this.onFailure = options.onFailure;
     // `--import <tsx>` by absolute URL, so the workers find tsx wherever the caller's cwd is;
-    // `--expose-gc` for memory.ts.
-    const execArgv = ['--expose-gc', '--import', import.meta.resolve('tsx')];
+    // `--expose-gc` for memory.ts; a young generation of 8 MB semi-spaces instead of 16, since
+    // a worker's garbage is small and short-lived and the default would hold ~30 MB more.
+    const execArgv = [
+      '--expose-gc',
+      '--max-semi-space-size=4',
+      '--import',
+      import.meta.resolve('tsx'),
+    ];
     const init: ToWorker = {
       type: 'init',
       home: options.home,

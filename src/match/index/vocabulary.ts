@@ -4,6 +4,7 @@
  * names it occurs in (postings) and the keys that lead to it.
  */
 import { cachedPhonetic, cachedSkeleton, deletes } from './keys.ts';
+import { HashedKeys } from './hashedKeys.ts';
 import { MultiMap } from './multimap.ts';
 
 /** Distinct token forms with postings and lookup keys. */
@@ -23,7 +24,7 @@ export class Vocabulary {
   private readonly keyed = new Set<number>();
   readonly byPhonetic = new MultiMap();
   readonly bySkeleton = new MultiMap();
-  readonly byDelete = new MultiMap();
+  readonly byDelete = new HashedKeys();
 
   /** Records that name `nameId` contains `form`; `keyed` forms also get typo/sound keys. */
   add(form: string, nameId: number, keyed: boolean): void {
@@ -57,6 +58,7 @@ export class Vocabulary {
     this.postingStart = start;
     this.building = [];
     this.keyed.clear();
+    this.byDelete.seal();
   }
 
   /** Number of names containing the token. */
