@@ -1,0 +1,503 @@
+/**
+ * Screening benchmark (`npm run bench:screen`): Embargo against Fuse.js and a brute-force token
+ * Jaro-Winkler scan, in one run, on the same lists and the same fixed query set. Reads
+ * EMBARGO_DATA_DIR (lists and eval sets).
+ *
+ * - Lists: those of the eval harness (un_sc 2026-02-27, ofac_sdn 2023-12-28, ofac_consolidated
+ *   2025-12-19, uk_ofsi 2018-04-13), loaded into a temporary EMBARGO_HOME. The baselines index
+ *   every name, alias, previous name and weak alias of the same stored entities Embargo indexes.
+ * - Queries: un-positives.csv and its generated variants (eval/variants.ts, eval's seed), found
+ *   when a target entity (resolved as eval/index.ts does) is returned as a match; the odd rows of
+ *   negatives-dev.csv, a false positive when anything is returned as a match. Every engine gets
+ *   the name only (schema Person for Embargo), so they compete on the same input. The baselines
+ *   answer a few queries a second, so the comparison uses a seeded subset (BENCH_SUBSET positives
+ *   and variants + BENCH_SUBSET negatives, default 300 + 300), the same for all three; Embargo is
+ *   also measured on the full set, name only and with date of birth and nationality.
+ * - Cuts: Embargo uses its default threshold. Each baseline's cut is the loosest at which it flags
+ *   no more of BENCH_TUNING (default 300) even rows of negatives-dev.csv (the tuning half, never
+ *   the held-out odd rows) than Embargo flags, name only, on the same rows: recall is then compared
+ *   at (about) the same false-positive rate.
+ * - Speed: each engine runs in its own child process (bench/screen-one.ts), one core, queries one
+ *   at a time after a warm-up; latency p50/p99 over the subset; queries per second = subset size /
+ *   wall time; peak RSS = the child's maxRSS. Batch rows per second on all cores: Embargo's
+ *   `screenFile` with one worker per core on a CSV of BENCH_BATCH_ROWS (default 100,000) names
+ *   cycled from the full query set, worker start-up and index builds included; for the baselines
+ *   it is their single-core rate × cores (computed, not run: they would take hours).
+ * Writes bench/results/screen-<date>.json as well as printing the table.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createEngine, screenFile, type BatchSummary } from '../src/index.ts';
+import { FUSE_RECORD_LIMIT } from './_baselines.ts';
+import { buildQuerySet, sample, VARIANT_SEED, type BenchQuery } from './_queries.ts';
+import type { OneResult, Outcome, Pass, Work } from './_protocol.ts';
+
+const dataDir = resolve(process.env.EMBARGO_DATA_DIR ?? '../shared/data');
+if (!existsSync(join(dataDir, 'lists')) || !existsSync(join(dataDir, 'eval'))) {
+  console.error(`bench:screen: no list or eval data under ${dataDir} (set EMBARGO_DATA_DIR)`);
+  process.exit(2);
+}
+const SUBSET = Number(process.env.BENCH_SUBSET ?? 300);
+const TUNING = Number(process.env.BENCH_TUNING ?? 300);
+const BATCH_ROWS = Number(process.env.BENCH_BATCH_ROWS ?? 100_000);
+/** Results asked for per query, as the eval harness asks for positives. */
+const LIMIT = 10;
+/** Seed of the subsets (the variants keep eval's own seed). */
+const SAMPLE_SEED = VARIANT_SEED + 1;
+/** Queries screened before timing: enough for the JIT, affordable for the slow baselines. */
+const WARMUP = { embargo: 500, jw: 20, fuse: 5 } as const;
+const LISTS = [
+  ['un_sc', '2026-02-27'],
+  ['ofac_sdn', '2023-12-28'],
+  ['ofac_consolidated', '2025-12-19'],
+  ['uk_ofsi', '2018-04-13'],
+] as const;
+const ENGINES = [
+  ['embargo', 'Embargo'],
+  ['fuse', 'Fuse.js 7.5'],
+  ['jw', 'brute-force token JW'],
+] as const;
+type EngineKey = (typeof ENGINES)[number][0];
+const cores = availableParallelism();
+const log = (msg: string) => process.stderr.write(`bench:screen: ${msg}\n`);
+
+// --- measures ---
+
+/** Nearest-rank percentile. */
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
+interface Speed {
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  maxMs: number;
+  qps: number;
+}
+
+function speed(p: Pass): Speed {
+  const sum = p.latenciesMs.reduce((a, b) => a + b, 0);
+  return {
+    p50Ms: percentile(p.latenciesMs, 50),
+    p99Ms: percentile(p.latenciesMs, 99),
+    meanMs: sum / p.latenciesMs.length,
+    maxMs: Math.max(...p.latenciesMs),
+    qps: (1000 * p.latenciesMs.length) / p.wallMs,
+  };
+}
+
+interface Quality {
+  found: number;
+  positives: number;
+  recall: number;
+  falsePositives: number;
+  negatives: number;
+  fpRate: number;
+}
+
+/** Recall and false-positive rate at a cut, given each query's outcome. */
+function quality(queries: BenchQuery[], outcomes: Outcome[], cut: number): Quality {
+  let found = 0;
+  let positives = 0;
+  let fp = 0;
+  let negatives = 0;
+  queries.forEach((q, i) => {
+    const o = outcomes[i]!;
+    if (q.kind === 'negative') {
+      negatives++;
+      if (o.top >= cut) fp++;
+    } else {
+      positives++;
+      if (o.target >= cut) found++;
+    }
+  });
+  return {
+    found,
+    positives,
+    recall: positives ? found / positives : NaN,
+    falsePositives: fp,
+    negatives,
+    fpRate: negatives ? fp / negatives : NaN,
+  };
+}
+
+/**
+ * The loosest cut (on a 0.001 grid) at which no more than `allowed` tuning negatives reach it:
+ * the baseline gets the same false-positive budget as Embargo on the tuning rows.
+ */
+function cutFor(tuning: Outcome[], allowed: number): number {
+  for (let k = 0; k <= 1001; k++) {
+    const cut = k / 1000;
+    if (tuning.filter((o) => o.top >= cut).length <= allowed) return cut;
+  }
+  return 1.001;
+}
+
+// --- running ---
+
+function runChild(engine: EngineKey, work: Work, dir: string): OneResult {
+  const path = join(dir, `work-${engine}.json`);
+  writeFileSync(path, JSON.stringify(work));
+  const script = resolve(import.meta.dirname, 'screen-one.ts');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, engine, path], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`screen-one ${engine} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as OneResult;
+}
+
+/** One CSV field (RFC 4180). */
+const csv = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+async function runBatch(
+  home: string,
+  dir: string,
+  full: BenchQuery[],
+): Promise<{ summary: BatchSummary; rowsPerSecond: number }> {
+  const input = join(dir, 'batch.csv');
+  const lines = ['id,name,schema'];
+  for (let i = 0; i < BATCH_ROWS; i++)
+    lines.push(`${i + 1},${csv(full[i % full.length]!.name)},Person`);
+  writeFileSync(input, lines.join('\n') + '\n');
+  const summary = await screenFile({
+    input,
+    output: join(dir, 'batch-out.csv'),
+    home,
+    workers: cores,
+    columns: { name: 'name', id: 'id', schema: 'schema' },
+  });
+  return { summary, rowsPerSecond: summary.rows / summary.seconds };
+}
+
+// --- printing ---
+
+const f = (x: number, digits = 1) =>
+  Number.isFinite(x)
+    ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : 'n/a';
+const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : 'n/a');
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+// --- main ---
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadBefore = loadavg()[0]!;
+  const dir = mkdtempSync(join(tmpdir(), 'embargo-bench-screen-'));
+  const home = join(dir, 'home');
+  try {
+    const engine = createEngine({ home });
+    const t = performance.now();
+    for (const [source, folder] of LISTS)
+      await engine.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
+    const loadMs = performance.now() - t;
+    const snapshots = engine
+      .status()
+      .filter((s) => s.active)
+      .map((s) => s.active!.id);
+    const qs = buildQuerySet(engine, dataDir);
+    engine.close();
+    log(`lists loaded in ${(loadMs / 1000).toFixed(1)} s: ${snapshots.join(', ')}`);
+
+    const pool = [...qs.positives, ...qs.variants];
+    const subset = [
+      ...sample(pool, SUBSET, SAMPLE_SEED),
+      ...sample(qs.negatives, SUBSET, SAMPLE_SEED + 1),
+    ];
+    const tuning = sample(qs.tuning, TUNING, SAMPLE_SEED + 2);
+    // Warm-up queries: positives or variants outside the subset and even rows outside the tuning
+    // sample, alternately, so both paths (a hit, no hit) are warm.
+    const drawn = new Set([...subset, ...tuning]);
+    const sparePos = pool.filter((q) => !drawn.has(q));
+    const spareNeg = qs.tuning.filter((q) => !drawn.has(q));
+    const spare = sparePos.flatMap((q, i) => (spareNeg[i] ? [q, spareNeg[i]] : [q]));
+    const full = [...pool, ...qs.negatives];
+    const workFor = (e: EngineKey): Work => ({
+      home,
+      limit: LIMIT,
+      warmup: spare.slice(0, WARMUP[e]),
+      subset,
+      tuning,
+      full: e === 'embargo' ? full : [],
+    });
+
+    const results = {} as Record<EngineKey, OneResult>;
+    for (const [key, label] of ENGINES) {
+      log(`${label}: building and screening in a child process`);
+      results[key] = runChild(key, workFor(key), dir);
+    }
+    log(`Embargo batch: ${BATCH_ROWS.toLocaleString('en-US')} rows, ${cores} workers`);
+    const batch = await runBatch(home, dir, full);
+
+    // Quality on the subset at each engine's cut.
+    const emb = results.embargo;
+    const threshold = emb.threshold!;
+    const embTuningFp = emb.tuning.filter((o) => o.top >= threshold).length;
+    const cuts: Record<EngineKey, number> = {
+      embargo: threshold,
+      fuse: cutFor(results.fuse.tuning, embTuningFp),
+      jw: cutFor(results.jw.tuning, embTuningFp),
+    };
+    const rows = ENGINES.map(([key, label]) => {
+      const r = results[key];
+      const s = speed(r.subset);
+      const q = quality(subset, r.subset.outcomes, cuts[key]);
+      const batchRps = key === 'embargo' ? batch.rowsPerSecond : s.qps * cores;
+      const tuningFp = r.tuning.filter((o) => o.top >= cuts[key]).length;
+      return { key, label, r, s, q, batchRps, tuningFp };
+    });
+    const by = Object.fromEntries(rows.map((x) => [x.key, x])) as Record<
+      EngineKey,
+      (typeof rows)[number]
+    >;
+    const embFullName = speed(emb.fullName!);
+    const embFullDetails = speed(emb.fullDetails!);
+    const fullQuality = (p: Pass, kinds: (k: BenchQuery['kind']) => boolean) => {
+      const idx = full.map((q, i) => [q, i] as const).filter(([q]) => kinds(q.kind));
+      return quality(
+        idx.map(([q]) => q),
+        idx.map(([, i]) => p.outcomes[i]!),
+        threshold,
+      );
+    };
+    const fullRows = (
+      [
+        ['name only', emb.fullName!, embFullName],
+        ['name + DOB + nationality', emb.fullDetails!, embFullDetails],
+      ] as const
+    ).map(([label, p, s]) => ({
+      label,
+      speed: s,
+      positives: fullQuality(p, (k) => k === 'positive'),
+      variants: fullQuality(p, (k) => k !== 'positive' && k !== 'negative'),
+      negatives: fullQuality(p, (k) => k === 'negative'),
+    }));
+    // The batch screened names cycled from the full set, name only: it must flag the same rows.
+    const expectedMatched = Array.from(
+      { length: BATCH_ROWS },
+      (_x, i) => emb.fullName!.outcomes[i % full.length]!.top >= threshold,
+    ).filter(Boolean).length;
+
+    // --- print ---
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    const loadAfter = loadavg()[0]!;
+    const kinds = new Map<string, number>();
+    for (const q of subset) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
+    const subsetKinds = Object.fromEntries(kinds);
+    const out: string[] = [];
+    out.push(
+      `Screening benchmark, node ${process.version}, ${cores} cores (${cpu}), ${new Date().toISOString()}, load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
+      `lists: ${snapshots.join(', ')}; ${results.fuse.names!.toLocaleString('en-US')} names of ${results.fuse.entities!.toLocaleString('en-US')} entities`,
+      `comparison subset (seed ${SAMPLE_SEED}): ${subset.filter((q) => q.kind !== 'negative').length} positives and variants (${[
+        ...kinds,
+      ]
+        .filter(([k]) => k !== 'negative')
+        .map(([k, n]) => `${n} ${k}`)
+        .join(
+          ', ',
+        )}) + ${kinds.get('negative') ?? 0} negatives (odd rows), name only, limit ${LIMIT}; warm-up ${WARMUP.embargo}/${WARMUP.fuse}/${WARMUP.jw} queries (Embargo/Fuse.js/brute force)`,
+      '',
+      table(
+        [
+          'engine',
+          'build (ms)',
+          'p50 (ms)',
+          'p99 (ms)',
+          'q/s 1 core',
+          `batch rows/s (${cores} cores)`,
+          'peak RSS (MB)',
+          'recall',
+          'FP rate',
+          'cut',
+        ],
+        rows.map((x) => [
+          x.label,
+          f(x.r.buildMs, 0),
+          f(x.s.p50Ms, 2),
+          f(x.s.p99Ms, 2),
+          f(x.s.qps, 1),
+          f(x.batchRps, 0) + (x.key === 'embargo' ? '' : '*'),
+          f(x.r.rssAfterSubsetMb, 0),
+          `${pct(x.q.recall)} (${x.q.found}/${x.q.positives})`,
+          `${pct(x.q.fpRate)} (${x.q.falsePositives}/${x.q.negatives})`,
+          x.key === 'embargo'
+            ? `score ≥ ${cuts.embargo}`
+            : x.key === 'fuse'
+              ? `score ≤ ${(1 - cuts.fuse).toFixed(3)}`
+              : `mean JW ≥ ${cuts.jw.toFixed(3)}`,
+        ]),
+      ),
+      `* single-core q/s × ${cores} cores, computed (not run). Embargo's is measured: screenFile, ${batch.summary.workers} worker processes, ${batch.summary.rows.toLocaleString('en-US')} rows in ${batch.summary.seconds.toFixed(1)} s, start-up and index builds included; peak worker RSS ${f(batch.summary.peakRss / 2 ** 20, 0)} MB; ${batch.summary.matched.toLocaleString('en-US')} rows matched (single queries predict ${expectedMatched.toLocaleString('en-US')}).`,
+      `peak RSS: each engine in its own process (which also opens the store), maxRSS after its build, warm-up and timed subset.`,
+      `build: from the open store to an index ready to answer, reading the entities included (baselines: ${f(results.fuse.readMs!, 0)} / ${f(results.jw.readMs!, 0)} ms of it is reading the names).`,
+      `cuts: each baseline's is the loosest at which it flags no more of ${tuning.length} tuning negatives (even rows) than Embargo does at its default threshold (${embTuningFp}; Fuse.js ${by.fuse.tuningFp}, brute force ${by.jw.tuningFp}).`,
+      '',
+      ...(['fuse', 'jw'] as const).map(
+        (k) =>
+          `Embargo vs ${by[k].label}: ${f(by[k].s.p50Ms / by.embargo.s.p50Ms, 0)}× faster (p50), ${f(by.embargo.s.qps / by[k].s.qps, 0)}× qps (${f(by[k].s.p99Ms / by.embargo.s.p99Ms, 0)}× at p99)`,
+      ),
+      '',
+      `Embargo on the full query set (${qs.positives.length} positives, ${qs.variants.length} variants, ${qs.negatives.length} negatives = ${full.length} queries; ${qs.unresolved} positives name no listed person), threshold ${threshold}:`,
+      table(
+        [
+          'query',
+          'p50 (ms)',
+          'p99 (ms)',
+          'q/s 1 core',
+          'recall positives',
+          'recall variants',
+          'FP rate',
+        ],
+        fullRows.map((x) => [
+          x.label,
+          f(x.speed.p50Ms, 2),
+          f(x.speed.p99Ms, 2),
+          f(x.speed.qps, 0),
+          `${pct(x.positives.recall)} (${x.positives.found}/${x.positives.positives})`,
+          `${pct(x.variants.recall)} (${x.variants.found}/${x.variants.positives})`,
+          `${pct(x.negatives.fpRate)} (${x.negatives.falsePositives}/${x.negatives.negatives})`,
+        ]),
+      ),
+      '',
+      'targets (issue 3):',
+      ...(
+        [
+          [
+            `single-query p99 ≤ 2 ms on one core`,
+            by.embargo.s.p99Ms <= 2,
+            `${f(by.embargo.s.p99Ms, 2)} ms subset, ${f(embFullName.p99Ms, 2)} ms full set`,
+          ],
+          [
+            `≥ 10,000 batch rows/s on 2 cores`,
+            batch.rowsPerSecond >= 10_000,
+            `${f(batch.rowsPerSecond, 0)} rows/s on ${cores} cores`,
+          ],
+          [
+            `index built in ≤ 2 s`,
+            by.embargo.r.buildMs <= 2000,
+            `${f(by.embargo.r.buildMs, 0)} ms`,
+          ],
+          [
+            `RSS ≤ 300 MB per process`,
+            Math.max(by.embargo.r.rssAfterSubsetMb, batch.summary.peakRss / 2 ** 20) <= 300,
+            `${f(by.embargo.r.rssAfterSubsetMb, 0)} MB single-query process (${f(by.embargo.r.rssAfterBuildMb, 0)} MB after the build; ${f(by.embargo.r.peakRssMb, 0)} MB after ${(2 * full.length).toLocaleString('en-US')} more queries), ${f(batch.summary.peakRss / 2 ** 20, 0)} MB largest batch worker`,
+          ],
+        ] as const
+      ).map(([what, ok, value]) => `  ${ok ? 'met    ' : 'MISSED '} ${what}: ${value}`),
+      `(whole run ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    console.log(out.join('\n'));
+
+    // --- JSON ---
+    const curve = (r: OneResult) =>
+      Array.from({ length: 51 }, (_x, i) => 0.5 + i / 100).map((cut) => {
+        const q = quality(subset, r.subset.outcomes, cut);
+        const tf = r.tuning.filter((o) => o.top >= cut).length;
+        return { cut: Number(cut.toFixed(2)), recall: q.recall, fpRate: q.fpRate, tuningFp: tf };
+      });
+    const date = new Date().toISOString().slice(0, 10);
+    const resultsDir = resolve(import.meta.dirname, 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `screen-${date}.json`);
+    const json = {
+      date: new Date().toISOString(),
+      machine: {
+        node: process.version,
+        cpu,
+        cores,
+        memoryMb: Math.round(totalmem() / 2 ** 20),
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAfter,
+      },
+      lists: snapshots,
+      names: results.fuse.names,
+      entities: results.fuse.entities,
+      queries: {
+        subset: {
+          seed: SAMPLE_SEED,
+          positivesAndVariants: subset.filter((q) => q.kind !== 'negative').length,
+          negatives: subset.filter((q) => q.kind === 'negative').length,
+          byKind: subsetKinds,
+        },
+        tuningNegatives: tuning.length,
+        full: {
+          variantSeed: VARIANT_SEED,
+          positives: qs.positives.length,
+          unresolvedPositives: qs.unresolved,
+          variants: qs.variants.length,
+          negatives: qs.negatives.length,
+        },
+        limit: LIMIT,
+        warmup: WARMUP,
+      },
+      engines: rows.map((x) => ({
+        engine: x.key,
+        label: x.label,
+        buildMs: x.r.buildMs,
+        readMs: x.r.readMs,
+        ...x.s,
+        batchRowsPerSecond: x.batchRps,
+        batchMeasured: x.key === 'embargo',
+        rssAfterBuildMb: x.r.rssAfterBuildMb,
+        rssAfterSubsetMb: x.r.rssAfterSubsetMb,
+        peakRssMb: x.r.peakRssMb,
+        cut: cuts[x.key],
+        cutMeaning:
+          x.key === 'embargo'
+            ? 'score >= cut (default threshold)'
+            : x.key === 'fuse'
+              ? `Fuse.js score <= ${(1 - cuts.fuse).toFixed(3)} (1 - cut), threshold 0.6, ${FUSE_RECORD_LIMIT} records per search`
+              : 'mean over query tokens of the best Jaro-Winkler against the name tokens >= cut',
+        tuningFalsePositives: x.tuningFp,
+        ...x.q,
+        ...(x.key !== 'embargo' && { curve: curve(x.r) }),
+      })),
+      ratios: Object.fromEntries(
+        (['fuse', 'jw'] as const).map((k) => [
+          k,
+          {
+            p50: by[k].s.p50Ms / by.embargo.s.p50Ms,
+            p99: by[k].s.p99Ms / by.embargo.s.p99Ms,
+            qps: by.embargo.s.qps / by[k].s.qps,
+          },
+        ]),
+      ),
+      batch: {
+        rows: batch.summary.rows,
+        seconds: batch.summary.seconds,
+        workers: batch.summary.workers,
+        rowsPerSecond: batch.rowsPerSecond,
+        matched: batch.summary.matched,
+        expectedMatched,
+        failed: batch.summary.failed,
+        peakWorkerRssMb: batch.summary.peakRss / 2 ** 20,
+      },
+      embargoFullSet: fullRows.map((x) => ({
+        query: x.label,
+        ...x.speed,
+        positives: x.positives,
+        variants: x.variants,
+        negatives: x.negatives,
+      })),
+      runSeconds: (performance.now() - started) / 1000,
+    };
+    writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+    log(`results written to ${file}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
