@@ -20,3 +20,4 @@ export {
   windDownFor,
   windDowns,
 } from './load.ts';
+export * from './scenario.ts';

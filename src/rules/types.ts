@@ -128,6 +128,13 @@ export interface Measure {
     countries?: string[];
     parties?: 'designated' | 'government' | 'any';
     vessels?: 'designated' | 'flagged' | 'any';
+    /**
+     * A look-back on a vessel's voyage history: the measure concerns vessels that called at a port
+     * of one of `countries` within the `lookbackDays` days before the act (EO 13810 sec. 2's
+     * 180-day rule); with `shipToShip`, also vessels that made a ship-to-ship transfer with such a
+     * vessel within the same window.
+     */
+    priorCall?: { countries: string[]; lookbackDays: number; shipToShip?: boolean };
   };
   /** Date the measure takes effect (YYYY-MM-DD). */
   effective: string;

@@ -183,13 +183,29 @@ class Checker {
 
   concerns(v: unknown, p: string): void {
     const c = this.object(v, p, 'concerns');
-    this.keys(c, p, ['countries', 'parties', 'vessels']);
+    this.keys(c, p, ['countries', 'parties', 'vessels', 'priorCall']);
     this.strings(c, 'countries', p, false)?.forEach((cc, i) => {
       if (!COUNTRY.test(cc))
         this.fail(`${p}/countries/${i}`, `${JSON.stringify(cc)} is not an ISO 3166-1 alpha-2 code`);
     });
     this.oneOf(c, 'parties', p, PARTIES, false);
     this.oneOf(c, 'vessels', p, VESSELS, false);
+    if (c.priorCall !== undefined) {
+      const pp = `${p}/priorCall`;
+      const pc = this.object(c.priorCall, pp, 'priorCall');
+      this.keys(pc, pp, ['countries', 'lookbackDays', 'shipToShip']);
+      this.strings(pc, 'countries', pp, true)?.forEach((cc, i) => {
+        if (!COUNTRY.test(cc))
+          this.fail(
+            `${pp}/countries/${i}`,
+            `${JSON.stringify(cc)} is not an ISO 3166-1 alpha-2 code`,
+          );
+      });
+      if (!Number.isInteger(pc.lookbackDays) || (pc.lookbackDays as number) <= 0)
+        this.fail(`${pp}/lookbackDays`, 'lookbackDays must be a whole number of days above 0');
+      if (pc.shipToShip !== undefined && typeof pc.shipToShip !== 'boolean')
+        this.fail(`${pp}/shipToShip`, 'shipToShip must be true or false');
+    }
   }
 
   cap(v: unknown, p: string): void {
