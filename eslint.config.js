@@ -16,11 +16,13 @@ const deny = (...folders) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'bench/node_modules/**', 'tmp/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'bench/node_modules/**', 'tmp/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -28,7 +28,7 @@ import { parseQuery } from './query.ts';
 import type { IndexedEntity } from './types.ts';
 
 /** Names retrieved per query name before full scoring. */
-const CANDIDATES_PER_NAME = 48;
+const CANDIDATES_PER_NAME = 24;
 /** The OFAC emulation scores names without a token index of its own, so it looks wider. */
 const OFAC_CANDIDATES = 200;
 

@@ -21,7 +21,8 @@ export interface CliResult {
 export function embargo(home: string, ...args: string[]): CliResult {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, EMBARGO_HOME: home },
+    // From the sources, so tests see the code as it is, not the last build.
+    env: { ...process.env, EMBARGO_HOME: home, EMBARGO_FROM_SOURCE: '1' },
     maxBuffer: 512 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

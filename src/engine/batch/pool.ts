@@ -11,8 +11,16 @@ import { EmbargoError, ERROR_CODES, type ErrorCode } from '../../core/index.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 import type { BatchRow, ChunkResult } from './types.ts';
 
-/** The worker script, run through tsx like the rest of Embargo (there is no build step). */
-export const WORKER_SCRIPT = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/**
+ * Whether this module runs compiled (dist/, built on install) or from the TypeScript sources
+ * through tsx (development and tests): workers run the same way as their parent.
+ */
+const COMPILED = import.meta.url.endsWith('.js');
+
+/** The worker script beside this module. */
+export const WORKER_SCRIPT = fileURLToPath(
+  new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url),
+);
 
 /** How long closing workers may take to exit on their own before they are killed. */
 const EXIT_GRACE_MS = 5000;
@@ -52,14 +60,13 @@ export class WorkerPool {
 
   constructor(options: PoolOptions) {
     this.onFailure = options.onFailure;
-    // `--import <tsx>` by absolute URL, so the workers find tsx wherever the caller's cwd is;
-    // `--expose-gc` for memory.ts; a young generation of 8 MB semi-spaces instead of 16, since
-    // a worker's garbage is small and short-lived and the default would hold ~30 MB more.
+    // `--expose-gc` for memory.ts; small semi-spaces, since a worker's garbage is small and
+    // short-lived and the default young generation would hold ~30 MB more; from the sources,
+    // `--import <tsx>` by absolute URL, so the workers find tsx wherever the caller's cwd is.
     const execArgv = [
       '--expose-gc',
       '--max-semi-space-size=4',
-      '--import',
-      import.meta.resolve('tsx'),
+      ...(COMPILED ? [] : ['--import', import.meta.resolve('tsx')]),
     ];
     const init: ToWorker = {
       type: 'init',

@@ -1,0 +1,16 @@
+// Compiles src/ to dist/ (tsc, .ts imports rewritten to .js) and copies the data files the code
+// reads at run time: the regimes' measures and the relief scenarios. Run on install (`prepare`),
+// so the CLI and batch workers start without a TypeScript loader: faster, and ~35 MB less per
+// process than running the sources through tsx.
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+rmSync('dist', { recursive: true, force: true });
+const tsc = require.resolve('typescript/bin/tsc');
+const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (r.status !== 0) process.exit(r.status ?? 1);
+for (const dir of ['rules/regimes', 'rules/scenarios']) {
+  cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true, filter: (p) => !p.endsWith('.ts') });
+}
