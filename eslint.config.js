@@ -16,7 +16,16 @@ const deny = (...folders) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'bench/node_modules/**', 'tmp/**', 'dist/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'web/dist/**',
+      'bench/node_modules/**',
+      'tmp/**',
+      'dist/**',
+      'bench/.build/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -142,8 +142,12 @@ function cutFor(tuning: Outcome[], allowed: number): number {
 function runChild(engine: EngineKey, work: Work, dir: string): OneResult {
   const path = join(dir, `work-${engine}.json`);
   writeFileSync(path, JSON.stringify(work));
-  const script = resolve(import.meta.dirname, 'screen-one.ts');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, engine, path], {
+  // Compiled (npm run bench:screen), the children run compiled too, as the product does; from the
+  // sources they need tsx.
+  const compiled = import.meta.url.endsWith('.js');
+  const script = resolve(import.meta.dirname, compiled ? 'screen-one.js' : 'screen-one.ts');
+  const args = compiled ? [script, engine, path] : ['--import', 'tsx', script, engine, path];
+  const r = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
@@ -408,7 +412,11 @@ async function main(): Promise<void> {
         return { cut: Number(cut.toFixed(2)), recall: q.recall, fpRate: q.fpRate, tuningFp: tf };
       });
     const date = new Date().toISOString().slice(0, 10);
-    const resultsDir = resolve(import.meta.dirname, 'results');
+    // bench/results, whether this runs from the sources or from bench/.build.
+    const resultsDir = resolve(
+      import.meta.dirname,
+      import.meta.url.endsWith('.js') ? '../../results' : 'results',
+    );
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `screen-${date}.json`);
     const json = {
