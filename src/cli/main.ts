@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { listsCommand } from './commands/lists.ts';
 import { entityCommand, exportCommand } from './commands/entities.ts';
 import { compareCommand, screenCommand } from './commands/screen.ts';
+import { tradeCommand } from './commands/trade.ts';
+import { regimeCommand } from './commands/regime.ts';
 import { EXIT } from './exit.ts';
 import { run } from './run.ts';
 
@@ -20,6 +22,8 @@ program.addCommand(entityCommand(run));
 program.addCommand(exportCommand(run));
 program.addCommand(screenCommand(run));
 program.addCommand(compareCommand(run));
+program.addCommand(tradeCommand(run));
+program.addCommand(regimeCommand(run));
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

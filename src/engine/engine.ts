@@ -22,6 +22,8 @@ import { databasePath, resolveHome } from './home.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService } from './screen.ts';
 import { listStatus, type SourceStatus } from './status.ts';
+import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
+import type { TradeVerdict } from '../rules/check/index.ts';
 import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
 
 /** Options of {@link createEngine}. */
@@ -52,6 +54,10 @@ export interface Engine {
     name2: string,
     options?: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number },
   ): CompareResponse;
+  /** Judges one transaction (JSON text or object) against the regime's measures and the lists. */
+  checkTrade(tx: unknown, options?: TradeOptions): TradeVerdict;
+  /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
+  checkTradeBook(input: string, output: string, options?: TradeOptions): BookSummary;
   close(): void;
 }
 
@@ -92,6 +98,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         for (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e);
       }
     },
+    checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
+    checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
     close: () => store.close(),
   };
 }

@@ -13,3 +13,4 @@ export type { SourceStatus } from './status.ts';
 export { resolveHome, databasePath } from './home.ts';
 export { ENGINE_VERSION } from './version.ts';
 export * from './batch/index.ts';
+export * from './trade.ts';

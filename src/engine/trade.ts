@@ -1,0 +1,313 @@
+/**
+ * @module
+ * Trade checks through the engine (issue 4): the rules' judge, given the engine's screening of
+ * parties and vessels against the active lists (optionally only entities evidenced as listed by a
+ * date), for one transaction or a book of them (JSONL, judged in date order on one cap ledger).
+ */
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  EmbargoError,
+  ERROR_CODES,
+  asEmbargoError,
+  type Properties,
+  type ScoredEntity,
+  type ScreenOptions,
+  type ScreeningQuery,
+  type SchemaName,
+} from '../core/index.ts';
+import {
+  CapLedger,
+  judge,
+  parseTransaction,
+  readOpeningBalances,
+  type ListHit,
+  type TradeVerdict,
+  type Transaction,
+  type TxParty,
+} from '../rules/check/index.ts';
+import {
+  REGIMES_DIR,
+  loadRegime,
+  measuresInForce,
+  type Authority,
+  type Measure,
+  type Regime,
+} from '../rules/index.ts';
+import type { ScreeningService } from './screen.ts';
+import type { Store } from '../store/index.ts';
+
+/** Options of a trade check. */
+export interface TradeOptions {
+  /** Authorities that bind the user; default `['un']`. */
+  authorities?: Authority[];
+  /** Judge measures on this date instead of each transaction's. */
+  asOf?: string;
+  /** Keep only list entities evidenced as listed by this date (listing date, else first_seen). */
+  listsAsOf?: string;
+  /** Regime id or folder; default `dprk`. */
+  regime?: string;
+  /** Opening cap balances file (JSON array). */
+  capUsage?: string;
+  /** Keep the cap ledger in this file between runs. */
+  ledger?: string;
+  /** Screening options (threshold, algorithm). */
+  screen?: ScreenOptions;
+}
+
+/** Outcome of a book. */
+export interface BookSummary {
+  checked: number;
+  failed: number;
+  verdicts: { CLEAR: number; REVIEW: number; BLOCK: number };
+  /** Bad lines, with their errors (also written to the output). */
+  errors: EmbargoError[];
+}
+
+/** A regime per id, loaded once per process (the files do not change while it runs). */
+const regimes = new Map<string, Regime>();
+function regimeFor(id: string): Regime {
+  let r = regimes.get(id);
+  if (!r) regimes.set(id, (r = loadRegime(id)));
+  return r;
+}
+
+/** What the judge needs from the engine. */
+interface Screening {
+  screening: ScreeningService;
+  store: Store;
+}
+
+/** Turns a party into a screening query: identifiers to the FtM properties the matcher reads. */
+function queryOf(party: TxParty): ScreeningQuery {
+  const vessel = party.role === 'vessel';
+  const properties: Properties = { name: [party.name] };
+  const countries = [party.country, party.nationality].filter((c): c is string => !!c);
+  if (countries.length) properties[vessel ? 'flag' : 'country'] = countries;
+  for (const [kind, value] of Object.entries(party.identifiers ?? {})) {
+    const prop =
+      kind === 'imo'
+        ? 'imoNumber'
+        : kind === 'passport'
+          ? 'passportNumber'
+          : kind === 'registration'
+            ? 'registrationNumber'
+            : kind === 'tax'
+              ? 'taxNumber'
+              : 'idNumber';
+    (properties[prop] ??= []).push(value);
+  }
+  return { schema: (vessel ? 'Vessel' : 'Thing') as SchemaName, properties };
+}
+
+/** The judge's screening functions over the engine. */
+function screeners(engine: Screening, options: TradeOptions) {
+  const evidenced = (r: ScoredEntity): boolean => {
+    if (!options.listsAsOf) return true;
+    // --lists-as-of: the stated listing date, else the first snapshot that named the entity.
+    const e = engine.store.getEntity(r.id);
+    const since = e?.listingDate ?? e?.firstSeen ?? r.first_seen;
+    return since <= options.listsAsOf;
+  };
+  const toHit = (r: ScoredEntity, threshold: number): ListHit | undefined => {
+    const identifier = 'identifier' in r.explanations.features && r.score >= 0.99;
+    const strength = identifier
+      ? 'decisive'
+      : r.match
+        ? 'match'
+        : r.score >= threshold - 0.1
+          ? 'possible'
+          : undefined;
+    if (!strength) return undefined;
+    return {
+      id: r.id,
+      caption: r.caption,
+      sources: r.datasets,
+      score: Math.round(r.score * 1000) / 1000,
+      strength,
+      matched_name: r.matched_name,
+      programs: r.programs,
+    };
+  };
+  const screenParty = (party: TxParty): ListHit[] => {
+    const res = engine.screening.screen(queryOf(party), { limit: 5, ...options.screen });
+    return res.results
+      .filter(evidenced)
+      .map((r) => toHit(r, res.threshold))
+      .filter((h): h is ListHit => h !== undefined);
+  };
+  const vesselByImo = (imo: string): ListHit[] => {
+    const res = engine.screening.screen(
+      { schema: 'Vessel', properties: { name: [`IMO ${imo}`], imoNumber: [imo] } },
+      { limit: 10 },
+    );
+    return res.results
+      .filter((r) => (r.properties.imoNumber ?? []).some((x) => x.replace(/\D/g, '') === imo))
+      .filter(evidenced)
+      .map((r) => ({ ...toHit(r, res.threshold)!, strength: 'decisive' as const, score: 1 }));
+  };
+  return { screenParty, vesselByImo };
+}
+
+/** A ledger for a run: opening balances and, with `ledger`, the file it lives in. */
+export function openLedger(options: TradeOptions): CapLedger {
+  const regime = regimeFor(options.regime ?? 'dprk');
+  const opening = options.capUsage ? readOpeningBalances(options.capUsage) : [];
+  return new CapLedger(options.ledger, opening, regime.measures);
+}
+
+/**
+ * Checks one transaction (JSON text or parsed), with a ledger shared by the caller (a new one,
+ * saved to `options.ledger` if given, otherwise).
+ */
+export function checkTransaction(
+  engine: Screening,
+  tx: unknown,
+  options: TradeOptions = {},
+  ledger?: CapLedger,
+): TradeVerdict {
+  const own = ledger ?? openLedger(options);
+  const verdict = judgeOne(engine, parseTransaction(tx), options, own);
+  if (!ledger) own.save();
+  return verdict;
+}
+
+/** Judges a parsed transaction on a ledger. */
+function judgeOne(
+  engine: Screening,
+  tx: Transaction,
+  options: TradeOptions,
+  ledger: CapLedger,
+): TradeVerdict {
+  return judge(tx, {
+    regime: regimeFor(options.regime ?? 'dprk'),
+    authorities: options.authorities ?? ['un'],
+    ...(options.asOf && { asOf: options.asOf }),
+    ...screeners(engine, options),
+    ledger,
+  });
+}
+
+/**
+ * Checks a book: one transaction per line (JSONL). Bad lines are reported (in the output, as
+ * `{"line", "error"}`, and in the summary) and the rest judged, in date order (then line order)
+ * so caps fill up as they would have; the output keeps the input's order, one line per input
+ * line. Output and ledger are each written to a temporary file and renamed into place.
+ */
+export function checkBook(
+  engine: Screening,
+  input: string,
+  output: string,
+  options: TradeOptions = {},
+): BookSummary {
+  let text: string;
+  try {
+    text = readFileSync(input, 'utf8');
+  } catch (err) {
+    throw new EmbargoError(
+      ERROR_CODES.NOT_FOUND,
+      `${input}: cannot read the book`,
+      { file: input },
+      err,
+    );
+  }
+  const ledger = openLedger(options);
+  const lines = text.split(/\r?\n/);
+  const parsed: { line: number; tx: Transaction }[] = [];
+  const results = new Map<number, unknown>();
+  const errors: EmbargoError[] = [];
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    try {
+      parsed.push({ line: i + 1, tx: parseTransaction(raw, { line: i + 1, file: input }) });
+    } catch (err) {
+      const e = asEmbargoError(err);
+      errors.push(e);
+      results.set(i + 1, { line: i + 1, error: e.toJSON() });
+    }
+  });
+  const seen = new Map<string, number>();
+  for (const p of parsed) {
+    const dup = seen.get(p.tx.id);
+    if (dup !== undefined) {
+      // The ledger is keyed by id: two lines with one id would overwrite each other's usage.
+      const e = new EmbargoError(
+        ERROR_CODES.INPUT_REFUSED,
+        `line ${p.line}: /id: ${JSON.stringify(p.tx.id)} already used on line ${dup}`,
+        { file: input, line: p.line, field: '/id' },
+      );
+      errors.push(e);
+      results.set(p.line, { line: p.line, error: e.toJSON() });
+    } else seen.set(p.tx.id, p.line);
+  }
+  const good = parsed
+    .filter((p) => !results.has(p.line))
+    .sort((a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line);
+  const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
+  for (const p of good) {
+    const v = judgeOne(engine, p.tx, options, ledger);
+    verdicts[v.verdict]++;
+    results.set(p.line, v);
+  }
+  const out = [...results.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, r]) => JSON.stringify(r))
+    .join('\n');
+  const tmp = `${output}.${process.pid}.tmp`;
+  writeFileSync(tmp, out ? out + '\n' : '');
+  renameSync(tmp, output);
+  ledger.save();
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { checked: good.length, failed: errors.length, verdicts, errors };
+}
+
+/** A regime as `embargo regime list` shows it. */
+export interface RegimeSummary {
+  id: string;
+  title: string;
+  acts: { act: string; authority: Authority; adopted: string; measures: number }[];
+  measures: number;
+}
+
+/** Every regime shipped under the rules' regimes folder. */
+export function listRegimes(): RegimeSummary[] {
+  return readdirSync(REGIMES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((id) => {
+      const r = regimeFor(id);
+      return {
+        id: r.id,
+        title: r.title,
+        acts: r.acts.map((a) => ({
+          act: a.act,
+          authority: a.authority,
+          adopted: a.adopted,
+          measures: a.measures.length,
+        })),
+        measures: r.measures.length,
+      };
+    });
+}
+
+/** The measures of a regime in force on a date (`embargo regime show`). */
+export function showRegime(
+  id: string,
+  asOf: string,
+  authorities?: Authority[],
+): { regime: string; title: string; as_of: string; measures: Measure[] } {
+  const r = regimeFor(id);
+  const measures = measuresInForce(r, asOf).filter(
+    (m) => !authorities?.length || authorities.includes(m.authority),
+  );
+  return { regime: r.id, title: r.title, as_of: asOf, measures };
+}
+
+export type {
+  AuthorityVerdict,
+  CapState,
+  Reason,
+  TradeVerdict,
+  Verdict,
+} from '../rules/check/index.ts';
+export type { Authority, Measure } from '../rules/index.ts';

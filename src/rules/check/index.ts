@@ -1,0 +1,8 @@
+/**
+ * @module
+ * Checking transactions against a regime: parsing, the judge, caps and the verdict's shape.
+ */
+export * from './transaction.ts';
+export * from './verdict.ts';
+export * from './caps.ts';
+export { judge, LIST_AUTHORITY, type JudgeContext } from './judge.ts';

@@ -1,0 +1,475 @@
+/**
+ * @module
+ * Judging a transaction against a regime's measures, authority by authority (issue 4).
+ *
+ * - Measures are those in force on the transaction's date (or `asOf`), of each authority.
+ * - Direction comes from the route, seen from the target: goods from the target are an export
+ *   ("States shall prohibit the procurement … from the DPRK"), goods into it an import ("prevent
+ *   the direct or indirect supply, sale or transfer to the DPRK"); charters and services are
+ *   judged against the service measures.
+ * - A binding prohibition is BLOCK; a wind-down, a declared exemption, a conditional measure, a
+ *   cap still open, a calls-upon paragraph, goods the HS code cannot classify and a possible name
+ *   hit are REVIEW: permitted only under conditions the tool cannot confirm.
+ * - Screening is injected (`screenParty`, `vesselByImo`): the rules never reach into the engine.
+ */
+import { measuresInForce, hsRelation, windDownFor } from '../load.ts';
+import type { Authority, Exemption, Measure, Regime } from '../types.ts';
+import { checkCap, CapLedger, type CapState, type CapUse } from './caps.ts';
+import type { Transaction, TxGoods, TxParty } from './transaction.ts';
+import {
+  cite,
+  worst,
+  type AuthorityVerdict,
+  type ListHit,
+  type Reason,
+  type TradeVerdict,
+} from './verdict.ts';
+
+/** Which authority a list speaks for. Lists of no authority here are not judged. */
+export const LIST_AUTHORITY: Record<string, Authority> = {
+  un_sc: 'un',
+  ofac_sdn: 'us',
+  eu_fsf: 'eu',
+  uk_ofsi: 'uk',
+};
+
+/** What the judge needs besides the transaction. */
+export interface JudgeContext {
+  regime: Regime;
+  /** Authorities that bind the user (--authority; default un). */
+  authorities: Authority[];
+  /** Judge the measures on this date instead of the transaction's (--as-of). */
+  asOf?: string;
+  /**
+   * Screens a party (or a vessel: `role: 'vessel'`, identifiers.imo) against the lists; returns
+   * the hits worth reporting (matches and possible matches).
+   */
+  screenParty: (party: TxParty) => ListHit[];
+  /** Listed vessels bearing this IMO number (an exact identifier match: decisive). */
+  vesselByImo: (imo: string) => ListHit[];
+  /** Cap usage so far; a fresh one per call when omitted. */
+  ledger?: CapLedger;
+}
+
+/**
+ * Chapter 93 ("Arms and ammunition; parts and accessories thereof") mapped, by us, to the
+ * description-only arms measures (1718 OP8(a)(i), 1874 OP9, 2270 OP6…): the acts name no HS code,
+ * so the mapping is inferred and a hit is REVIEW, never BLOCK.
+ */
+const INFERRED_HS: { tag: Measure['tags'][number]; hs: string; source: string }[] = [
+  { tag: 'arms', hs: '93', source: 'HS2017 Chapter 93 "Arms and ammunition" (inferred mapping)' },
+];
+
+/** Exemption kinds a declared purpose or exemption can claim. */
+const DECLARABLE: Exemption['kind'][] = [
+  'livelihood',
+  'humanitarian',
+  'committee-approval',
+  'rajin-transit',
+  'notification',
+];
+
+/** Directions judged for each kind of service transaction. */
+const SERVICE_DIRECTIONS: Record<string, Measure['direction'][]> = {
+  charter: ['charter'],
+  service: ['other-service', 'crew', 'insurance', 'registration', 'ship-to-ship'],
+  payment: ['finance'],
+};
+
+/**
+ * The target countries of a regime: the countries its goods measures concern (lower case). Port
+ * measures may concern the authority's own country (a US port, 31 CFR 510.208), which is no target.
+ */
+function targets(regime: Regime): Set<string> {
+  const s = new Set<string>();
+  for (const m of regime.measures)
+    if (m.direction === 'export' || m.direction === 'import')
+      for (const c of m.concerns?.countries ?? []) s.add(c.toLowerCase());
+  return s;
+}
+
+/**
+ * A description that covers every good ("Any goods, services or technology from North Korea",
+ * EO 13570 sec. 1; "All items subject to the EAR", 15 CFR 746.4): the measure reaches the goods
+ * whatever their HS code, but its conditions (destination, US person, EAR99) need a human.
+ */
+const ALL_GOODS = /^(any|all) (goods|items)\b/i;
+
+/** Whether each goods line leaves or enters the target, from the route, else the parties. */
+function directionsOf(tx: Transaction, g: TxGoods, target: Set<string>): Set<'export' | 'import'> {
+  const d = new Set<'export' | 'import'>();
+  const t = (c?: string) => c !== undefined && target.has(c);
+  const role = (roles: string[]) =>
+    tx.parties.some((p) => roles.includes(p.role.toLowerCase()) && t(p.country));
+  const origin = tx.route?.origin;
+  const dest = tx.route?.destination;
+  // 1718 OP8(b): procurement from the DPRK "whether or not originating in the territory of the
+  // DPRK": shipped from it, or its goods shipped on by anyone.
+  if (t(origin) || t(g.origin) || (origin === undefined && role(['exporter', 'shipper', 'seller'])))
+    d.add('export');
+  if (t(dest) || (dest === undefined && role(['importer', 'consignee', 'buyer']))) d.add('import');
+  return d;
+}
+
+/** Whether the target country takes part at all: a party, the flag, the route. */
+function involvesTarget(tx: Transaction, target: Set<string>): boolean {
+  const t = (c?: string) => c !== undefined && target.has(c);
+  return (
+    tx.parties.some((p) => t(p.country) || t(p.nationality)) ||
+    t(tx.vessel?.flag) ||
+    t(tx.route?.origin) ||
+    t(tx.route?.destination) ||
+    (tx.route?.transshipment ?? []).some(t) ||
+    (tx.route?.port_calls ?? []).some((c) => t(c.country))
+  );
+}
+
+/** The exemption of `m` the declarations claim, if any. */
+function declaredExemption(m: Measure, tx: Transaction): Exemption | undefined {
+  const d = tx.declarations;
+  if (!d) return undefined;
+  const claims = new Set<string>();
+  if (d.exemption) claims.add(d.exemption);
+  if (d.purpose) claims.add(d.purpose);
+  if (d.approval_ref) claims.add('committee-approval');
+  return (m.exemptions ?? []).find((e) => DECLARABLE.includes(e.kind) && claims.has(e.kind));
+}
+
+/** Judges one transaction. Records its cap usage in the ledger (replacing any earlier record). */
+export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
+  const date = ctx.asOf ?? tx.date;
+  const ledger = ctx.ledger ?? new CapLedger();
+  const target = targets(ctx.regime);
+  const inForce = measuresInForce(ctx.regime, date);
+  const caps: CapState[] = [];
+  const uses: CapUse[] = [];
+
+  // Screening once, shared by every authority.
+  const partyHits = tx.parties.map((p, i) => ({
+    pointer: `/parties/${i}`,
+    label: `${p.role} ${p.name}`,
+    hits: ctx.screenParty(p),
+  }));
+  const vesselHits = vesselFindings(tx, ctx);
+
+  const nexus = !!(tx.nexus?.us_person || tx.nexus?.usd || tx.nexus?.us_origin);
+  const bound = (a: Authority) => ctx.authorities.includes(a) || (a === 'us' && nexus);
+  const judged = new Set<Authority>(ctx.authorities);
+  if (nexus) judged.add('us');
+  // US designations reach non-US persons as secondary-sanctions risk: shown, as REVIEW.
+  const onSdn = [...partyHits, ...vesselHits].some((x) =>
+    x.hits.some((h) => h.sources.some((s) => LIST_AUTHORITY[s] === 'us')),
+  );
+  if (onSdn) judged.add('us');
+
+  const byAuthority: TradeVerdict['by_authority'] = {};
+  for (const a of judged) {
+    const measures = inForce.filter((m) => m.authority === a);
+    const reasons: Reason[] = [];
+    if (bound(a)) {
+      reasons.push(...goodsReasons(tx, a, measures, target, date, ledger, caps, uses));
+      reasons.push(...serviceReasons(tx, a, measures, target));
+      reasons.push(...listReasons(a, measures, partyHits, 'designation'));
+      reasons.push(...listReasons(a, measures, vesselHits, 'vessel'));
+    } else {
+      for (const x of [...partyHits, ...vesselHits]) {
+        const hits = x.hits.filter((h) => h.sources.some((s) => LIST_AUTHORITY[s] === a));
+        if (hits.length)
+          reasons.push({
+            kind: 'secondary-sanctions',
+            verdict: 'REVIEW',
+            authority: a,
+            citation: 'OFAC SDN List',
+            subject: x.pointer,
+            detail: `${x.label} resembles ${hits.map((h) => h.caption).join(', ')} on the SDN list; no US nexus binds this transaction: secondary-sanctions risk`,
+            hits,
+          });
+      }
+    }
+    const verdict: AuthorityVerdict = {
+      verdict: worst(reasons.map((r) => r.verdict)),
+      bound: bound(a),
+      reasons,
+    };
+    byAuthority[a] = verdict;
+  }
+  const all = Object.values(byAuthority);
+  const verdict = worst(all.map((v) => v.verdict));
+  // A blocked transaction should not take place: it uses none of any cap.
+  ledger.record(tx.id, verdict === 'BLOCK' ? [] : uses);
+  return {
+    id: tx.id,
+    date,
+    verdict,
+    by_authority: byAuthority,
+    reasons: all.flatMap((v) => v.reasons),
+    caps,
+  };
+}
+
+interface Finding {
+  pointer: string;
+  label: string;
+  hits: ListHit[];
+}
+
+/**
+ * The vessel and its ship-to-ship partners: by IMO number first (decisive, whatever name the
+ * vessel sails under); by name only when no IMO is given or the listed vessel states none, and then
+ * a possible hit at most. A listed vessel with another IMO number is another vessel.
+ */
+function vesselFindings(tx: Transaction, ctx: JudgeContext): Finding[] {
+  const out: Finding[] = [];
+  const look = (pointer: string, name?: string, imo?: string) => {
+    const hits: ListHit[] = [];
+    if (imo)
+      hits.push(...ctx.vesselByImo(imo).map((h) => ({ ...h, strength: 'decisive' as const })));
+    if (name) {
+      const byName = ctx.screenParty({
+        role: 'vessel',
+        name,
+        ...(imo && { identifiers: { imo } }),
+      });
+      for (const h of byName)
+        if (!hits.some((x) => x.id === h.id))
+          hits.push(imo && h.strength !== 'decisive' ? { ...h, strength: 'possible' } : h);
+    }
+    const label = `vessel ${name ?? ''}${imo ? ` (IMO ${imo})` : ''}`.trim();
+    if (hits.length) out.push({ pointer, label, hits });
+  };
+  if (tx.vessel) {
+    look('/vessel', tx.vessel.name, tx.vessel.imo);
+    (tx.vessel.sts ?? []).forEach((s, i) => look(`/vessel/sts/${i}`, s.name, s.imo));
+  }
+  return out;
+}
+
+/** Designation measures of an authority in force: what a list hit is cited under. */
+function designationMeasure(measures: Measure[], vessel: boolean): Measure | undefined {
+  const freeze = (m: Measure) => m.tags.includes('designation') && m.direction === 'finance';
+  if (vessel) {
+    const v = measures.find((m) => freeze(m) && m.concerns?.vessels === 'designated');
+    if (v) return v;
+  }
+  return measures.find((m) => freeze(m) && m.concerns?.parties === 'designated');
+}
+
+/** Party or vessel hits on an authority's own lists. */
+function listReasons(
+  a: Authority,
+  measures: Measure[],
+  findings: Finding[],
+  kind: 'designation' | 'vessel',
+): Reason[] {
+  const reasons: Reason[] = [];
+  const m = designationMeasure(measures, kind === 'vessel');
+  for (const f of findings) {
+    const hits = f.hits.filter((h) => h.sources.some((s) => LIST_AUTHORITY[s] === a));
+    if (!hits.length) continue;
+    const sure = hits.filter((h) => h.strength !== 'possible');
+    const best = sure[0] ?? hits[0]!;
+    const how =
+      best.strength === 'decisive'
+        ? 'by identifier (IMO number), decisive'
+        : best.strength === 'match'
+          ? `by name (score ${best.score.toFixed(2)})`
+          : `possibly, by name (score ${best.score.toFixed(2)}): an analyst must judge`;
+    reasons.push({
+      kind,
+      verdict: sure.length ? 'BLOCK' : 'REVIEW',
+      authority: a,
+      ...(m && { measure: m.id }),
+      // Without a measure file (the US, for now), the listing itself is the authority.
+      citation: m
+        ? cite(m)
+        : `${best.sources.join(', ')} listing${best.programs?.length ? ` (${best.programs.join(', ')})` : ''}`,
+      subject: f.pointer,
+      detail: `${f.label} is listed as ${best.caption} [${best.id}] ${how}`,
+      hits,
+    });
+  }
+  return reasons;
+}
+
+/** Measures over goods lines: HS scope, wind-downs, exemptions, caps. */
+function goodsReasons(
+  tx: Transaction,
+  a: Authority,
+  measures: Measure[],
+  target: Set<string>,
+  date: string,
+  ledger: CapLedger,
+  caps: CapState[],
+  uses: CapUse[],
+): Reason[] {
+  const reasons: Reason[] = [];
+  // Goods lines wholly within each measure, to add up against caps.
+  const covered = new Map<Measure, { goods: TxGoods[]; pointers: string[] }>();
+  tx.goods.forEach((g, i) => {
+    const pointer = `/goods/${i}`;
+    const dirs = directionsOf(tx, g, target);
+    for (const m of measures) {
+      if (m.direction !== 'export' && m.direction !== 'import') continue;
+      if (!dirs.has(m.direction)) continue;
+      if (m.goods?.hs) {
+        const rel = hsRelation(m.goods, g.hs);
+        if (rel === 'out') continue;
+        if (rel === 'partial') {
+          reasons.push({
+            kind: 'hs-unclassified',
+            verdict: 'REVIEW',
+            authority: a,
+            measure: m.id,
+            citation: cite(m),
+            subject: `${pointer}/hs`,
+            detail: `HS ${g.hs} is broader than the measure's goods (${m.goods.hs.join(', ')}${m.goods.exclude ? `; not ${m.goods.exclude.join(', ')}` : ''}): the HS code alone cannot classify the goods`,
+          });
+          continue;
+        }
+        const c = covered.get(m) ?? { goods: [], pointers: [] };
+        c.goods.push(g);
+        c.pointers.push(pointer);
+        covered.set(m, c);
+      } else if (m.goods?.description) {
+        const inferred = INFERRED_HS.find((x) => m.tags.includes(x.tag) && g.hs.startsWith(x.hs));
+        if (ALL_GOODS.test(m.goods.description))
+          reasons.push({
+            kind: 'description',
+            verdict: 'REVIEW',
+            authority: a,
+            measure: m.id,
+            citation: cite(m),
+            subject: pointer,
+            detail: `the measure covers goods by description ("${m.goods.description}"): check whether its conditions reach this ${m.direction === 'export' ? 'procurement from' : 'supply to'} the target`,
+          });
+        else if (inferred)
+          reasons.push({
+            kind: 'description',
+            verdict: 'REVIEW',
+            authority: a,
+            measure: m.id,
+            citation: cite(m),
+            subject: `${pointer}/hs`,
+            detail: `the act defines the goods by description ("${m.goods.description}"); HS ${g.hs} falls under ${inferred.source}`,
+          });
+      }
+    }
+  });
+  for (const [m, { goods, pointers }] of covered) {
+    const subject = pointers.join(', ');
+    const base = { authority: a, measure: m.id, citation: cite(m), subject };
+    const what = `${m.title} (HS ${goods.map((g) => g.hs).join(', ')})`;
+    if (m.citation.force === 'calls-upon') {
+      // A calls-upon paragraph asks; it does not oblige: REVIEW, never BLOCK.
+      reasons.push({
+        ...base,
+        kind: 'calls-upon',
+        verdict: 'REVIEW',
+        detail: `${what}: the Council calls upon States, it does not decide`,
+      });
+      continue;
+    }
+    const wind = windDownFor(m, date, tx.declarations?.contract_date);
+    if (wind) {
+      reasons.push({
+        ...base,
+        kind: 'wind-down',
+        verdict: 'REVIEW',
+        citation: `${wind.citation.act} ${wind.citation.paragraph}`,
+        detail: `${what}: permitted only for a contract signed before ${wind.contractBefore} (declared ${tx.declarations?.contract_date}) and performed by ${wind.until ?? 'no stated end'}: ${wind.condition}`,
+      });
+      continue;
+    }
+    if (m.cap) {
+      const check = checkCap(m, goods, date, ledger, tx.id);
+      if (check) {
+        caps.push(check.state);
+        if (check.use) uses.push(check.use);
+        const conditions = (m.conditions ?? []).join(' ');
+        reasons.push({
+          ...base,
+          kind: 'cap',
+          verdict: check.state.state === 'over' ? 'BLOCK' : 'REVIEW',
+          detail:
+            check.state.state === 'over'
+              ? `${what}: ${check.state.detail}`
+              : check.state.state === 'unknown'
+                ? `${what}: cannot count against the cap: ${check.state.detail}`
+                : `${what}: under the cap (${check.state.detail}); permitted only if: ${conditions}`,
+        });
+        continue;
+      }
+    }
+    const exemption = declaredExemption(m, tx);
+    if (m.effect === 'conditional') {
+      reasons.push({
+        ...base,
+        kind: 'conditional',
+        verdict: 'REVIEW',
+        detail: `${what}: permitted only if: ${(m.conditions ?? []).join(' ') || 'the conditions of the measure are met'}`,
+      });
+      continue;
+    }
+    if (exemption) {
+      reasons.push({
+        ...base,
+        kind: 'exemption',
+        verdict: 'REVIEW',
+        citation: `${exemption.citation.act} ${exemption.citation.paragraph}`,
+        detail: `${what}: prohibited unless the declared ${exemption.kind} exemption holds: ${exemption.condition}${tx.declarations?.approval_ref ? ` (approval ${tx.declarations.approval_ref})` : ''}`,
+      });
+      continue;
+    }
+    reasons.push({ ...base, kind: 'measure', verdict: 'BLOCK', detail: `${what}: prohibited` });
+  }
+  // A route through the target that neither starts nor ends there.
+  const via = [
+    ...(tx.route?.transshipment ?? []),
+    ...(tx.route?.port_calls ?? []).map((c) => c.country),
+  ].filter((c) => target.has(c));
+  if (via.length && tx.goods.every((g) => directionsOf(tx, g, target).size === 0))
+    reasons.push({
+      kind: 'route',
+      verdict: 'REVIEW',
+      authority: a,
+      subject: '/route',
+      detail: `the route calls at or transships through ${[...new Set(via)].join(', ').toUpperCase()}: goods may be supplied to or procured from the target`,
+    });
+  return reasons;
+}
+
+/** Measures over services (charter, service, payment) where the target takes part. */
+function serviceReasons(
+  tx: Transaction,
+  a: Authority,
+  measures: Measure[],
+  target: Set<string>,
+): Reason[] {
+  const directions = SERVICE_DIRECTIONS[tx.kind];
+  if (!directions || !involvesTarget(tx, target)) return [];
+  const reasons: Reason[] = [];
+  const flagged = tx.vessel?.flag !== undefined && target.has(tx.vessel.flag);
+  for (const m of measures) {
+    if (!directions.includes(m.direction)) continue;
+    // Measures on designated parties or vessels are judged through the lists.
+    if (m.concerns?.parties === 'designated' || m.concerns?.vessels === 'designated') continue;
+    if (m.concerns?.vessels === 'flagged' && !flagged) continue;
+    const base = { authority: a, measure: m.id, citation: cite(m), subject: `/kind` };
+    // A charter of a target-flagged vessel, or chartering to the target (2321 OP8, 2371 OP7), is
+    // prohibited outright; any other service needs a human to see whether the measure covers it.
+    const block =
+      m.citation.force === 'decides' &&
+      m.effect === 'prohibited' &&
+      m.direction === 'charter' &&
+      !declaredExemption(m, tx);
+    reasons.push({
+      ...base,
+      kind: 'service',
+      verdict: block ? 'BLOCK' : 'REVIEW',
+      detail: block
+        ? `${m.title}: prohibited`
+        : `${tx.kind} involving the target: check whether ${m.title.toLowerCase()} covers it`,
+    });
+  }
+  return reasons;
+}
