@@ -42,7 +42,7 @@ export class ScreeningService {
     if (!this.matcher || key !== this.key) {
       const store = this.store;
       const entities = (function* () {
-        for (const s of active) yield* store.iterateEntities(s.id, { raw: false });
+        for (const s of active) yield* store.iterateEntities(s.id, { raw: false, related: false });
       })();
       this.matcher = new Matcher(CandidateIndex.build(entities));
       this.key = key;

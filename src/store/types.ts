@@ -66,6 +66,8 @@ export interface SnapshotDraft {
 export interface IterateOptions {
   /** Include the raw source record (default true); the matcher does not need it. */
   raw?: boolean;
+  /** Include the related Sanction/Address/Identification entities (default true). */
+  related?: boolean;
 }
 
 /** History of one entity id within a source, as of a snapshot. */

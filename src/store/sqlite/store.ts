@@ -246,7 +246,11 @@ export class SqliteStore implements Store {
     }
     for (const list of byEntity.values()) list.sort((a, b) => a.seq - b.seq);
     // Without the raw record the JSON to parse is about half as long; SQLite strips it in C.
-    const data = options.raw === false ? "json_remove(v.data, '$.raw')" : 'v.data';
+    const drop = [
+      ...(options.raw === false ? ["'$.raw'"] : []),
+      ...(options.related === false ? ["'$.related'"] : []),
+    ];
+    const data = drop.length ? `json_remove(v.data, ${drop.join(', ')})` : 'v.data';
     const rows = this.db
       .prepare(
         `SELECT se.entity_id, se.hash, ${data} FROM snapshot_entities se
