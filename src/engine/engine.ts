@@ -24,6 +24,7 @@ import { ScreeningService } from './screen.ts';
 import { listStatus, type SourceStatus } from './status.ts';
 import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
 import type { TradeVerdict } from '../rules/check/index.ts';
+import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenario.ts';
 import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
 
 /** Options of {@link createEngine}. */
@@ -58,6 +59,8 @@ export interface Engine {
   checkTrade(tx: unknown, options?: TradeOptions): TradeVerdict;
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
   checkTradeBook(input: string, output: string, options?: TradeOptions): BookSummary;
+  /** Judges a book before and after a relief scenario and sums what changes. */
+  runScenario(options: ScenarioRunOptions): ScenarioRun;
   close(): void;
 }
 
@@ -73,13 +76,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return next;
   };
   const screening = new ScreeningService(store);
+  // Loads through this engine invalidate the matcher at once; other processes' within 250 ms.
+  let writes = 0;
+  screening.writes = () => writes;
+  const counted = <T>(p: Promise<T>): Promise<T> => p.finally(() => void writes++);
   return {
     home,
     store,
     screen: (q, o) => screening.screen(q, o),
     compare: (a, b, o) => screening.compare(a, b, o),
-    loadList: (o) => serial(() => loadList(store, o)),
-    updateFromMirror: (o) => serial(() => updateFromMirror(store, o)),
+    loadList: (o) => counted(serial(() => loadList(store, o))),
+    updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, o))),
     status: () => listStatus(store),
     diff: (o) => diffSnapshots(store, o),
     entity(id, snapshot) {
@@ -100,6 +107,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
     checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
+    runScenario: (o) => runScenario({ screening, store }, o),
     close: () => store.close(),
   };
 }

@@ -14,3 +14,4 @@ export { resolveHome, databasePath } from './home.ts';
 export { ENGINE_VERSION } from './version.ts';
 export * from './batch/index.ts';
 export * from './trade.ts';
+export * from './scenario.ts';

@@ -15,11 +15,18 @@ import { CandidateIndex, Matcher } from '../match/index.ts';
 import type { Store } from '../store/index.ts';
 import { ENGINE_VERSION } from './version.ts';
 
+/** How long a screening trusts that no other process has loaded a list. */
+const VERSION_CHECK_MS = 250;
+
 /** Keeps one Matcher per set of active snapshots. */
 export class ScreeningService {
   private matcher: Matcher | undefined;
   private key = '';
   private version = '';
+  private checkedAt = 0;
+  private localWrites = -1;
+  /** Snapshots written through this service's store by this process (see Engine). */
+  writes: () => number = () => 0;
   private snapshots: string[] = [];
   private readonly store: Store;
 
@@ -29,8 +36,18 @@ export class ScreeningService {
 
   /** The matcher over the active snapshots, built on first use and after a list changes. */
   current(): { matcher: Matcher; snapshots: string[] } {
-    // Checking the store's version costs one pragma; listing the active snapshots costs a dozen
-    // queries, too many to run on every screening.
+    // Checking the store's version costs one pragma, listing the active snapshots a dozen
+    // queries: too many to run on every screening. Another process's load is noticed within
+    // VERSION_CHECK_MS; this process's own loads at once (the version counts them).
+    const now = Date.now();
+    if (
+      this.matcher &&
+      now - this.checkedAt < VERSION_CHECK_MS &&
+      this.localWrites === this.writes()
+    )
+      return { matcher: this.matcher, snapshots: this.snapshots };
+    this.checkedAt = now;
+    this.localWrites = this.writes();
     const version = this.store.version();
     if (this.matcher && version === this.version)
       return { matcher: this.matcher, snapshots: this.snapshots };

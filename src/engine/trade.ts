@@ -28,10 +28,12 @@ import {
 import {
   REGIMES_DIR,
   loadRegime,
+  loadScenario,
   measuresInForce,
   type Authority,
   type Measure,
   type Regime,
+  type Scenario,
 } from '../rules/index.ts';
 import type { ScreeningService } from './screen.ts';
 import type { Store } from '../store/index.ts';
@@ -52,6 +54,8 @@ export interface TradeOptions {
   ledger?: string;
   /** Screening options (threshold, algorithm). */
   screen?: ScreenOptions;
+  /** Judge with this relief scenario applied (an id under src/rules/scenarios/). */
+  scenario?: string;
 }
 
 /** Outcome of a book. */
@@ -65,14 +69,15 @@ export interface BookSummary {
 
 /** A regime per id, loaded once per process (the files do not change while it runs). */
 const regimes = new Map<string, Regime>();
-function regimeFor(id: string): Regime {
+/** The regime `id`, loaded once per process. */
+export function regimeFor(id: string): Regime {
   let r = regimes.get(id);
   if (!r) regimes.set(id, (r = loadRegime(id)));
   return r;
 }
 
 /** What the judge needs from the engine. */
-interface Screening {
+export interface Screening {
   screening: ScreeningService;
   store: Store;
 }
@@ -171,8 +176,19 @@ export function checkTransaction(
   return verdict;
 }
 
-/** Judges a parsed transaction on a ledger. */
-function judgeOne(
+/** A scenario per id, loaded once per process. */
+const scenarios = new Map<string, Scenario>();
+function scenarioFor(id: string): Scenario {
+  let s = scenarios.get(id);
+  if (!s) scenarios.set(id, (s = loadScenario(id)));
+  return s;
+}
+
+/**
+ * Judges a parsed transaction on a ledger (with `options.scenario` applied, if given; a scenario
+ * for another regime is refused by the rules).
+ */
+export function judgeOne(
   engine: Screening,
   tx: Transaction,
   options: TradeOptions,
@@ -182,6 +198,7 @@ function judgeOne(
     regime: regimeFor(options.regime ?? 'dprk'),
     authorities: options.authorities ?? ['un'],
     ...(options.asOf && { asOf: options.asOf }),
+    ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
     ...screeners(engine, options),
     ledger,
   });
