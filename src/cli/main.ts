@@ -8,6 +8,7 @@ import { entityCommand, exportCommand } from './commands/entities.ts';
 import { compareCommand, screenCommand } from './commands/screen.ts';
 import { tradeCommand } from './commands/trade.ts';
 import { regimeCommand } from './commands/regime.ts';
+import { scenarioCommand } from './commands/scenario.ts';
 import { EXIT } from './exit.ts';
 import { run } from './run.ts';
 
@@ -24,6 +25,7 @@ program.addCommand(screenCommand(run));
 program.addCommand(compareCommand(run));
 program.addCommand(tradeCommand(run));
 program.addCommand(regimeCommand(run));
+program.addCommand(scenarioCommand(run));
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

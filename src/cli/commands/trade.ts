@@ -25,6 +25,7 @@ interface TradeCliOptions extends CommonOptions {
   failOn?: string;
   input?: string;
   output?: string;
+  scenario?: string;
 }
 
 /** A full date YYYY-MM-DD, or a usage error naming the option. */
@@ -58,6 +59,7 @@ function tradeOptions(opts: TradeCliOptions): TradeOptions {
     ...(listsAsOf && { listsAsOf }),
     ...(opts.capUsage && { capUsage: opts.capUsage }),
     ...(opts.ledger && { ledger: opts.ledger }),
+    ...(opts.scenario && { scenario: opts.scenario }),
   };
 }
 
@@ -88,6 +90,7 @@ export function tradeCommand(run: Run): Command {
       )
       .option('--ledger <file>', 'keep the cap ledger in this file between runs')
       .option('--regime <id>', 'regime', 'dprk')
+      .option('--scenario <id>', 'judge as if this relief scenario had been adopted')
       .option(
         '--fail-on <level>',
         'exit 1 on a BLOCK verdict (block) or on REVIEW or BLOCK (review)',

@@ -13,6 +13,7 @@
  * - Screening is injected (`screenParty`, `vesselByImo`): the rules never reach into the engine.
  */
 import { measuresInForce, hsRelation, windDownFor } from '../load.ts';
+import { applyScenario, type Scenario } from '../scenario.ts';
 import type { Authority, Exemption, Measure, Regime } from '../types.ts';
 import { checkCap, CapLedger, type CapState, type CapUse } from './caps.ts';
 import type { Transaction, TxGoods, TxParty } from './transaction.ts';
@@ -49,6 +50,8 @@ export interface JudgeContext {
   vesselByImo: (imo: string) => ListHit[];
   /** Cap usage so far; a fresh one per call when omitted. */
   ledger?: CapLedger;
+  /** Judge as if this relief scenario had been adopted: its lifted measures no longer apply. */
+  scenario?: Scenario;
 }
 
 /**
@@ -140,7 +143,9 @@ export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
   const date = ctx.asOf ?? tx.date;
   const ledger = ctx.ledger ?? new CapLedger();
   const target = targets(ctx.regime);
-  const inForce = measuresInForce(ctx.regime, date);
+  const inForce = ctx.scenario
+    ? applyScenario(ctx.regime, ctx.scenario, date)
+    : measuresInForce(ctx.regime, date);
   const caps: CapState[] = [];
   const uses: CapUse[] = [];
 

@@ -1,0 +1,196 @@
+/**
+ * @module
+ * `embargo scenario list|show|run`: the relief scenarios shipped, what one lifts (with the rule,
+ * its sources and whether it is our inference), and a book judged before and after one.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import type { FlipSum, ScenarioRun, ScenarioView } from '../../engine/index.ts';
+import { scenarioSummaries, showScenario } from '../../engine/index.ts';
+import { EXIT } from '../exit.ts';
+import { note, printJson, table, type CommonOptions } from '../output.ts';
+import { common, type Run } from '../run.ts';
+import { usage } from './lists.ts';
+import { authorityOption, dateOption } from './trade.ts';
+
+/** Options of `embargo scenario run`. */
+interface RunCliOptions extends CommonOptions {
+  book?: string;
+  authority: string;
+  asOf?: string;
+  listsAsOf?: string;
+  capUsage?: string;
+  output?: string;
+}
+
+/** Builds `embargo scenario`. */
+export function scenarioCommand(run: Run): Command {
+  const scenario = new Command('scenario').description(
+    'relief scenarios: what they lift, and what a book would gain',
+  );
+  scenario.addCommand(
+    common(new Command('list'))
+      .description('the scenarios shipped')
+      .action((opts: CommonOptions) =>
+        run(opts, async () => {
+          const all = scenarioSummaries();
+          if (opts.json) printJson(all);
+          else
+            process.stdout.write(
+              table(
+                ['scenario', 'regime', 'from', 'lifts', 'title'],
+                all.map((s) => [s.id, s.regime, s.from, String(s.lifts), s.title]),
+              ) + '\n',
+            );
+          return EXIT.OK;
+        }),
+      ),
+  );
+  scenario.addCommand(
+    common(new Command('show'))
+      .description('the measures a scenario lifts, with the rule, its sources and inferences')
+      .argument('<id>', 'scenario id, e.g. hanoi-2019-dprk-proposal')
+      .action((id: string, opts: CommonOptions) =>
+        run(opts, async () => {
+          const view = showScenario(id);
+          if (opts.json) printJson(view);
+          else process.stdout.write(showText(view));
+          return EXIT.OK;
+        }),
+      ),
+  );
+  scenario.addCommand(
+    common(new Command('run'))
+      .description('judge a book before and after the scenario, and sum what changes')
+      .argument('<id>', 'scenario id')
+      .option('--book <file>', 'the book: one transaction per line (JSONL)')
+      .option(
+        '--authority <list>',
+        'authorities that bind you: un, us, eu, uk (comma-separated)',
+        'un',
+      )
+      .option('--as-of <date>', "judge the measures on this date instead of each transaction's")
+      .option('--lists-as-of <date>', 'keep only entities evidenced as listed by this date')
+      .option('--cap-usage <file>', 'opening cap balances (JSON array)')
+      .option('--output <file>', 'also write the full result as JSON to this file')
+      .action((id: string, opts: RunCliOptions) =>
+        run(opts, async (engine) => {
+          if (!opts.book) throw usage('scenario run needs --book FILE');
+          const asOf = dateOption(opts.asOf, '--as-of');
+          const listsAsOf = dateOption(opts.listsAsOf, '--lists-as-of');
+          const result = engine.runScenario({
+            scenario: id,
+            book: opts.book,
+            authorities: authorityOption(opts.authority),
+            ...(asOf && { asOf }),
+            ...(listsAsOf && { listsAsOf }),
+            ...(opts.capUsage && { capUsage: opts.capUsage }),
+          });
+          for (const e of result.errors.slice(0, 20)) note(`embargo: ${e.message}`);
+          if (opts.output) {
+            const tmp = `${opts.output}.${process.pid}.tmp`;
+            writeFileSync(tmp, JSON.stringify(result, null, 2) + '\n');
+            renameSync(tmp, opts.output);
+          }
+          if (opts.json) printJson(result);
+          else process.stdout.write(runText(result));
+          return result.errors.length > 0 ? EXIT.REFUSED : EXIT.OK;
+        }),
+      ),
+  );
+  return scenario;
+}
+
+/** `scenario show` as text. */
+function showText(v: ScenarioView): string {
+  const out = [`${v.id} (${v.regime}, from ${v.from}): ${v.title}`, ''];
+  v.rules.forEach((r, i) => {
+    const what = [
+      r.ids?.length ? `ids ${r.ids.join(', ')}` : '',
+      r.tags?.length ? `tags ${r.tags.join(', ')}` : '',
+      r.acts?.length ? `acts ${r.acts.join(', ')}` : '',
+      r.authority ? `authority ${r.authority}` : '',
+      r.adoptedFrom ? `adopted from ${r.adoptedFrom}` : '',
+    ].filter(Boolean);
+    out.push(`rule ${i}${r.inferred ? ' (INFERRED)' : ''}: ${what.join('; ')}`);
+    out.push(`  why: ${r.reason}`);
+    for (const s of r.sources) out.push(`  source: ${s.citation}${s.url ? ` <${s.url}>` : ''}`);
+  });
+  if (v.keeps)
+    out.push(
+      `keeps${v.keeps.inferred ? ' (INFERRED)' : ''}: ${v.keeps.tags.join(', ')}`,
+      `  why: ${v.keeps.reason}`,
+    );
+  out.push('', `${v.lifted.length} measures lifted:`);
+  out.push(
+    table(
+      ['measure', 'citation', 'rule', 'by', 'inferred', 'tags'],
+      v.lifted.map((l) => [
+        l.id,
+        l.citation,
+        String(l.rule),
+        l.by,
+        l.inferred ? 'yes' : 'no',
+        l.tags.join(','),
+      ]),
+    ),
+  );
+  if (v.notes) out.push('', `note: ${v.notes}`);
+  return out.join('\n') + '\n';
+}
+
+/** Values by currency: `USD 640,000; EUR 90,000`. */
+function money(value: Record<string, number>): string {
+  const parts = Object.entries(value)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, n]) => `${c} ${n.toLocaleString('en-US')}`);
+  return parts.join('; ') || '-';
+}
+
+function sums(rows: FlipSum[]): string[][] {
+  return rows.map((s) => [
+    s.key,
+    s.label,
+    String(s.count),
+    Object.entries(s.flips)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', '),
+    money(s.value),
+  ]);
+}
+
+/** `scenario run` as text: the changed transactions, then the sums. */
+function runText(r: ScenarioRun): string {
+  const changed = r.transactions.filter((t) => t.changed);
+  const out = [
+    `${r.scenario.id} from ${r.scenario.from}, authority ${r.authorities.join(',')}: ${r.totals.changed} of ${r.totals.transactions} transactions change`,
+    '',
+  ];
+  if (changed.length)
+    out.push(
+      table(
+        ['id', 'date', 'goods', 'before → after', 'lifted measures'],
+        changed.map((t) => [
+          t.id,
+          t.date,
+          t.goods.length
+            ? t.goods.map((g) => `${g.hs}${g.description ? ` ${g.description}` : ''}`).join('; ')
+            : t.kind,
+          `${t.before} → ${t.after}`,
+          t.lifted.map((l) => l.citation).join('; ') || '-',
+        ]),
+      ),
+      '',
+    );
+  const same = r.transactions.filter((t) => !t.changed);
+  if (same.length) out.push(`unchanged: ${same.map((t) => `${t.id} ${t.before}`).join(', ')}`, '');
+  out.push('by measure:');
+  out.push(table(['measure', 'citation', 'count', 'flips', 'value'], sums(r.by_measure)), '');
+  out.push('by HS chapter:');
+  out.push(table(['chapter', 'label', 'count', 'flips', 'value'], sums(r.by_chapter)), '');
+  const v = (x: Record<string, number>) => `${x.BLOCK} BLOCK, ${x.REVIEW} REVIEW, ${x.CLEAR} CLEAR`;
+  out.push(`before: ${v(r.totals.before)}`);
+  out.push(`after:  ${v(r.totals.after)}`);
+  out.push(`value of the changed transactions: ${money(r.totals.value)}`);
+  return out.join('\n') + '\n';
+}
