@@ -55,12 +55,36 @@ export interface JudgeContext {
 }
 
 /**
- * Chapter 93 ("Arms and ammunition; parts and accessories thereof") mapped, by us, to the
- * description-only arms measures (1718 OP8(a)(i), 1874 OP9, 2270 OP6…): the acts name no HS code,
- * so the mapping is inferred and a hit is REVIEW, never BLOCK.
+ * HS codes mapped, by us, to measures that define their goods by description: chapter 93
+ * ("Arms and ammunition; parts and accessories thereof") to the arms measures (1718 OP8(a)(i),
+ * 1874 OP9, 2270 OP6…), and the headings below to the luxury-goods measures. The acts name no HS
+ * code, so the mapping is inferred and a hit is REVIEW, never BLOCK.
  */
 const INFERRED_HS: { tag: Measure['tags'][number]; hs: string; source: string }[] = [
   { tag: 'arms', hs: '93', source: 'HS2017 Chapter 93 "Arms and ammunition" (inferred mapping)' },
+  // The luxury-goods measures (1718 OP8(a)(iii), 2094 OP23 with its annex, 2270 OP39, 2321 OP5)
+  // define luxury goods by an illustrative list of kinds, not codes. These headings hold the kinds
+  // the annexes name (jewellery and precious stones, watches, yachts, luxury motor cars, fur,
+  // carpets, lead crystal); whether a good is a luxury needs a human, so a hit is REVIEW.
+  ...[
+    '7101',
+    '7102',
+    '7103',
+    '7104',
+    '7113',
+    '7114',
+    '9101',
+    '9102',
+    '8903',
+    '8703',
+    '4303',
+    '5701',
+    '7013',
+  ].map((hs) => ({
+    tag: 'luxury' as const,
+    hs,
+    source: `HS2017 heading ${hs}, a kind of good the luxury annexes name (inferred mapping)`,
+  })),
 ];
 
 /** Exemption kinds a declared purpose or exemption can claim. */
