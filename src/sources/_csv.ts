@@ -1,61 +1,164 @@
 /**
  * @module
- * Streaming CSV reading on csv-parse, with the file's line numbers kept for error messages.
+ * The one CSV reader of the list sources: a streaming RFC 4180 tokenizer written by hand rather
+ * than csv-parse, because the OFAC SDN parser reads sdn.csv twice (a name pass, then the mapping
+ * pass) and csv-parse alone spent most of the load budget; this one scans quoted fields with
+ * `indexOf` and is several times faster. It keeps the line each record starts on, so a file cut
+ * inside a quoted field is reported at the record that was cut.
  */
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { refused } from '../core/index.ts';
 import { decodeChunks, type TextEncoding } from './_text.ts';
 
-/** One CSV record and the line it ends on. */
+/** One CSV record and the 1-based line it starts on. */
 export interface CsvRow {
   line: number;
   fields: string[];
 }
 
-/** Options for {@link readCsv}. */
+/** Options for {@link readCsv} and {@link readCsvBatches}. */
 export interface CsvOptions {
   encoding: TextEncoding;
+  /** Field delimiter, one character (default `,`; the DPL uses a tab). */
   delimiter?: string;
-  /** Number of leading lines to skip (e.g. a "Last Updated" line before the header). */
-  fromLine?: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Counts `\n` in `text` between `from` (inclusive) and `to` (exclusive). */
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**
- * Streams the records of a CSV file. Column counts are not enforced here: each parser checks the
- * shape it expects and names the line when a record does not fit.
+ * Streams the records of a delimited file in batches (the records completed by each chunk read),
+ * which keeps the per-record promise overhead of async iteration out of the hot loop. Quoted
+ * fields may hold delimiters, doubled quotes and line breaks; CRLF and LF line ends are both read;
+ * blank lines are skipped; a quote inside an unquoted field is kept as text, as spreadsheets write
+ * it. A file that ends inside a quoted field (a download cut mid-record) is refused naming the
+ * line where that record starts; text after a closing quote other than a delimiter or the line
+ * end is refused as malformed.
  */
-export async function* readCsv(path: string, options: CsvOptions): AsyncGenerator<CsvRow> {
-  const parser = parse({
-    delimiter: options.delimiter ?? ',',
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    bom: true,
-    from_line: options.fromLine ?? 1,
-  });
-  const stream = pipeline(Readable.from(decodeChunks(path, options.encoding)), parser, () => {});
-  try {
-    for await (const rec of stream as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      yield { line: rec.info.lines, fields: rec.record };
+export async function* readCsvBatches(path: string, options: CsvOptions): AsyncGenerator<CsvRow[]> {
+  const delimiter = (options.delimiter ?? ',').charCodeAt(0);
+  let fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  // A quote was the last character of the previous chunk: it either closes the field or starts
+  // a doubled quote, which only the next chunk can tell.
+  let quotePending = false;
+  // The current field was quoted and its closing quote has been seen.
+  let closed = false;
+  let line = 1;
+  let recordLine = 1;
+
+  const endField = (): void => {
+    fields.push(field);
+    field = '';
+    closed = false;
+  };
+
+  for await (const chunk of decodeChunks(path, options.encoding)) {
+    const batch: CsvRow[] = [];
+    let i = 0;
+    const n = chunk.length;
+    if (quotePending) {
+      quotePending = false;
+      if (chunk.charCodeAt(0) === QUOTE) {
+        field += '"';
+        i = 1;
+      } else {
+        inQuotes = false;
+        closed = true;
+      }
     }
-  } catch (err) {
-    if (
-      err &&
-      typeof err === 'object' &&
-      'code' in err &&
-      (err as { code: string }).code === 'E_INPUT_REFUSED'
-    )
-      throw err;
-    const line = (err as { lines?: number }).lines;
-    const msg = err instanceof Error ? err.message : String(err);
-    throw refused(
-      `${path}: malformed CSV${line ? ` at line ${line}` : ''}: ${msg}`,
-      { file: path, ...(line ? { line } : {}) },
-      err,
-    );
+    while (i < n) {
+      if (inQuotes) {
+        const q = chunk.indexOf('"', i);
+        if (q < 0) {
+          field += chunk.slice(i);
+          line += newlines(chunk, i, n);
+          i = n;
+          break;
+        }
+        field += chunk.slice(i, q);
+        line += newlines(chunk, i, q);
+        if (q + 1 === n) {
+          quotePending = true;
+          i = n;
+        } else if (chunk.charCodeAt(q + 1) === QUOTE) {
+          field += '"';
+          i = q + 2;
+        } else {
+          inQuotes = false;
+          closed = true;
+          i = q + 1;
+        }
+        continue;
+      }
+      const c = chunk.charCodeAt(i);
+      if (c === delimiter) {
+        endField();
+        i++;
+      } else if (c === LF) {
+        if (!closed && field.endsWith('\r')) field = field.slice(0, -1);
+        if (fields.length > 0 || field !== '' || closed) {
+          endField();
+          batch.push({ line: recordLine, fields });
+        }
+        fields = [];
+        field = '';
+        closed = false;
+        line++;
+        recordLine = line;
+        i++;
+      } else if (closed) {
+        if (c === CR) {
+          i++;
+          continue;
+        }
+        throw refused(
+          `${path}: line ${line}: a quoted field is closed and followed by ${JSON.stringify(chunk[i])}: ` +
+            'malformed CSV (text after a closing quote must be a delimiter or the end of the line)',
+          { file: path, line },
+        );
+      } else if (c === QUOTE && field === '') {
+        inQuotes = true;
+        i++;
+      } else {
+        // Unquoted text: take everything up to the next delimiter or line end in one slice.
+        let j = i + 1;
+        while (j < n) {
+          const d = chunk.charCodeAt(j);
+          if (d === delimiter || d === LF) break;
+          j++;
+        }
+        field += chunk.slice(i, j);
+        i = j;
+      }
+    }
+    if (batch.length) yield batch;
   }
+  if (quotePending) {
+    inQuotes = false;
+    closed = true;
+  }
+  if (inQuotes)
+    throw refused(
+      `${path}: malformed CSV: truncated: the file ends inside a quoted field of the record starting on line ${recordLine}`,
+      { file: path, line: recordLine },
+    );
+  if (!closed && field.endsWith('\r')) field = field.slice(0, -1);
+  if (fields.length > 0 || field.trim() !== '' || closed) {
+    endField();
+    yield [{ line: recordLine, fields }];
+  }
+}
+
+/** Streams the records of a delimited file one by one (see {@link readCsvBatches}). */
+export async function* readCsv(path: string, options: CsvOptions): AsyncGenerator<CsvRow> {
+  for await (const batch of readCsvBatches(path, options)) yield* batch;
 }

@@ -8,7 +8,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { refused, type ParseContext } from '../../core/index.ts';
 import { sniff } from '../_sniff.ts';
-import { readOfacCsv, type OfacRow } from './csv.ts';
+import { readCsvBatches, type CsvRow as OfacRow } from '../_csv.ts';
 import {
   ADD_COLUMNS,
   ALT_COLUMNS,
@@ -92,7 +92,7 @@ export async function* readRows(
   ctx: ParseContext,
 ): AsyncGenerator<OfacRow[]> {
   let first = true;
-  for await (const batch of readOfacCsv(path)) {
+  for await (const batch of readCsvBatches(path, { encoding: 'latin1' })) {
     const out: OfacRow[] = [];
     for (const row of batch) {
       if (first) {

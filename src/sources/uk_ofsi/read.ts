@@ -5,7 +5,7 @@
  */
 import { refused } from '../../core/index.ts';
 import { sniff } from '../_sniff.ts';
-import { readCsvRecords } from './csv.ts';
+import { readCsv } from '../_csv.ts';
 import { detectEncoding } from './encoding.ts';
 import {
   checkHeader,
@@ -46,7 +46,7 @@ export async function* readRows(path: string, hooks: ReadHooks): AsyncGenerator<
   let headerLine = 0;
   let lastLine = 0;
   let rows = 0;
-  for await (const { line, fields } of readCsvRecords(path, encoding)) {
+  for await (const { line, fields } of readCsv(path, { encoding })) {
     if (!headerLine) {
       // Line 1 is normally "Last Updated,dd/mm/yyyy"; a copy without it starts at the header.
       const date = lastLine === 0 ? publicationDate(fields, path) : undefined;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { readCsvRecords } from './csv.ts';
+import { readCsv } from '../_csv.ts';
 import { parseOfsiDate } from './dates.ts';
 import { nationalIdNumbers, passportNumbers } from './documents.ts';
 import { identifyForeignFile } from './layout.ts';
@@ -136,12 +136,12 @@ describe('identifyForeignFile', () => {
   });
 });
 
-describe('readCsvRecords', () => {
+describe('readCsv on ConList-shaped text', () => {
   const records = async (text: string) => {
     const path = join(tmp, `t${Math.random()}.csv`);
     writeFileSync(path, text, 'latin1');
     const out: { line: number; fields: string[] }[] = [];
-    for await (const r of readCsvRecords(path, 'windows-1252')) out.push(r);
+    for await (const r of readCsv(path, { encoding: 'windows-1252' })) out.push(r);
     return out;
   };
   test('quotes, doubled quotes, line breaks in fields, CRLF, blank lines; start lines', async () => {

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { EmbargoError } from '../../core/index.ts';
-import { readOfacCsv, type OfacRow } from './csv.ts';
+import { EmbargoError } from '../core/index.ts';
+import { readCsv, readCsvBatches, type CsvRow } from './_csv.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'embargo-ofac-csv-'));
+const dir = mkdtempSync(join(tmpdir(), 'embargo-csv-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 function file(content: string | Buffer): string {
@@ -15,9 +15,9 @@ function file(content: string | Buffer): string {
   return path;
 }
 
-async function rows(path: string): Promise<OfacRow[]> {
-  const out: OfacRow[] = [];
-  for await (const batch of readOfacCsv(path)) out.push(...batch);
+async function rows(path: string): Promise<CsvRow[]> {
+  const out: CsvRow[] = [];
+  for await (const batch of readCsvBatches(path, { encoding: 'latin1' })) out.push(...batch);
   return out;
 }
 
@@ -75,4 +75,17 @@ test('text after a closing quote is refused as malformed, naming the line', asyn
     assert.match(err.message, /after a closing quote/);
     return true;
   });
+});
+
+test('another delimiter: tab-separated quoted values, as the DPL writes them', async () => {
+  const got: CsvRow[] = [];
+  for await (const r of readCsv(file('"Name"\t"City"\n"A, B"\t""\n'), {
+    encoding: 'latin1',
+    delimiter: '\t',
+  }))
+    got.push(r);
+  assert.deepEqual(got, [
+    { line: 1, fields: ['Name', 'City'] },
+    { line: 2, fields: ['A, B', ''] },
+  ]);
 });
