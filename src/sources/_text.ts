@@ -87,3 +87,22 @@ function firstInvalidUtf8(buf: Buffer): number {
   }
   return buf.length;
 }
+
+/**
+ * `utf-8` when every byte sequence of the file is valid UTF-8 (a byte-order mark included), else
+ * `fallback`. Lists published in Latin-1 or Windows-1252 are often re-saved as UTF-8 by a
+ * spreadsheet or a script; decoding such a copy as Latin-1 would silently turn "é" into "Ã©" in
+ * names, which then never match. Legacy-encoded text with accents is almost never valid UTF-8,
+ * and pure ASCII decodes alike either way. One streaming pass; no string is kept.
+ */
+export async function detectEncoding(path: string, fallback: TextEncoding): Promise<TextEncoding> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+      decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return 'utf-8';
+  } catch {
+    return fallback;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { refused, type ListedEntity, type ParseContext } from '../../core/index.ts';
 import { sniff } from '../_sniff.ts';
-import { detectEncoding } from './encoding.ts';
+import { detectEncoding } from '../_text.ts';
 import { COL } from './layout.ts';
 import { mapEntity, type EntityRows } from './map.ts';
 import { readRows, type RowEvent } from './rows.ts';
@@ -16,7 +16,7 @@ const WHAT = 'the EU FSF consolidated list CSV (v1.0 layout)';
 /** Parses one file; see {@link warnAboutEnd} for how a cut-off end is reported. */
 export async function* parseEuFsf(path: string, ctx: ParseContext): AsyncGenerator<ListedEntity> {
   sniff(path, WHAT);
-  const encoding = await detectEncoding(path);
+  const encoding = await detectEncoding(path, 'latin1');
   const done = new Set<string>();
   let current: EntityRows | undefined;
   let rowCount = 0;

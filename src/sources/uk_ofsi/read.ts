@@ -6,7 +6,7 @@
 import { refused } from '../../core/index.ts';
 import { sniff } from '../_sniff.ts';
 import { readCsv } from '../_csv.ts';
-import { detectEncoding } from './encoding.ts';
+import { detectEncoding } from '../_text.ts';
 import {
   checkHeader,
   COLUMNS,
@@ -41,7 +41,7 @@ export async function* readRows(path: string, hooks: ReadHooks): AsyncGenerator<
   const head = sniff(path, WHAT);
   const foreign = identifyForeignFile(head.toString('latin1'));
   if (foreign) throw refused(`${path}: ${foreign}, not ${WHAT}`, { file: path, line: 1 });
-  const encoding = await detectEncoding(path, head);
+  const encoding = await detectEncoding(path, 'windows-1252');
 
   let headerLine = 0;
   let lastLine = 0;

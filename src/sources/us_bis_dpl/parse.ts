@@ -9,7 +9,7 @@ import { sniff } from '../_sniff.ts';
 import { recordId } from './ids.ts';
 import { columnIndex, COLUMNS, otherListHint, type Column, type DplRow } from './layout.ts';
 import { mapParty } from './map.ts';
-import { detectEncoding } from './values.ts';
+import { detectEncoding } from '../_text.ts';
 
 const WHAT = 'the BIS Denied Persons List (dpl.txt)';
 
@@ -27,7 +27,7 @@ export async function* parseDpl(path: string, ctx: ParseContext): AsyncGenerator
       { file: path, line: 1 },
     );
   }
-  const encoding = await detectEncoding(path);
+  const encoding = await detectEncoding(path, 'latin1');
   const groups = new Map<string, DplRow[]>();
   let index: Record<Column, number> | undefined;
   let width = 0;

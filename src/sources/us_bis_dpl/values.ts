@@ -2,10 +2,8 @@
  * @module
  * Dates, countries and the encoding of dpl.txt. Bad values are reported and dropped, never kept.
  */
-import { createReadStream } from 'node:fs';
 import { partialDate } from '../../core/index.ts';
 import { countryCode } from '../../normalize/index.ts';
-import type { TextEncoding } from '../_text.ts';
 
 /** Reports a dropped value: what is wrong, the line it stands on and its column. */
 export type Report = (message: string, line: number, field: string) => void;
@@ -44,20 +42,4 @@ export function dplCountry(value: string, line: number, report: Report): string 
   const code = countryCode(v);
   if (!code) report(`Country "${v}" is not a known country code; dropped`, line, 'Country');
   return code;
-}
-
-/**
- * `utf-8` when the whole file is valid UTF-8, else `latin1`. The published file is ASCII, but a
- * name with an accent must decode right whichever of the two BIS writes it in.
- */
-export async function detectEncoding(path: string): Promise<TextEncoding> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
-      decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return 'utf-8';
-  } catch {
-    return 'latin1';
-  }
 }
