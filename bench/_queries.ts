@@ -6,8 +6,8 @@
  * even rows for tuning). Plus the seeded subsets the slow baselines can afford.
  */
 import type { Engine } from '../src/index.ts';
-import { tokenizeName } from '../src/normalize/index.ts';
 import { evalPath, readCsvObjects, type PersonRow } from '../eval/data.ts';
+import { nameKey, targetsByName } from '../eval/targets.ts';
 import { seededRandom, variantsOf, type VariantKind } from '../eval/variants.ts';
 
 /** The eval harness's seed for variants (the second day of the Hanoi summit). */
@@ -24,32 +24,6 @@ export interface BenchQuery {
   nationality: string;
   gender: string;
   targets: string[];
-}
-
-/** The eval harness's name key: sorted normalised tokens, without the UN's "na" (not available). */
-const nameKey = (name: string) =>
-  tokenizeName(name)
-    .map((t) => t.text)
-    .filter((t) => t !== 'na')
-    .sort()
-    .join(' ');
-
-/** Entity ids of listed persons carrying each name key, over every active snapshot. */
-function targetsByName(engine: Engine): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const status of engine.status()) {
-    if (!status.active) continue;
-    for (const e of engine.store.iterateEntities(status.active.id, { raw: false })) {
-      if (e.schema !== 'Person') continue;
-      for (const prop of ['name', 'alias', 'previousName', 'weakAlias'])
-        for (const n of e.properties[prop] ?? []) {
-          const k = nameKey(n);
-          if (!map.has(k)) map.set(k, new Set());
-          map.get(k)!.add(e.id);
-        }
-    }
-  }
-  return map;
 }
 
 /** The whole query set. */

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine, type Engine } from '../src/index.ts';
 import { DEFAULT_THRESHOLDS } from '../src/match/index.ts';
-import { tokenizeName } from '../src/normalize/index.ts';
 import {
   evalPath,
   readCrossScriptPairs,
@@ -22,6 +21,7 @@ import {
   readLines,
   type PersonRow,
 } from './data.ts';
+import { nameKey, targetsByName } from './targets.ts';
 import { seededRandom, variantsOf } from './variants.ts';
 
 const dataDir = resolve(process.env.EMBARGO_DATA_DIR ?? '../shared/data');
@@ -33,37 +33,6 @@ const sweep = process.argv.includes('--sweep');
 const SEED = 20190228; // the second day of the Hanoi summit
 
 // --- measures ---
-
-// "na" is the UN's "not available" in a name part (FAIZULLAH KHAN NOORZAI na); the UN parser drops
-// it, so the key does too.
-const nameKey = (name: string) =>
-  tokenizeName(name)
-    .map((t) => t.text)
-    .filter((t) => t !== 'na')
-    .sort()
-    .join(' ');
-
-/**
- * Entity ids carrying each normalised name, over every loaded list. A positive row names a
- * person of the UN list; the same person found on the OFAC or UK list is a correct hit too, and
- * some rows name people the UN has since delisted but OFAC and OFSI still list.
- */
-function targetsByName(engine: Engine): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const status of engine.status()) {
-    if (!status.active) continue;
-    for (const e of engine.store.iterateEntities(status.active.id)) {
-      if (e.schema !== 'Person') continue;
-      for (const prop of ['name', 'alias', 'previousName', 'weakAlias'])
-        for (const n of e.properties[prop] ?? []) {
-          const k = nameKey(n);
-          if (!map.has(k)) map.set(k, new Set());
-          map.get(k)!.add(e.id);
-        }
-    }
-  }
-  return map;
-}
 
 interface Case {
   name: string;
