@@ -4,10 +4,8 @@
  * and a book judged twice, as the regime stands and as if the scenario had been adopted, with the
  * verdicts that change summed by lifted measure and by HS chapter, in count and value.
  */
-import { readFileSync } from 'node:fs';
-import { EmbargoError, ERROR_CODES, asEmbargoError } from '../core/index.ts';
+import type { EmbargoError } from '../core/index.ts';
 import {
-  parseTransaction,
   type Reason,
   type Transaction,
   type TradeVerdict,
@@ -21,7 +19,14 @@ import {
   type LiftRule,
   type Scenario,
 } from '../rules/index.ts';
-import { judgeOne, openLedger, regimeFor, type Screening, type TradeOptions } from './trade.ts';
+import {
+  judgeOne,
+  openLedger,
+  readBook,
+  regimeFor,
+  type Screening,
+  type TradeOptions,
+} from './trade.ts';
 
 /** A scenario as `embargo scenario list` shows it. */
 export interface ScenarioSummary {
@@ -165,50 +170,6 @@ export interface ScenarioRun {
   errors: EmbargoError[];
 }
 
-/** Parses a book: the good transactions with their line, and the bad lines' errors. */
-function readBook(input: string): {
-  parsed: { line: number; tx: Transaction }[];
-  errors: EmbargoError[];
-} {
-  let text: string;
-  try {
-    text = readFileSync(input, 'utf8');
-  } catch (err) {
-    throw new EmbargoError(
-      ERROR_CODES.NOT_FOUND,
-      `${input}: cannot read the book`,
-      { file: input },
-      err,
-    );
-  }
-  const parsed: { line: number; tx: Transaction }[] = [];
-  const errors: EmbargoError[] = [];
-  const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      const tx = parseTransaction(raw, { line: i + 1, file: input });
-      const dup = seen.get(tx.id);
-      if (dup !== undefined)
-        // Cap ledgers are keyed by id: two lines with one id would overwrite each other's usage.
-        errors.push(
-          new EmbargoError(
-            ERROR_CODES.INPUT_REFUSED,
-            `line ${i + 1}: /id: ${JSON.stringify(tx.id)} already used on line ${dup}`,
-            { file: input, line: i + 1, field: '/id' },
-          ),
-        );
-      else {
-        seen.set(tx.id, i + 1);
-        parsed.push({ line: i + 1, tx });
-      }
-    } catch (err) {
-      errors.push(asEmbargoError(err));
-    }
-  });
-  return { parsed, errors };
-}
-
 /** Goods line indexes a reason's subject names (`/goods/0, /goods/2`, `/goods/1/hs`). */
 function goodsLines(subject: string | undefined): number[] {
   return [...(subject ?? '').matchAll(/\/goods\/(\d+)/g)].map((m) => Number(m[1]));
@@ -228,7 +189,8 @@ export function runScenario(engine: Screening, options: ScenarioRunOptions): Sce
   const scenario = loadScenario(options.scenario);
   const regime = regimeFor(scenario.regime);
   const lifted = new Set(liftedMeasures(scenario, regime).map((l) => l.id));
-  const { parsed, errors } = readBook(options.book);
+  const { parsed, bad } = readBook(options.book);
+  const errors = bad.map((b) => b.error);
   const order = [...parsed].sort(
     (a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line,
   );

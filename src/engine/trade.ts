@@ -216,49 +216,14 @@ export function checkBook(
   output: string,
   options: TradeOptions = {},
 ): BookSummary {
-  let text: string;
-  try {
-    text = readFileSync(input, 'utf8');
-  } catch (err) {
-    throw new EmbargoError(
-      ERROR_CODES.NOT_FOUND,
-      `${input}: cannot read the book`,
-      { file: input },
-      err,
-    );
-  }
+  const { parsed, bad } = readBook(input);
   const ledger = openLedger(options);
-  const lines = text.split(/\r?\n/);
-  const parsed: { line: number; tx: Transaction }[] = [];
   const results = new Map<number, unknown>();
-  const errors: EmbargoError[] = [];
-  lines.forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      parsed.push({ line: i + 1, tx: parseTransaction(raw, { line: i + 1, file: input }) });
-    } catch (err) {
-      const e = asEmbargoError(err);
-      errors.push(e);
-      results.set(i + 1, { line: i + 1, error: e.toJSON() });
-    }
-  });
-  const seen = new Map<string, number>();
-  for (const p of parsed) {
-    const dup = seen.get(p.tx.id);
-    if (dup !== undefined) {
-      // The ledger is keyed by id: two lines with one id would overwrite each other's usage.
-      const e = new EmbargoError(
-        ERROR_CODES.INPUT_REFUSED,
-        `line ${p.line}: /id: ${JSON.stringify(p.tx.id)} already used on line ${dup}`,
-        { file: input, line: p.line, field: '/id' },
-      );
-      errors.push(e);
-      results.set(p.line, { line: p.line, error: e.toJSON() });
-    } else seen.set(p.tx.id, p.line);
-  }
-  const good = parsed
-    .filter((p) => !results.has(p.line))
-    .sort((a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line);
+  for (const b of bad) results.set(b.line, { line: b.line, error: b.error.toJSON() });
+  const errors = bad.map((b) => b.error);
+  const good = parsed.sort(
+    (a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line,
+  );
   const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
   for (const p of good) {
     const v = judgeOne(engine, p.tx, options, ledger);
@@ -273,7 +238,6 @@ export function checkBook(
   writeFileSync(tmp, out ? out + '\n' : '');
   renameSync(tmp, output);
   ledger.save();
-  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { checked: good.length, failed: errors.length, verdicts, errors };
 }
 
@@ -328,3 +292,54 @@ export type {
   Verdict,
 } from '../rules/check/index.ts';
 export type { Authority, Measure } from '../rules/index.ts';
+
+/** A book read: the transactions to judge with their line, and the bad lines, in line order. */
+export interface ReadBook {
+  parsed: { line: number; tx: Transaction }[];
+  bad: { line: number; error: EmbargoError }[];
+}
+
+/**
+ * Reads a book (one transaction per line). A line that does not parse, or repeats an earlier
+ * line's id, is bad: cap ledgers are keyed by id, and two lines with one id would overwrite each
+ * other's usage. Blank lines are skipped.
+ */
+export function readBook(input: string): ReadBook {
+  let text: string;
+  try {
+    text = readFileSync(input, 'utf8');
+  } catch (err) {
+    throw new EmbargoError(
+      ERROR_CODES.NOT_FOUND,
+      `${input}: cannot read the book`,
+      { file: input },
+      err,
+    );
+  }
+  const parsed: ReadBook['parsed'] = [];
+  const bad: ReadBook['bad'] = [];
+  const seen = new Map<string, number>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    try {
+      const tx = parseTransaction(raw, { line, file: input });
+      const dup = seen.get(tx.id);
+      if (dup === undefined) {
+        seen.set(tx.id, line);
+        parsed.push({ line, tx });
+      } else
+        bad.push({
+          line,
+          error: new EmbargoError(
+            ERROR_CODES.INPUT_REFUSED,
+            `line ${line}: /id: ${JSON.stringify(tx.id)} already used on line ${dup}`,
+            { file: input, line, field: '/id' },
+          ),
+        });
+    } catch (err) {
+      bad.push({ line, error: asEmbargoError(err) });
+    }
+  });
+  return { parsed, bad };
+}
