@@ -11,15 +11,19 @@ import {
   ERROR_CODES,
   isPartialDate,
   refused,
+  sourceFormats,
   type ListSource,
+  type SourceFormat,
 } from '../core/index.ts';
 import type { SnapshotFile } from '../store/index.ts';
 
-/** Files of a source matched to their roles. */
+/** Files of a source matched to the roles of one of its formats. */
 export interface ResolvedFiles {
+  /** The format whose file names the files fit. */
+  format: SourceFormat;
   /** role → absolute path. */
   byRole: Record<string, string>;
-  /** Required roles with no file. */
+  /** Required roles of that format with no file. */
   missing: string[];
 }
 
@@ -44,27 +48,38 @@ export function expandPaths(paths: string[]): string[] {
 }
 
 /**
- * Assigns files to a source's roles by name. A file that fits no role is refused (it is likely a
- * file of another list), and two files for one role are refused too.
+ * Assigns files to the roles of the source's format that every file fits, by name (the primary
+ * format first). A file that fits no format is refused (it is likely a file of another list), and
+ * two files for one role are refused too; files of two formats are never mixed.
  */
 export function assignFiles(source: ListSource, files: string[]): ResolvedFiles {
+  const formats = sourceFormats(source);
+  const fits = (f: SourceFormat, file: string) =>
+    f.files.some((s) => s.pattern.test(basename(file)));
+  const format = formats.find((f) => files.every((file) => fits(f, file)));
+  if (!format) {
+    const stray = files.find((file) => !formats.some((f) => fits(f, file)));
+    const expected = formats
+      .map((f) => `${f.formatId}: ${f.files.map((s) => s.pattern.source).join(', ')}`)
+      .join('; ');
+    throw refused(
+      stray
+        ? `${stray}: not a file of ${source.id} (expected ${expected})`
+        : `${files.join(', ')}: files of different ${source.id} formats cannot be loaded together (${expected})`,
+      { file: stray ?? files[0]! },
+    );
+  }
   const byRole: Record<string, string> = {};
   for (const file of files) {
-    const name = basename(file);
-    const spec = source.files.find((s) => s.pattern.test(name));
-    if (!spec)
-      throw refused(
-        `${file}: not a file of ${source.id} (expected ${source.files.map((s) => s.pattern.source).join(', ')})`,
-        { file },
-      );
+    const spec = format.files.find((s) => s.pattern.test(basename(file)))!;
     if (byRole[spec.role])
       throw refused(`${file}: two files for ${source.id} ${spec.role} (${byRole[spec.role]} too)`, {
         file,
       });
     byRole[spec.role] = file;
   }
-  const missing = source.files.filter((s) => s.required && !byRole[s.role]).map((s) => s.role);
-  return { byRole, missing };
+  const missing = format.files.filter((s) => s.required && !byRole[s.role]).map((s) => s.role);
+  return { format, byRole, missing };
 }
 
 /** sha256 and size of a file, streamed. */

@@ -56,9 +56,9 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
     );
   const files = expandPaths(options.paths);
   if (!files.length) throw refused(`${options.paths.join(', ')}: no files to load`, {});
-  const { byRole, missing } = assignFiles(source, files);
+  const { format, byRole, missing } = assignFiles(source, files);
   if (missing.length) {
-    const wanted = source.files
+    const wanted = format.files
       .filter((s) => missing.includes(s.role))
       .map((s) => `${s.role} (${s.description})`);
     throw refused(
@@ -97,7 +97,7 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
 
   async function* validated(): AsyncGenerator<EntityToStore> {
     let n = 0;
-    for await (const entity of source.parse(byRole, ctx)) {
+    for await (const entity of format.parse(byRole, ctx)) {
       validateListedEntity(entity);
       yield { entity, hash: entityHash(entity) };
       if (++n % 1000 === 0) options.onProgress?.(n);

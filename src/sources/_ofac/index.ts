@@ -53,6 +53,7 @@ export function makeOfacSource(o: OfacListOptions): ListSource {
     authority: 'Office of Foreign Assets Control (OFAC), US Department of the Treasury',
     url: o.url,
     licence: 'Public domain (work of the US Government, 17 U.S.C. §105)',
+    formatId: 'csv',
     format: `OFAC legacy CSV (${f.primary}, ${f.alt}, ${f.add}, ${f.comments})`,
     files: [
       spec(

@@ -14,6 +14,7 @@ export const source: ListSource = {
   authority: AUTHORITY,
   url: 'https://webgate.ec.europa.eu/fsd/fsf',
   licence: 'Reuse with acknowledgement under Commission Decision 2011/833/EU',
+  formatId: 'csv-1.0',
   format: "CSV v1.0 (';'-separated, 59 columns, one row per name × address × birth × identity)",
   files: [
     {

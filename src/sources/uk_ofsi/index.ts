@@ -44,6 +44,7 @@ export const source: ListSource = {
   authority: AUTHORITY,
   url: 'https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets',
   licence: 'Open Government Licence v3.0 (Crown copyright)',
+  formatId: 'conlist-csv',
   format: 'ConList.csv, old 29-column layout (Windows-1252, "Last Updated" line, then header)',
   files: [
     {

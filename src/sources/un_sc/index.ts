@@ -23,6 +23,7 @@ export const source: ListSource = {
   url: 'https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list',
   licence:
     'Official UN public document, published for implementation by all Member States; free to reuse.',
+  formatId: 'xml',
   format: 'XML (consolidated.xml, root CONSOLIDATED_LIST, schema sc-sanctions.xsd), UTF-8',
   files: [
     {
@@ -33,6 +34,16 @@ export const source: ListSource = {
     },
   ],
   parse,
+  download: {
+    formatId: 'xml',
+    files: [
+      {
+        role: 'list',
+        url: 'https://scsanctions.un.org/resources/xml/en/consolidated.xml',
+        name: 'consolidated.xml',
+      },
+    ],
+  },
 };
 
 /**

@@ -14,6 +14,7 @@ export const source: ListSource = {
   authority: AUTHORITY,
   url: 'https://www.bis.gov/dpl',
   licence: 'Public domain (work of the US Government, 17 U.S.C. §105)',
+  formatId: 'txt',
   format: 'tab-separated text with a quoted header (dpl.txt)',
   files: [
     {
@@ -27,5 +28,9 @@ export const source: ListSource = {
     const path = files.dpl;
     if (!path) throw refused('us_bis_dpl: no file given for the "dpl" role', {});
     yield* parseDpl(path, ctx);
+  },
+  download: {
+    formatId: 'txt',
+    files: [{ role: 'dpl', url: 'https://www.bis.doc.gov/dpl/dpl.txt', name: 'dpl.txt' }],
   },
 };

@@ -54,6 +54,48 @@ const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX snapshot_entities_entity ON snapshot_entities(entity_id);
   `,
+  // Live lists: every refresh attempt with its outcome (so staleness and refusals can be
+  // reported), and the changes each activated snapshot brought against the one before it.
+  `
+  CREATE TABLE refreshes (
+    pk INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    snapshot TEXT,
+    message TEXT,
+    url TEXT,
+    etag TEXT,
+    last_modified TEXT
+  );
+  CREATE INDEX refreshes_source ON refreshes(source, finished_at);
+  CREATE TABLE changes (
+    snapshot TEXT NOT NULL,
+    previous TEXT,
+    source TEXT NOT NULL,
+    date TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    change TEXT NOT NULL,
+    caption TEXT,
+    schema TEXT,
+    fields TEXT,
+    PRIMARY KEY (snapshot, entity_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX changes_date ON changes(date, source);
+  `,
+  // Server access: API keys, stored as sha256 hashes only.
+  `
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_used_at TEXT
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema version. */
