@@ -33,6 +33,12 @@ export interface ScreenOptions {
   limit?: number;
   /** Screen only against these sources (default: all loaded). */
   sources?: SourceId[];
+  /**
+   * `brief` leaves out each result's `properties` (empty) and token explanation (empty; the
+   * feature contributions stay): for outputs that show only ids, names and scores, such as a batch
+   * written as CSV, where building both for every result was a tenth of the work. Default `full`.
+   */
+  detail?: 'full' | 'brief';
 }
 
 /** How one query token was paired with one list token. */

@@ -28,7 +28,7 @@ import { parseQuery } from './query.ts';
 import type { IndexedEntity } from './types.ts';
 
 /** Names retrieved per query name before full scoring. */
-const CANDIDATES_PER_NAME = 24;
+const CANDIDATES_PER_NAME = 12;
 /** The OFAC emulation scores names without a token index of its own, so it looks wider. */
 const OFAC_CANDIDATES = 200;
 
@@ -125,7 +125,10 @@ export class Matcher {
     scored.sort(
       (a, b) => b.s.score - a.s.score || entities[a.e]!.id.localeCompare(entities[b.e]!.id),
     );
-    const results = scored.slice(0, limit).map(({ e, s }) => toScored(entities[e]!, s, threshold));
+    const brief = options.detail === 'brief';
+    const results = scored
+      .slice(0, limit)
+      .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
     return { results, algorithm, threshold, warnings: parsed.warnings };
   }
 
@@ -171,17 +174,22 @@ export class Matcher {
   }
 }
 
-function toScored(e: IndexedEntity, s: EntityScore, threshold: number): ScoredEntity {
+function toScored(
+  e: IndexedEntity,
+  s: EntityScore,
+  threshold: number,
+  brief: boolean,
+): ScoredEntity {
   return {
     id: e.id,
     schema: e.schema,
     caption: e.caption,
-    properties: JSON.parse(e.propertiesJson) as ScoredEntity['properties'],
+    properties: brief ? {} : (JSON.parse(e.propertiesJson) as ScoredEntity['properties']),
     datasets: [e.source],
     topics: e.topics,
     score: s.score,
     match: s.score >= threshold,
-    explanations: { tokens: s.explainTokens(), features: s.features },
+    explanations: { tokens: brief ? [] : s.explainTokens(), features: s.features },
     matched_name: s.matchedName,
     programs: e.programs,
     first_seen: e.firstSeen,

@@ -19,7 +19,10 @@ export function screenRows(
   options: ScreenOptions,
   format: OutputFormat,
 ): ChunkResult {
-  return pack(rows.map((row) => screenRow(engine, row, options, format)));
+  // A CSV line shows the top result's id, name and score only: no properties or token
+  // explanations to build.
+  const screenOptions: ScreenOptions = format === 'csv' ? { ...options, detail: 'brief' } : options;
+  return pack(rows.map((row) => screenRow(engine, row, screenOptions, format)));
 }
 
 function screenRow(
