@@ -146,7 +146,11 @@ function runChild(engine: EngineKey, work: Work, dir: string): OneResult {
   // sources they need tsx.
   const compiled = import.meta.url.endsWith('.js');
   const script = resolve(import.meta.dirname, compiled ? 'screen-one.js' : 'screen-one.ts');
-  const args = compiled ? [script, engine, path] : ['--import', 'tsx', script, engine, path];
+  // The V8 flag the embargo command (bin/embargo.js) and the batch workers run with.
+  const flags = ['--max-semi-space-size=4'];
+  const args = compiled
+    ? [...flags, script, engine, path]
+    : [...flags, '--import', 'tsx', script, engine, path];
   const r = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],

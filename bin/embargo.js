@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
+// Small semi-spaces (shebang): screening makes much short-lived garbage, and the default young
+// generation grows the resident set by ~30 MB for no measured gain.
 // The compiled CLI (dist/, built on install by `npm run build`); the TypeScript sources through
 // tsx when there is no build, or with EMBARGO_FROM_SOURCE=1 (development and tests).
 import { existsSync } from 'node:fs';

@@ -74,7 +74,7 @@ export class Matcher {
       const id = this.index.vocab.ids.get(t.text);
       const idf = id === undefined ? this.index.unknownIdf : this.index.idf[id]!;
       w = kindFactor(t) * idf;
-      if (this.weights.size < 150_000) this.weights.set(t, w);
+      if (this.weights.size < 60_000) this.weights.set(t, w);
     }
     return w;
   };

@@ -5,7 +5,7 @@
 import { doubleMetaphone } from 'double-metaphone';
 
 const keyCache = new Map<string, string[]>();
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 60_000;
 
 /**
  * Phonetic keys of one Latin form: the Double Metaphone primary and secondary codes, deduplicated,

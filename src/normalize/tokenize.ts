@@ -55,7 +55,7 @@ const MARKS = /['`]/g;
 const NON_ALNUM = /[^a-z0-9]+/;
 
 const cache = new Map<string, readonly NameToken[]>();
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 60_000;
 
 /** Splits a name (any script) into tokens with their alternative Latin spellings. */
 export function tokenizeName(name: string): NameToken[] {

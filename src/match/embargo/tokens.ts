@@ -69,7 +69,7 @@ function initialMatch(q: NameToken, l: NameToken): TokenMatch {
  * Token pairs recur across queries (a batch repeats common given names and surnames), and tokens
  * are shared objects, so similarities are remembered by the pair of objects, up to a bound.
  */
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 40_000;
 let memo = new Map<NameToken, Map<NameToken, TokenMatch>>();
 let memoSize = 0;
 

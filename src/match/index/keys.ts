@@ -22,7 +22,7 @@ export function deletes(form: string): string[] {
 }
 
 /** Forms remembered by each cache; past it the cache starts over, so memory stays bounded. */
-const CACHE_LIMIT = 150_000;
+const CACHE_LIMIT = 60_000;
 
 const phoneticCache = new Map<string, string[]>();
 
