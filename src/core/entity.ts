@@ -24,6 +24,7 @@ export const SOURCE_IDS = [
   'uk_ofsi',
   'eu_fsf',
   'us_bis_dpl',
+  'uk_fcdo',
 ] as const;
 
 /** One of {@link SOURCE_IDS}. */

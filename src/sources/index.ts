@@ -13,6 +13,7 @@ import {
 import { source as euFsf } from './eu_fsf/index.ts';
 import { source as ofacConsolidated } from './ofac_consolidated/index.ts';
 import { source as ofacSdn } from './ofac_sdn/index.ts';
+import { source as ukFcdo } from './uk_fcdo/index.ts';
 import { source as ukOfsi } from './uk_ofsi/index.ts';
 import { source as unSc } from './un_sc/index.ts';
 import { source as usBisDpl } from './us_bis_dpl/index.ts';
@@ -25,6 +26,7 @@ export const SOURCES: Readonly<Record<SourceId, ListSource>> = {
   uk_ofsi: ukOfsi,
   eu_fsf: euFsf,
   us_bis_dpl: usBisDpl,
+  uk_fcdo: ukFcdo,
 };
 
 /** The source with this id, or a USAGE error listing the known ids. */

@@ -32,6 +32,7 @@ export const LIST_AUTHORITY: Record<string, Authority> = {
   ofac_sdn: 'us',
   eu_fsf: 'eu',
   uk_ofsi: 'uk',
+  uk_fcdo: 'uk',
 };
 
 /** What the judge needs besides the transaction. */

@@ -1,11 +1,15 @@
 /**
  * @module
- * EU Consolidated Financial Sanctions list (FSF), CSV v1.0 layout. See `layout.ts` for the
- * columns, `rows.ts` for the physical format, `map.ts` for what becomes of each section.
+ * EU Consolidated Financial Sanctions list (FSF) in two formats that map to the same entities:
+ * - CSV v1.0 (primary, the files on hand): see `layout.ts` for the columns, `rows.ts` for the
+ *   physical format, `map.ts` for what becomes of each section;
+ * - XML 1.1 (`xml/`), the full list the Commission publishes today, which `lists update`
+ *   downloads as `eu_fsf.xml`.
  */
 import { refused, type ListSource } from '../../core/index.ts';
 import { AUTHORITY } from './map.ts';
 import { parseEuFsf } from './parse.ts';
+import { XML_URL, xmlFormat } from './xml/index.ts';
 
 /** The EU FSF source. */
 export const source: ListSource = {
@@ -29,5 +33,10 @@ export const source: ListSource = {
     const path = files.csv;
     if (!path) throw refused('eu_fsf: no file given for the "csv" role', {});
     yield* parseEuFsf(path, ctx);
+  },
+  alternatives: [xmlFormat],
+  download: {
+    formatId: xmlFormat.formatId,
+    files: [{ role: 'xml', url: XML_URL, name: 'eu_fsf.xml' }],
   },
 };

@@ -5,6 +5,7 @@
  */
 import {
   addValues,
+  type FtmEntity,
   type ListedEntity,
   type ParseContext,
   type SchemaName,
@@ -20,7 +21,7 @@ import { euCountry, euDate, parseIdentity, unescapeText, type Report } from './v
 export const AUTHORITY = 'European Union (Council)';
 
 /** The EU list is an asset freeze with a ban on making funds available. */
-const PROVISIONS = ['Asset freeze (financial sanctions)'];
+export const PROVISIONS = ['Asset freeze (financial sanctions)'];
 
 /** All rows of one entity, in file order. */
 export interface EntityRows {
@@ -113,14 +114,28 @@ export function mapEntity(
   return entity;
 }
 
-function schemaFor(subjectType: string, name: string): SchemaName {
+/**
+ * Schema of an entity from its subject type (`P` person, `E` enterprise) and primary name: an
+ * enterprise whose name carries a legal form is a Company, any other an Organization. Shared by the
+ * CSV and XML formats so that an entity keeps its schema whichever format it came from.
+ */
+export function schemaFor(subjectType: string, name: string): SchemaName {
   if (subjectType === 'P') return 'Person';
   if (subjectType === 'E') return looksLikeCompany(name) ? 'Company' : 'Organization';
   return 'LegalEntity';
 }
 
-/** Primary name → `name`, the others → `alias`; person name parts, gender, title and function. */
-function mapNames(entity: ListedEntity, records: readonly NameRecord[], report: Report): void {
+/**
+ * Primary name (the first record) → `name`, the others → `alias`; person name parts, gender, title
+ * and function. Shared by the CSV and XML formats; `genderField` names the gender column or
+ * attribute in warnings.
+ */
+export function mapNames(
+  entity: ListedEntity,
+  records: readonly NameRecord[],
+  report: Report,
+  genderField = 'Naal_gender',
+): void {
   const isPerson = entity.schema === 'Person';
   addValues(entity, 'name', records[0]!.whole);
   for (const rec of records.slice(1))
@@ -143,7 +158,7 @@ function mapNames(entity: ListedEntity, records: readonly NameRecord[], report: 
           ? 'female'
           : undefined;
     if (!gender)
-      report(`Naal_gender "${rec.gender}" is neither M nor F; dropped`, rec.line, 'Naal_gender');
+      report(`${genderField} "${rec.gender}" is neither M nor F; dropped`, rec.line, genderField);
     else if (isPerson) addValues(entity, 'gender', gender);
   }
 }
@@ -183,6 +198,20 @@ function mapEntityColumns(entity: ListedEntity, rows: readonly Row[], report: Re
     provisions: PROVISIONS,
   });
   addValues(sanction, 'authorityId', ...refNums.slice(1));
+  addLegalBasis(sanction, acts);
+}
+
+/** A legal act as the list cites it: publication date and address, by its number and title. */
+export interface LegalAct {
+  date: string | undefined;
+  url: string | undefined;
+}
+
+/**
+ * Adds the acts to a Sanction: their addresses as `sourceUrl`, and a `summary` "Legal basis: <title>
+ * of <date>; …". Shared by the CSV and XML formats so the Sanction reads the same from both.
+ */
+export function addLegalBasis(sanction: FtmEntity, acts: ReadonlyMap<string, LegalAct>): void {
   // Oldest act first, undated ones last: the summary then reads as the listing's history.
   const ordered = [...acts].sort(([, a], [, b]) =>
     (a.date ?? '9999').localeCompare(b.date ?? '9999'),

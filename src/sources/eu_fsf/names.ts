@@ -64,9 +64,18 @@ export function collectNames(rows: readonly Row[]): EntityNames {
       lossy.push(rec);
     else records.push(rec);
   }
+  primaryFirst(records);
+  return { records, lossy };
+}
+
+/**
+ * Moves the primary name to the front, in place: the first record in English or without a
+ * language, or the first record when every one is a translation.
+ */
+export function primaryFirst(records: NameRecord[]): NameRecord[] {
   const primary = records.findIndex((r) => r.language === '' || r.language === 'EN');
   if (primary > 0) records.unshift(...records.splice(primary, 1));
-  return { records, lossy };
+  return records;
 }
 
 function clean(value: string | undefined): string {

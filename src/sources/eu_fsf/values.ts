@@ -53,10 +53,29 @@ export function unescapeText(value: string): string {
   return value.includes('\\n') ? value.replaceAll('\\n', '\n').trim() : value.trim();
 }
 
+/** What a document is, as `attachIdentification` takes it. */
+export type IdentityKind = 'passport' | 'national-id' | 'registration' | 'tax' | 'other';
+
+/** The EU's document type codes that say more than `other` (`passport`, `id`, `regnumber`…). */
+const KINDS: Record<string, IdentityKind> = {
+  passport: 'passport',
+  id: 'national-id',
+  regnumber: 'registration',
+  fiscalcode: 'tax',
+};
+
+/**
+ * The kind of a document from the EU's type code, the same in both formats (the CSV writes it in
+ * `Iden_number`, the XML in `identificationTypeCode`); codes not listed are `other`.
+ */
+export function identityKind(code: string): IdentityKind {
+  return KINDS[code.trim().toLowerCase()] ?? 'other';
+}
+
 /** An identity document as the v1.0 `Iden_number` column writes it. */
 export interface IdentityText {
   number: string;
-  kind: 'passport' | 'national-id' | 'other';
+  kind: IdentityKind;
   /** The label in the file, e.g. "National passport". */
   type: string | undefined;
   /** Whatever follows the type: issue/expiry notes. */
@@ -74,7 +93,7 @@ export function parseIdentity(value: string): IdentityText | undefined {
   const m = IDENTITY.exec(v);
   if (!m || !m[1]) return { number: v, kind: 'other', type: undefined, remark: undefined };
   const code = m[2]!;
-  const kind = code === 'passport' ? 'passport' : code === 'id' ? 'national-id' : 'other';
+  const kind = identityKind(code);
   let remark = m[4]!.trim();
   // The trailing part often only repeats the code, "((passport))"; it says nothing new then.
   if (remark === `((${code}))` || remark === `(${code})`) remark = '';
