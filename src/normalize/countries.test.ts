@@ -11,6 +11,9 @@ test('country names as sanctions lists write them map to ISO codes', () => {
     ['Syrian Arab Republic', 'sy'],
     ['Burma', 'mm'],
     ['Congo, Democratic Republic of the', 'cd'],
+    // The FCDO's spelling: the bare form "Congo" is the other Congo.
+    ['Congo (Democratic Republic)', 'cd'],
+    ['Congo (Republic)', 'cg'],
     ['Russian Federation', 'ru'],
     ['United Kingdom', 'gb'],
     ['PRK', 'kp'],

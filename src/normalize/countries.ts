@@ -129,7 +129,10 @@ const ALIASES: Record<string, string> = {
   'republic of south sudan': 'ss',
   sudan: 'sd',
   'the sudan': 'sd',
-  // Spellings of the OFSI ConList (uk_ofsi).
+  // Spellings of the OFSI ConList (uk_ofsi) and the FCDO list (uk_fcdo). Without the first,
+  // "Congo (Democratic Republic)" would fall back to its bare form, Congo, the other Congo.
+  'congo democratic republic': 'cd',
+  'congo republic': 'cg',
   drc: 'cd',
   'guinea bissau': 'gw',
   'libyan arab jamahiriya': 'ly',
