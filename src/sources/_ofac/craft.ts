@@ -4,8 +4,7 @@
  * tonnage, GRT, flag, owner) and the vessel / aircraft statements of the remarks.
  */
 import { addValues, type ListedEntity } from '../../core/index.ts';
-import type { PrimaryRecord } from './layout.ts';
-import { value } from './layout.ts';
+import type { VesselColumns } from './context.ts';
 import type { NameIndex } from './names.ts';
 import type { RemarkFacts } from './remarks.ts';
 import { mapCountry as country, number, type Warn } from './values.ts';
@@ -29,24 +28,23 @@ function party(
 /** Fills a Vessel from the vessel columns and the remarks. */
 export function mapVessel(
   entity: ListedEntity,
-  record: PrimaryRecord,
+  columns: VesselColumns,
   facts: RemarkFacts,
   names: NameIndex,
   idOf: (recordId: string) => string,
   warn: Warn,
 ): void {
-  addValues(entity, 'callSign', value(record.Call_Sign), ...facts.callSigns);
-  addValues(entity, 'type', value(record.Vess_type));
+  addValues(entity, 'callSign', columns.callSign, ...facts.callSigns);
+  addValues(entity, 'type', columns.type);
   addValues(entity, 'pastTypes', ...facts.pastTypes);
-  addValues(entity, 'tonnage', number(value(record.Tonnage)));
-  addValues(entity, 'grossRegisteredTonnage', number(value(record.GRT)));
-  country(entity, 'flag', 'Flag', value(record.Vess_flag), warn);
+  addValues(entity, 'tonnage', number(columns.tonnage));
+  addValues(entity, 'grossRegisteredTonnage', number(columns.grt));
+  country(entity, 'flag', 'Flag', columns.flag, warn);
   for (const f of facts.pastFlags) country(entity, 'pastFlags', 'Former flag', f, warn);
   addValues(entity, 'imoNumber', ...facts.imoNumbers);
   addValues(entity, 'mmsi', ...facts.mmsi);
   addValues(entity, 'buildDate', ...facts.buildDates);
-  const owner = value(record.Vess_owner);
-  if (owner) party(entity, 'owner', owner, names, idOf);
+  if (columns.owner) party(entity, 'owner', columns.owner, names, idOf);
 }
 
 /** Fills an Airplane from the remarks. */

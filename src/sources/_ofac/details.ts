@@ -4,18 +4,16 @@
  */
 import { addValues, type ListedEntity } from '../../core/index.ts';
 import { attachAddress, attachIdentification } from '../_related.ts';
-import type { LoadContext } from './context.ts';
+import type { LoadContext, OfacAddress } from './context.ts';
 import { parseOfacDate } from './dates.ts';
-import type { Located } from './files.ts';
 import type { IdFact } from './identifiers.ts';
-import { value, type AddRecord, type PrimaryRecord } from './layout.ts';
 import type { RemarkFacts } from './remarks.ts';
 import { lookup, mapCountry, NO_COUNTRY, set, type Warn } from './values.ts';
 
 /** Name parts, birth data, nationality, gender and position of a person. */
 export function mapPerson(
   entity: ListedEntity,
-  record: PrimaryRecord,
+  title: string | undefined,
   facts: RemarkFacts,
   warn: Warn,
 ): void {
@@ -26,7 +24,7 @@ export function mapPerson(
     addValues(entity, 'lastName', comma[1]);
     addValues(entity, 'firstName', comma[2]);
   }
-  addValues(entity, 'position', value(record.Title), ...facts.positions);
+  addValues(entity, 'position', title, ...facts.positions);
   addValues(entity, 'birthDate', ...facts.birthDates);
   for (const place of facts.birthPlaces) {
     addValues(entity, 'birthPlace', place);
@@ -79,15 +77,15 @@ export function mapIdentifiers(entity: ListedEntity, facts: RemarkFacts, warn: W
   }
 }
 
-/** Addresses from the address file; "Region: Gaza" is a region whose country may be known. */
+/** Addresses of an entry; "Region: Gaza" is a region whose country may be known. */
 export function mapAddresses(
   entity: ListedEntity,
-  addresses: Located<AddRecord>[] | undefined,
+  addresses: OfacAddress[],
   load: LoadContext,
 ): void {
-  addresses?.forEach(({ line, record }, i) => {
-    let country = value(record.Country);
-    let region: string | undefined;
+  for (const a of addresses) {
+    let country = a.country;
+    let region = a.region;
     const r = country && /^Region:\s*(.+)$/i.exec(country);
     if (r) {
       // Kept as the country when it is one ("Region: Gaza"), else as the region ("Kafia Kingi").
@@ -97,24 +95,22 @@ export function mapAddresses(
     } else if (country && NO_COUNTRY.test(country)) {
       country = undefined;
     } else if (country && !lookup(country)) {
-      if (load.paths.add)
-        load.warn({
-          message: `${load.paths.add}: line ${line}: Country: unknown country "${country}" (kept in the address text)`,
-          file: load.paths.add,
-          line,
-          field: 'Country',
-          record: entity.sourceRecordId,
-        });
+      load.warn({
+        message: `${a.file}: line ${a.line}: Country: unknown country "${country}" (kept in the address text)`,
+        file: a.file,
+        line: a.line,
+        field: 'Country',
+        record: entity.sourceRecordId,
+      });
       region = country;
       country = undefined;
     }
-    // OFAC's add_num keys the address; a counter stands in if it is ever missing.
-    attachAddress(entity, value(record.add_num) ?? `n${i + 1}`, {
-      street: value(record.Address),
-      city: value(record['City/State/Province/Postal Code']),
+    attachAddress(entity, a.key, {
+      street: a.street,
+      city: a.city,
       region,
       country,
-      remarks: value(record.Add_remarks),
+      remarks: a.remarks,
     });
-  });
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * @module
- * The shared OFAC legacy-CSV parser behind `ofac_sdn` and `ofac_consolidated`: both lists use
- * the same four layouts (primary, aliases, addresses, remark continuations) under different file
- * names, and differ in what a listing means (blocking vs. non-SDN restrictions).
+ * The shared OFAC parsers behind `ofac_sdn` and `ofac_consolidated`: both lists come in the same
+ * formats under different file names (the legacy CSV's four layouts here; the XML in `xml/`, the
+ * advanced XML in `advanced/`), and differ in what a listing means (blocking vs. non-SDN
+ * restrictions). Every format maps an entry to the same entity with the same id.
  */
 import { basename } from 'node:path';
 import {
@@ -11,6 +12,7 @@ import {
   type ListSource,
   type ParseContext,
 } from '../../core/index.ts';
+import { ofacAdvancedFormat } from './advanced/index.ts';
 import {
   checkEndMarker,
   checkFormat,
@@ -24,6 +26,7 @@ import { PRIMARY_COLUMNS, toRecord, value, type AddRecord, type AltRecord } from
 import { isCut, mapEntry, type LoadContext } from './map.ts';
 import { NameIndex } from './names.ts';
 import { remarkAliasNames } from './remarks.ts';
+import { ofacXmlFormat } from './xml/index.ts';
 
 /** What distinguishes one OFAC list from the other. */
 export interface OfacListOptions {
@@ -34,6 +37,10 @@ export interface OfacListOptions {
   blocking: boolean;
   /** File names of the four roles, e.g. sdn.csv, alt.csv, add.csv, sdn_comments.csv. */
   fileNames: { primary: string; alt: string; add: string; comments: string };
+  /** The XML file (e.g. sdn.xml) and its official address, which `lists update` downloads. */
+  xml: { fileName: string; url: string };
+  /** The advanced XML file (e.g. sdn_advanced.xml). */
+  advanced: { fileName: string };
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,6 +74,15 @@ export function makeOfacSource(o: OfacListOptions): ListSource {
       spec('comments', f.comments, false, 'continuation of remarks too long for the primary file'),
     ],
     parse: (files, ctx) => parseOfac(o, files, ctx),
+    alternatives: [
+      ofacXmlFormat({ id: o.id, blocking: o.blocking, fileName: o.xml.fileName }),
+      ofacAdvancedFormat({ id: o.id, blocking: o.blocking, fileName: o.advanced.fileName }),
+    ],
+    // The XML: one file, the whole list, with OFAC's weak/strong alias flags and its date.
+    download: {
+      formatId: 'xml',
+      files: [{ role: 'primary', url: o.xml.url, name: o.xml.fileName }],
+    },
   };
 }
 

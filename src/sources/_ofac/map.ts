@@ -8,16 +8,15 @@
 import { addValues, type ListedEntity, type SchemaName } from '../../core/index.ts';
 import { looksLikeCompany } from '../../normalize/index.ts';
 import { attachSanction, makeEntity } from '../_related.ts';
-import type { EntryInput, LoadContext } from './context.ts';
+import type { EntryInput, LoadContext, OfacEntry } from './context.ts';
 import { mapAircraft, mapVessel } from './craft.ts';
 import { mapAddresses, mapIdentifiers, mapPerson } from './details.ts';
-import type { Located } from './files.ts';
-import { value, type AltRecord } from './layout.ts';
+import { value } from './layout.ts';
 import { AUTHORITY, nonSdnProvisions, SDN_PROVISION, splitPrograms } from './programs.ts';
 import { readRemarks, REMARKS_LIMIT, type RemarkFacts } from './remarks.ts';
 import { isCountry, mapCountry, set, type Warn } from './values.ts';
 
-export type { EntryInput, LoadContext } from './context.ts';
+export type { EntryInput, LoadContext, OfacEntry } from './context.ts';
 
 /** The earliest of some partial dates (they sort as text). */
 const earliest = (dates: string[]): string | undefined => [...dates].sort()[0];
@@ -66,6 +65,11 @@ function warnAt(o: Origin, field: string, message: string): void {
   });
 }
 
+/** The warning callback for the entry at `line` of the load's primary file. */
+export function entryWarn(load: LoadContext, line: number, recordId: string): Warn {
+  return warnAt.bind(null, { load, line, recordId });
+}
+
 /**
  * The raw source record: the primary row keyed by column name, with the rows the other files
  * hold for it under their roles (`alt`, `add`, `comments`).
@@ -79,12 +83,11 @@ function rawOf(input: EntryInput): unknown {
   return raw;
 }
 
-/** Maps one entry. */
+/** Maps one entry of the legacy CSV files: reads its remarks, then maps it like any format. */
 export function mapEntry(load: LoadContext, input: EntryInput): ListedEntity {
   const { record, line } = input;
   const recordId = record.ent_num.trim();
-  const origin: Origin = { load, line, recordId };
-  const warn: Warn = warnAt.bind(null, origin);
+  const warn = entryWarn(load, line, recordId);
 
   const remarkText = (value(record.Remarks) ?? '') + (input.comments ?? []).join('');
   const cut = isCut(record.Remarks, input.comments);
@@ -96,12 +99,51 @@ export function mapEntry(load: LoadContext, input: EntryInput): ListedEntity {
   const facts = readRemarks(remarkText, isCountry, cut);
   for (const p of facts.problems) warn(p.field, p.message);
 
-  const name = (value(record.SDN_Name) ?? '').replace(/\s+/g, ' ');
-  const type = value(record.SDN_Type);
-  const programs = splitPrograms(value(record.Program));
+  return mapOfacEntry(load, {
+    recordId,
+    line,
+    name: (value(record.SDN_Name) ?? '').replace(/\s+/g, ' '),
+    type: value(record.SDN_Type),
+    programs: splitPrograms(value(record.Program)),
+    title: value(record.Title),
+    vessel: {
+      callSign: value(record.Call_Sign),
+      type: value(record.Vess_type),
+      tonnage: value(record.Tonnage),
+      grt: value(record.GRT),
+      flag: value(record.Vess_flag),
+      owner: value(record.Vess_owner),
+    },
+    facts,
+    remarks: remarkText.trim(),
+    aliases: (input.aliases ?? []).map(({ record: alt }) => ({
+      name: value(alt.alt_name),
+      previous: value(alt.alt_type)?.toLowerCase().replace(/\./g, '') === 'fka',
+    })),
+    addresses: (input.addresses ?? []).map(({ line: addLine, record: add }, i) => ({
+      // OFAC's add_num keys the address; a counter stands in if it is ever missing.
+      key: value(add.add_num) ?? `n${i + 1}`,
+      street: value(add.Address),
+      city: value(add['City/State/Province/Postal Code']),
+      country: value(add.Country),
+      remarks: value(add.Add_remarks),
+      file: load.paths.add ?? load.paths.primary,
+      line: addLine,
+    })),
+    raw: rawOf(input),
+  });
+}
+
+/**
+ * Maps one entry, whatever format it was read from. Problems found while reading its facts are
+ * the caller's to report; this reports the values it cannot map.
+ */
+export function mapOfacEntry(load: LoadContext, input: OfacEntry): ListedEntity {
+  const { recordId, facts, name, type } = input;
+  const warn = entryWarn(load, input.line, recordId);
+  const programs = [...input.programs];
   for (const p of facts.programs) if (!programs.includes(p)) programs.push(p);
-  const listingDate = earliest(facts.listingDates);
-  const remarks = remarkText.trim();
+  const listingDate = earliest(facts.listingDates) ?? input.listedOn;
   const entity: ListedEntity = {
     id: `${load.source}-${recordId}`,
     schema: schemaFor(type, name, facts),
@@ -110,9 +152,9 @@ export function mapEntry(load: LoadContext, input: EntryInput): ListedEntity {
     sourceRecordId: recordId,
     programs,
     topics: load.blocking ? ['sanction'] : ['export.risk'],
-    remarks: remarks ? [remarks] : [],
+    remarks: input.remarks ? [input.remarks] : [],
     related: [],
-    raw: rawOf(input),
+    raw: input.raw,
   };
   if (listingDate) entity.listingDate = listingDate;
   if (type && entity.schema === 'LegalEntity')
@@ -121,8 +163,9 @@ export function mapEntry(load: LoadContext, input: EntryInput): ListedEntity {
   addValues(entity, 'name', name);
   mapNames(entity, input.aliases, facts);
   const idOf = load.idOf;
-  if (entity.schema === 'Person') mapPerson(entity, record, facts, warn);
-  else if (entity.schema === 'Vessel') mapVessel(entity, record, facts, load.names, idOf, warn);
+  if (entity.schema === 'Person') mapPerson(entity, input.title, facts, warn);
+  else if (entity.schema === 'Vessel')
+    mapVessel(entity, input.vessel, facts, load.names, idOf, warn);
   else if (entity.schema === 'Airplane') mapAircraft(entity, facts, load.names, idOf, warn);
   else if (entity.schema === 'Organization' || entity.schema === 'Company') {
     set(entity, 'imoNumber', facts.imoNumbers);
@@ -138,8 +181,8 @@ export function mapEntry(load: LoadContext, input: EntryInput): ListedEntity {
   set(entity, 'leiCode', facts.leiCodes);
   set(entity, 'dunsCode', facts.dunsCodes);
   if (facts.ids.length) mapIdentifiers(entity, facts, warn);
-  if (input.addresses?.length) mapAddresses(entity, input.addresses, load);
-  if (facts.links.length) mapLinks(entity, facts, load);
+  if (input.addresses.length) mapAddresses(entity, input.addresses, load);
+  if (facts.links.length || input.links?.length) mapLinks(entity, facts, input.links, load);
 
   const provisions = load.blocking ? [SDN_PROVISION] : nonSdnProvisions(programs);
   const startDate = earliest(facts.effectiveDates);
@@ -155,39 +198,46 @@ export function mapEntry(load: LoadContext, input: EntryInput): ListedEntity {
   return entity;
 }
 
-/** Aliases from the alt file (aka/nka → alias, fka → previousName) and the remarks (weak). */
-function mapNames(
-  entity: ListedEntity,
-  aliases: Located<AltRecord>[] | undefined,
-  facts: RemarkFacts,
-): void {
-  for (const { record } of aliases ?? []) {
-    const alt = value(record.alt_name);
-    const kind = value(record.alt_type)?.toLowerCase().replace(/\./g, '');
-    addValues(entity, kind === 'fka' ? 'previousName' : 'alias', alt);
-  }
+/** Aliases: strong names (aka/nka → alias, fka → previousName) and weak ones from the facts. */
+function mapNames(entity: ListedEntity, aliases: OfacEntry['aliases'], facts: RemarkFacts): void {
+  for (const a of aliases) addValues(entity, a.previous ? 'previousName' : 'alias', a.name);
   set(entity, 'weakAlias', facts.weakAliases);
   set(entity, 'previousName', facts.previousNames);
 }
 
-/** "Linked To: NAME" → UnknownLink to the entry of that name, when exactly one has it. */
-function mapLinks(entity: ListedEntity, facts: RemarkFacts, load: LoadContext): void {
-  facts.links.forEach((link, i) => {
-    let r = load.names.resolve(link.name, entity.sourceRecordId);
-    if (!('id' in r) && link.alt) {
-      const alt = load.names.resolve(link.alt, entity.sourceRecordId);
+/**
+ * "Linked To: NAME" → UnknownLink to the entry of that name, when exactly one has it; then the
+ * links a format states by record id.
+ */
+function mapLinks(
+  entity: ListedEntity,
+  facts: RemarkFacts,
+  byId: OfacEntry['links'],
+  load: LoadContext,
+): void {
+  let n = 0;
+  const link = (object: string, role: string) => {
+    const rel = makeEntity('UnknownLink', `${entity.id}-link-${n}`);
+    addValues(rel, 'subject', entity.id);
+    addValues(rel, 'object', load.idOf(object));
+    addValues(rel, 'role', role);
+    entity.related.push(rel);
+  };
+  for (const stated of facts.links) {
+    // The key counter advances even for a link left unresolved, so that keys stay stable.
+    n++;
+    let r = load.names.resolve(stated.name, entity.sourceRecordId);
+    if (!('id' in r) && stated.alt) {
+      const alt = load.names.resolve(stated.alt, entity.sourceRecordId);
       if ('id' in alt || 'missing' in r) r = alt;
     }
-    if (!('id' in r)) {
-      // The statement stays in the remarks; the key counter still advances so keys are stable.
-      if ('ambiguous' in r) load.linkStats.ambiguous++;
-      else load.linkStats.missing++;
-      return;
-    }
-    const rel = makeEntity('UnknownLink', `${entity.id}-link-${i + 1}`);
-    addValues(rel, 'subject', entity.id);
-    addValues(rel, 'object', load.idOf(r.id));
-    addValues(rel, 'role', 'Linked To');
-    entity.related.push(rel);
-  });
+    if ('id' in r) link(r.id, 'Linked To');
+    // The statement stays in the remarks.
+    else if ('ambiguous' in r) load.linkStats.ambiguous++;
+    else load.linkStats.missing++;
+  }
+  for (const l of byId ?? []) {
+    n++;
+    link(l.recordId, l.role);
+  }
 }

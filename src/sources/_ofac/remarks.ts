@@ -55,8 +55,8 @@ export interface RemarkFacts {
   problems: { field: string; message: string }[];
 }
 
-/** Empty facts. */
-function emptyFacts(): RemarkFacts {
+/** Empty facts, to be filled statement by statement. */
+export function emptyFacts(): RemarkFacts {
   return {
     birthDates: [],
     birthPlaces: [],
@@ -141,112 +141,127 @@ function addDates(facts: RemarkFacts, list: string[], field: string, text: strin
 }
 
 /**
- * Sorts the statements of one entry's remarks into facts. `isCountry` tells a country name in
- * parentheses from other parenthesised text in identifier statements.
+ * Sorts the statements of one entry's remarks into facts (new ones, or `facts` when given).
+ * `isCountry` tells a country name in parentheses from other parenthesised text in identifier
+ * statements.
  */
 export function readRemarks(
   text: string,
   isCountry: (name: string) => boolean,
   cut = false,
+  facts: RemarkFacts = emptyFacts(),
 ): RemarkFacts {
-  const facts = emptyFacts();
   const { parts, lastHadPeriod } = splitRemarks(text, cut);
-  parts.forEach((raw, index) => {
-    const part = raw.replace(/^alt\.\s+/i, '');
-    const space = part.indexOf(' ');
-    const word = space < 0 ? part : part.slice(0, space);
-    const rest = space < 0 ? '' : part.slice(space + 1).trim();
-    const isLast = index === parts.length - 1;
-    switch (word) {
-      case 'DOB':
-        return addDates(facts, facts.birthDates, 'DOB', rest);
-      case 'POB':
-        if (rest) facts.birthPlaces.push(rest);
-        return;
-      case 'nationality':
-        if (rest) facts.nationalities.push(rest);
-        return;
-      case 'citizen':
-        if (rest) facts.citizenships.push(rest);
-        return;
-      case 'Gender':
-        if (/^male$/i.test(rest)) facts.genders.push('male');
-        else if (/^female$/i.test(rest)) facts.genders.push('female');
-        return;
-      case 'MMSI':
-        if (rest) facts.mmsi.push(rest);
-        return;
-      case 'SWIFT/BIC':
-        if (rest) facts.swiftBic.push(rest);
-        return;
-      case 'Website':
-        if (rest) facts.websites.push(rest);
-        return;
-      case 'Email':
-      case 'EMAIL':
-        if (rest) facts.emails.push(rest.replace(/^Address\s+/, ''));
-        return;
-      case 'Phone':
-      case 'PHONE':
-      case 'Telephone':
-      case 'Telephone:':
-        // "Phone Number 98…", "Telephone No. 00…", "Telephone Number: (971)…", "Telephone: 00…"
-        if (rest) facts.phones.push(rest.replace(/^(Number|No\.)\s*/, '').replace(/^:\s*/, ''));
-        return;
-      case 'Position:':
-        if (rest) facts.positions.push(rest);
-        return;
-    }
-    const alias = ALIAS.exec(part);
-    if (alias) {
-      const name = (QUOTED.exec(alias[2]!.trim())?.[1] ?? alias[2]!).trim();
-      if (!name) return;
-      if (alias[1]!.toLowerCase() === 'f') facts.previousNames.push(name);
-      else facts.weakAliases.push(name);
-      return;
-    }
-    if (part.startsWith('Linked To:')) {
-      const name = part.slice(10).trim();
-      if (name) facts.links.push(isLast && lastHadPeriod ? { name, alt: name + '.' } : { name });
-      return;
-    }
-    const imo = IMO_LABELLED.exec(part);
-    if (imo) {
-      facts.imoNumbers.push(imo[1]!);
-      return;
-    }
-    if (PROVISION.test(part)) {
-      facts.provisions.push(part);
-      return;
-    }
-    const dd = DIRECTIVE_DATE.exec(part);
-    if (dd) {
-      facts.provisions.push(part);
-      if (dd[3])
-        addDates(
-          facts,
-          dd[1] === 'Listing' ? facts.listingDates : facts.effectiveDates,
-          `${dd[1]} Date`,
-          dd[3],
-        );
-      return;
-    }
-    const tag = BRACKET_TAG.exec(part);
-    if (tag) {
-      facts.programs.push(tag[1]!.trim());
-      return;
-    }
-    if (readVesselOrAircraft(facts, part) || readOrganisation(facts, part)) return;
-    const id = matchIdLabel(part, word);
-    if (id && !/^ISIN\b/.test(id.rest)) {
-      const fact = parseIdValue(id.label, id.kind, id.rest, isCountry);
-      if (!fact) return;
-      if (id.label === 'Legal Entity Number' && LEI.test(fact.number))
-        facts.leiCodes.push(fact.number);
-      else facts.ids.push(fact);
-    }
-  });
+  parts.forEach((raw, index) =>
+    readStatement(facts, raw, isCountry, index === parts.length - 1 && lastHadPeriod),
+  );
   return facts;
+}
+
+/**
+ * Sorts one statement ("DOB 10 Dec 1948", "Passport 123 (Cuba)") into `facts`. The XML formats,
+ * which state the same facts as labelled values, are read through here too, so that every format
+ * maps a value the way the remarks do. `endedWithPeriod` says that the statement ended the
+ * remarks and lost OFAC's final period, which a "Linked To" name may need back.
+ */
+export function readStatement(
+  facts: RemarkFacts,
+  raw: string,
+  isCountry: (name: string) => boolean,
+  endedWithPeriod = false,
+): void {
+  const part = raw.replace(/^alt\.\s+/i, '');
+  const space = part.indexOf(' ');
+  const word = space < 0 ? part : part.slice(0, space);
+  const rest = space < 0 ? '' : part.slice(space + 1).trim();
+  switch (word) {
+    case 'DOB':
+      return addDates(facts, facts.birthDates, 'DOB', rest);
+    case 'POB':
+      if (rest) facts.birthPlaces.push(rest);
+      return;
+    case 'nationality':
+      if (rest) facts.nationalities.push(rest);
+      return;
+    case 'citizen':
+      if (rest) facts.citizenships.push(rest);
+      return;
+    case 'Gender':
+      if (/^male$/i.test(rest)) facts.genders.push('male');
+      else if (/^female$/i.test(rest)) facts.genders.push('female');
+      return;
+    case 'MMSI':
+      if (rest) facts.mmsi.push(rest);
+      return;
+    case 'SWIFT/BIC':
+      if (rest) facts.swiftBic.push(rest);
+      return;
+    case 'Website':
+      if (rest) facts.websites.push(rest);
+      return;
+    case 'Email':
+    case 'EMAIL':
+      if (rest) facts.emails.push(rest.replace(/^Address\s+/, ''));
+      return;
+    case 'Phone':
+    case 'PHONE':
+    case 'Telephone':
+    case 'Telephone:':
+      // "Phone Number 98…", "Telephone No. 00…", "Telephone Number: (971)…", "Telephone: 00…"
+      if (rest) facts.phones.push(rest.replace(/^(Number|No\.)\s*/, '').replace(/^:\s*/, ''));
+      return;
+    case 'Position:':
+      if (rest) facts.positions.push(rest);
+      return;
+  }
+  const alias = ALIAS.exec(part);
+  if (alias) {
+    const name = (QUOTED.exec(alias[2]!.trim())?.[1] ?? alias[2]!).trim();
+    if (!name) return;
+    if (alias[1]!.toLowerCase() === 'f') facts.previousNames.push(name);
+    else facts.weakAliases.push(name);
+    return;
+  }
+  if (part.startsWith('Linked To:')) {
+    const name = part.slice(10).trim();
+    if (name) facts.links.push(endedWithPeriod ? { name, alt: name + '.' } : { name });
+    return;
+  }
+  const imo = IMO_LABELLED.exec(part);
+  if (imo) {
+    facts.imoNumbers.push(imo[1]!);
+    return;
+  }
+  if (PROVISION.test(part)) {
+    facts.provisions.push(part);
+    return;
+  }
+  const dd = DIRECTIVE_DATE.exec(part);
+  if (dd) {
+    facts.provisions.push(part);
+    if (dd[3])
+      addDates(
+        facts,
+        dd[1] === 'Listing' ? facts.listingDates : facts.effectiveDates,
+        `${dd[1]} Date`,
+        dd[3],
+      );
+    return;
+  }
+  const tag = BRACKET_TAG.exec(part);
+  if (tag) {
+    facts.programs.push(tag[1]!.trim());
+    return;
+  }
+  if (readVesselOrAircraft(facts, part) || readOrganisation(facts, part)) return;
+  const id = matchIdLabel(part, word);
+  if (id && !/^ISIN\b/.test(id.rest)) {
+    const fact = parseIdValue(id.label, id.kind, id.rest, isCountry);
+    if (!fact) return;
+    if (id.label === 'Legal Entity Number' && LEI.test(fact.number))
+      facts.leiCodes.push(fact.number);
+    else facts.ids.push(fact);
+  }
 }
 
 /** Vessel and aircraft statements. True when the part was one of them. */

@@ -5,7 +5,13 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ListedEntity, ListSource, ParseContext, ParseWarning } from '../../core/index.ts';
+import type {
+  ListedEntity,
+  ListSource,
+  ParseContext,
+  ParseWarning,
+  SourceFormat,
+} from '../../core/index.ts';
 
 /** A ParseContext that keeps everything it is told. */
 export interface RecordingContext extends ParseContext {
@@ -26,8 +32,8 @@ export function recordingContext(): RecordingContext {
   return ctx;
 }
 
-/** Roles → paths for the files of `dir` that match the source's file patterns. */
-export function filesIn(source: ListSource, dir: string): Record<string, string> {
+/** Roles → paths for the files of `dir` that match the file patterns of a source or format. */
+export function filesIn(source: ListSource | SourceFormat, dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir)) {
     const spec = source.files.find((f) => f.pattern.test(name));
@@ -36,9 +42,9 @@ export function filesIn(source: ListSource, dir: string): Record<string, string>
   return out;
 }
 
-/** Parses a set of files and returns the entities and the context. */
+/** Parses a set of files (with a source's primary format, or a given format). */
 export async function collect(
-  source: ListSource,
+  source: ListSource | SourceFormat,
   files: Record<string, string>,
 ): Promise<{ entities: ListedEntity[]; ctx: RecordingContext }> {
   const ctx = recordingContext();

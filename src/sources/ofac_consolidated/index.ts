@@ -1,8 +1,9 @@
 /**
  * @module
  * OFAC's Consolidated Sanctions List (the non-SDN lists: SSI, NS-CMIC, NS-PLC, NS-MBS, CAPTA),
- * legacy CSV format. None of its entries is blocked: topic `export.risk`, and the Sanction's
- * `provisions` name each programme's restriction. The parsing lives in `../_ofac/`.
+ * in its three formats: legacy CSV, XML (consolidated.xml, what `lists update` downloads) and the
+ * advanced XML (cons_advanced.xml). None of its entries is blocked: topic `export.risk`, and the
+ * Sanction's `provisions` name each programme's restriction. The parsing lives in `../_ofac/`.
  */
 import type { ListSource } from '../../core/index.ts';
 import { makeOfacSource } from '../_ofac/index.ts';
@@ -19,4 +20,10 @@ export const source: ListSource = makeOfacSource({
     add: 'cons_add.csv',
     comments: 'cons_comments.csv',
   },
+  xml: {
+    fileName: 'consolidated.xml',
+    url: 'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONSOLIDATED.XML',
+  },
+  // Published at https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ADVANCED.XML
+  advanced: { fileName: 'cons_advanced.xml' },
 });
