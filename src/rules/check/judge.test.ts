@@ -277,3 +277,57 @@ test('S/RES/2371 (2017) OP7: chartering a DPRK-flagged vessel is BLOCK', () => {
   assert.equal(v.verdict, 'BLOCK');
   assert.ok(v.reasons.some((r) => /2371 \(2017\) OP7/.test(r.citation!) && r.verdict === 'BLOCK'));
 });
+
+/** Rice from Thailand to the US on a vessel whose earlier calls are given. */
+const toUs = (portCalls: unknown[], sts: unknown[] = []) =>
+  shipment({
+    date: '2019-05-01',
+    vessel: { name: 'Calm Sea', imo: '9123456', flag: 'PA', sts },
+    route: { origin: 'TH', destination: 'US', port_calls: portCalls },
+    goods: [{ hs: '1006.30', quantity: 500, unit: 't' }],
+  });
+
+test('EO 13810 sec. 2 ("called at a port in North Korea within the previous 180 days"): a call at Nampo 100 days before the US call is BLOCK, under any authority choice', () => {
+  const v = check(
+    toUs([
+      { port: 'Nampo', country: 'KP', date: '2019-01-21' },
+      { port: 'Long Beach', country: 'US', date: '2019-05-01' },
+    ]),
+  );
+  assert.equal(v.verdict, 'BLOCK', JSON.stringify(v.reasons));
+  const r = v.by_authority.us!.reasons.find((x) => x.measure === 'us-eo13810-sec2-vessel-180-day');
+  assert.equal(r?.verdict, 'BLOCK');
+  assert.match(r!.detail, /100 days before/);
+  assert.match(r!.citation ?? '', /EO 13810/);
+});
+
+test('EO 13810 sec. 2: a North Korean call 200 days before is outside the look-back; no US port, no reason', () => {
+  const old = check(
+    toUs([
+      { port: 'Nampo', country: 'KP', date: '2018-10-13' },
+      { port: 'Long Beach', country: 'US', date: '2019-05-01' },
+    ]),
+  );
+  // The voyage's own call in North Korea is a route REVIEW under 2397 OP7; the look-back is not.
+  assert.ok(!old.reasons.some((x) => x.measure?.includes('180-day')), JSON.stringify(old.reasons));
+  assert.notEqual(old.verdict, 'BLOCK');
+  const elsewhere = check(
+    shipment({
+      date: '2019-05-01',
+      vessel: { name: 'Calm Sea', imo: '9123456' },
+      route: {
+        origin: 'TH',
+        destination: 'JP',
+        port_calls: [{ port: 'Nampo', country: 'KP', date: '2019-04-01' }],
+      },
+      goods: [{ hs: '1006.30', quantity: 500, unit: 't' }],
+    }),
+  );
+  assert.ok(!elsewhere.reasons.some((x) => x.measure?.includes('180-day')));
+});
+
+test('EO 13810 sec. 2 ("ship-to-ship transfer with such a vessel"): a transfer 30 days before the US call is REVIEW, the partner\'s calls being unknown', () => {
+  const v = check(toUs([], [{ imo: '8765432', name: 'Night Star', date: '2019-04-01' }]));
+  assert.equal(v.verdict, 'REVIEW', JSON.stringify(v.reasons));
+  assert.ok(v.reasons.some((x) => x.subject === '/vessel/sts/0' && /Night Star/.test(x.detail)));
+});

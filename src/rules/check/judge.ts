@@ -16,6 +16,7 @@ import { measuresInForce, hsRelation, windDownFor } from '../load.ts';
 import { applyScenario, type Scenario } from '../scenario.ts';
 import type { Authority, Exemption, Measure, Regime } from '../types.ts';
 import { checkCap, CapLedger, type CapState, type CapUse } from './caps.ts';
+import { portEntryReasons } from './portEntry.ts';
 import type { Transaction, TxGoods, TxParty } from './transaction.ts';
 import {
   cite,
@@ -191,11 +192,14 @@ export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
     x.hits.some((h) => h.sources.some((s) => LIST_AUTHORITY[s] === 'us')),
   );
   if (onSdn) judged.add('us');
+  // Port-entry look-backs bind where the port is, whatever else ties the transaction.
+  const portReasons = portEntryReasons(tx, inForce);
+  for (const r of portReasons) judged.add(r.authority);
 
   const byAuthority: TradeVerdict['by_authority'] = {};
   for (const a of judged) {
     const measures = inForce.filter((m) => m.authority === a);
-    const reasons: Reason[] = [];
+    const reasons: Reason[] = portReasons.filter((r) => r.authority === a);
     if (bound(a)) {
       reasons.push(...goodsReasons(tx, a, measures, target, date, ledger, caps, uses));
       reasons.push(...serviceReasons(tx, a, measures, target));
