@@ -7,12 +7,13 @@ import {
   caption,
   EmbargoError,
   ERROR_CODES,
+  isPartialDate,
   type FtmEntity,
   type ListedEntity,
   type SchemaName,
 } from '../core/index.ts';
 import { getSource } from '../sources/index.ts';
-import type { Snapshot, Store } from '../store/index.ts';
+import type { Activation, Snapshot, Store } from '../store/index.ts';
 
 /** An entity named in a diff. */
 export interface DiffEntity {
@@ -71,11 +72,19 @@ export function diffSnapshots(store: Store, options: DiffOptions): SnapshotDiff 
       ERROR_CODES.UNKNOWN_ID,
       `${to.id} has no earlier snapshot to compare with`,
     );
+  return diffBetween(store, from, to);
+}
 
+/**
+ * Compares two given snapshots of one source. Works inside a load's transaction too (the new
+ * snapshot is visible to the connection that writes it), which is how activations record their
+ * changes.
+ */
+export function diffBetween(store: Store, from: Snapshot, to: Snapshot): SnapshotDiff {
   const before = store.entityHashes(from.id);
   const after = store.entityHashes(to.id);
   const diff: SnapshotDiff = {
-    source: source.id,
+    source: to.source,
     from: from.id,
     to: to.id,
     added: [],
@@ -139,4 +148,27 @@ function compareProps(
   ]).values()) {
     push(prefix + prop, a.properties[prop] ?? [], b.properties[prop] ?? []);
   }
+}
+
+/** Options of {@link listChanges}. */
+export interface ChangesOptions {
+  /** Snapshots dated on or after this day (`YYYY-MM-DD`). */
+  since: string;
+  source?: string;
+}
+
+/**
+ * What each snapshot activated since a day changed against the snapshot active before it, as
+ * recorded at activation (no diff is computed here). The day is the snapshot's list date.
+ */
+export function listChanges(store: Store, options: ChangesOptions): Activation[] {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.since) || !isPartialDate(options.since))
+    throw new EmbargoError(
+      ERROR_CODES.USAGE,
+      `--since ${options.since}: expected a date as YYYY-MM-DD`,
+    );
+  return store.activations({
+    since: options.since,
+    ...(options.source !== undefined && { source: getSource(options.source).id }),
+  });
 }

@@ -3,6 +3,7 @@
  * The library's face: one object that loads lists, reports their status, diffs snapshots and
  * reads or exports entities. The CLI and the HTTP server are thin layers over it.
  */
+import { availableParallelism } from 'node:os';
 import {
   EmbargoError,
   ERROR_CODES,
@@ -15,13 +16,21 @@ import {
   type ScreeningQuery,
   type StoredEntity,
 } from '../core/index.ts';
-import { SqliteStore, type Store } from '../store/index.ts';
-import { diffSnapshots, type DiffOptions, type SnapshotDiff } from './diff.ts';
+import { SqliteStore, type Activation, type Store } from '../store/index.ts';
+import {
+  diffSnapshots,
+  listChanges,
+  type ChangesOptions,
+  type DiffOptions,
+  type SnapshotDiff,
+} from './diff.ts';
+import { refreshLists, type RefreshOptions, type RefreshOutcome } from './fetch/index.ts';
 import { toFtmRecords, type FtmRecord } from './export.ts';
 import { databasePath, resolveHome } from './home.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService } from './screen.ts';
-import { listStatus, type SourceStatus } from './status.ts';
+import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
+import { checkBookOnWorkers } from './tradeBook.ts';
 import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
 import type { TradeVerdict } from '../rules/check/index.ts';
 import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenario.ts';
@@ -41,7 +50,13 @@ export interface Engine {
   readonly store: Store;
   loadList(options: LoadOptions): Promise<LoadResult>;
   updateFromMirror(options: UpdateOptions): Promise<FolderOutcome[]>;
+  /** Downloads sources from their addresses and loads what changed (see {@link RefreshOptions}). */
+  refreshLists(options?: RefreshOptions): Promise<RefreshOutcome[]>;
   status(): SourceStatus[];
+  /** When each source was last refreshed, and how stale it is. */
+  freshness(): SourceFreshness[];
+  /** What each snapshot activated since a day changed, as recorded at activation. */
+  listChanges(options: ChangesOptions): Activation[];
   diff(options: DiffOptions): SnapshotDiff;
   /** An entity from the active snapshot of its source (or from `snapshot`). */
   entity(id: string, snapshot?: string): StoredEntity;
@@ -59,6 +74,20 @@ export interface Engine {
   checkTrade(tx: unknown, options?: TradeOptions): TradeVerdict;
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
   checkTradeBook(input: string, output: string, options?: TradeOptions): BookSummary;
+  /**
+   * Judges a book like {@link Engine.checkTradeBook}, screening its parties and vessels on
+   * `workers` processes first (default: every core) when the book is large enough to pay for
+   * them; the verdicts are the same.
+   */
+  checkTradeBookOnWorkers(
+    input: string,
+    output: string,
+    options?: TradeOptions & {
+      workers?: number;
+      /** Distinct screening queries below which the book is judged in-process (2,000). */
+      prescreenBelow?: number;
+    },
+  ): Promise<BookSummary>;
   /** Judges a book before and after a relief scenario and sums what changes. */
   runScenario(options: ScenarioRunOptions): ScenarioRun;
   close(): void;
@@ -87,7 +116,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     compare: (a, b, o) => screening.compare(a, b, o),
     loadList: (o) => counted(serial(() => loadList(store, o))),
     updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, o))),
+    refreshLists: (o) =>
+      refreshLists({ store, home, load: (lo) => counted(serial(() => loadList(store, lo))) }, o),
     status: () => listStatus(store),
+    freshness: () => listFreshness(store),
+    listChanges: (o) => listChanges(store, o),
     diff: (o) => diffSnapshots(store, o),
     entity(id, snapshot) {
       const e = store.getEntity(id, snapshot);
@@ -107,6 +140,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
     checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
+    checkTradeBookOnWorkers: (i, out, o = {}) => {
+      const { workers = availableParallelism(), prescreenBelow, ...rest } = o;
+      return checkBookOnWorkers({ screening, store }, home, i, out, rest, workers, prescreenBelow);
+    },
     runScenario: (o) => runScenario({ screening, store }, o),
     close: () => store.close(),
   };

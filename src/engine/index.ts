@@ -3,13 +3,31 @@
  * The library facade.
  */
 export { createEngine, type Engine, type EngineOptions } from './engine.ts';
-export type { LoadOptions, LoadResult } from './load.ts';
+export type { LoadOptions, LoadResult, LoadDelta, LoadSummary } from './load.ts';
 export type { FolderOutcome, UpdateOptions } from './update.ts';
-export type { SnapshotDiff, DiffOptions, FieldChange, DiffEntity } from './diff.ts';
+export type { SnapshotDiff, DiffOptions, FieldChange, DiffEntity, ChangesOptions } from './diff.ts';
+export type { RefreshOptions, RefreshOutcome } from './fetch/index.ts';
+export { parseDuration, runSchedule, type ScheduleOptions } from './fetch/index.ts';
+export {
+  loadConfig,
+  parseConfig,
+  configPath,
+  DOWNLOAD_DEFAULTS,
+  type EmbargoConfig,
+  type SourceConfig,
+  type TradeConfig,
+} from './config.ts';
 export { compareEntities } from './diff.ts';
 export type { FtmRecord } from './export.ts';
 export { toFtmRecords } from './export.ts';
-export type { SourceStatus } from './status.ts';
+export type { SourceStatus, SourceFreshness } from './status.ts';
+/** A recorded activation and its changes, as `listChanges` returns them. */
+export type {
+  Activation as ListChange,
+  ChangedEntity,
+  RefreshFile,
+  RefreshOutcomeKind,
+} from '../store/index.ts';
 export { resolveHome, databasePath } from './home.ts';
 export { ENGINE_VERSION } from './version.ts';
 export * from './batch/index.ts';

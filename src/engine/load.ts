@@ -14,7 +14,15 @@ import {
   type ParseWarning,
 } from '../core/index.ts';
 import { getSource } from '../sources/index.ts';
-import type { DateOrigin, EntityToStore, Snapshot, Store } from '../store/index.ts';
+import type {
+  Activation,
+  DateOrigin,
+  EntityToStore,
+  Snapshot,
+  SnapshotFile,
+  Store,
+} from '../store/index.ts';
+import { diffBetween } from './diff.ts';
 import { assignFiles, describeFiles, expandPaths, folderDate } from './files.ts';
 
 /** What to load. */
@@ -25,8 +33,44 @@ export interface LoadOptions {
   paths: string[];
   /** Date of the list when neither the file nor its folder name states one (`YYYY-MM-DD`). */
   date?: string;
+  /**
+   * The day the files were downloaded, the date of last resort for lists that state none (origin
+   * `download`). Unlike `date`, it gives way to a date the file states without a warning.
+   */
+  downloadDate?: string;
+  /** Where files came from (path → a download's address), recorded as their path. */
+  origins?: Readonly<Record<string, string>>;
   /** Called with the number of entities parsed so far. */
   onProgress?: (entities: number) => void;
+  /**
+   * A last check, called inside the load's transaction once every entity is parsed and before the
+   * snapshot can become active. Throwing (INPUT_REFUSED, say) rolls the load back and leaves the
+   * active snapshot as it was.
+   */
+  accept?: (summary: LoadSummary) => void;
+}
+
+/** What a load found, handed to {@link LoadOptions.accept} before the snapshot is written. */
+export interface LoadSummary {
+  source: string;
+  /** The snapshot's date, as decided. */
+  date: string;
+  /** Entities parsed. */
+  entityCount: number;
+  files: SnapshotFile[];
+  /** The snapshot active now, if any. */
+  active: Snapshot | undefined;
+  /** Whether the new snapshot will become the active one (its date is not older). */
+  activates: boolean;
+}
+
+/** What an activation changed, in counts (the entities are in the store's activations). */
+export interface LoadDelta {
+  /** The snapshot active before; null for the first snapshot of its source. */
+  previous: string | null;
+  added: number;
+  removed: number;
+  changed: number;
 }
 
 /** Outcome of a load. */
@@ -36,6 +80,8 @@ export interface LoadResult {
   snapshot: Snapshot;
   /** Whether the snapshot is now the active one of its source. */
   active: boolean;
+  /** When this load activated its snapshot: what it changed against the one active before. */
+  delta?: LoadDelta;
   warnings: ParseWarning[];
 }
 
@@ -46,14 +92,9 @@ export interface LoadResult {
  */
 export async function loadList(store: Store, options: LoadOptions): Promise<LoadResult> {
   const source = getSource(options.source);
-  if (
-    options.date !== undefined &&
-    !(/^\d{4}-\d{2}-\d{2}$/.test(options.date) && isPartialDate(options.date))
-  )
-    throw new EmbargoError(
-      ERROR_CODES.USAGE,
-      `--date ${options.date}: expected a date as YYYY-MM-DD`,
-    );
+  for (const d of [options.date, options.downloadDate])
+    if (d !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(d) && isPartialDate(d)))
+      throw new EmbargoError(ERROR_CODES.USAGE, `--date ${d}: expected a date as YYYY-MM-DD`);
   const files = expandPaths(options.paths);
   if (!files.length) throw refused(`${options.paths.join(', ')}: no files to load`, {});
   const { format, byRole, missing } = assignFiles(source, files);
@@ -95,8 +136,8 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
   };
   const fromFolder = folderDate(dirname(files[0]!));
 
+  let n = 0;
   async function* validated(): AsyncGenerator<EntityToStore> {
-    let n = 0;
     for await (const entity of format.parse(byRole, ctx)) {
       validateListedEntity(entity);
       yield { entity, hash: entityHash(entity) };
@@ -105,6 +146,8 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
     options.onProgress?.(n);
   }
 
+  let previous: Snapshot | undefined;
+  let delta: LoadDelta | undefined;
   const snapshot = await store.writeSnapshot({
     source: source.id,
     files: described,
@@ -115,6 +158,7 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
       if (published) date = published;
       else if (options.date) [date, dateOrigin] = [options.date, 'option'];
       else if (fromFolder) [date, dateOrigin] = [fromFolder, 'folder'];
+      else if (options.downloadDate) [date, dateOrigin] = [options.downloadDate, 'download'];
       if (!date)
         throw new EmbargoError(
           ERROR_CODES.USAGE,
@@ -124,11 +168,32 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
         warnings.push({
           message: `--date ${options.date} ignored: the list states its own date ${published}`,
         });
-      return {
+      const files = described.map((f) => ({
+        ...f,
+        path: options.origins?.[f.path] ?? f.path,
+        records: counts.get(f.path) ?? 0,
+      }));
+      // Inside the transaction: no other load can change the active snapshot until commit.
+      previous = store.activeSnapshot(source.id);
+      options.accept?.({
+        source: source.id,
         date,
-        dateOrigin,
-        files: described.map((f) => ({ ...f, records: counts.get(f.path) ?? 0 })),
-        warnings,
+        entityCount: n,
+        files,
+        active: previous,
+        activates: !previous || date >= previous.date,
+      });
+      return { date, dateOrigin, files, warnings };
+    },
+    onComplete: (written) => {
+      if (store.activeSnapshot(source.id)?.id !== written.id) return;
+      const activation = activationOf(store, written, previous);
+      store.recordActivation(activation);
+      delta = {
+        previous: activation.previous,
+        added: activation.added.length,
+        removed: activation.removed.length,
+        changed: activation.changed.length,
       };
     },
   });
@@ -136,6 +201,28 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
     status: 'loaded',
     snapshot,
     active: store.activeSnapshot(source.id)?.id === snapshot.id,
+    ...(delta && { delta }),
     warnings,
+  };
+}
+
+/** The changes a snapshot brings against the one active before it (none for a first one). */
+function activationOf(store: Store, to: Snapshot, from: Snapshot | undefined): Activation {
+  const diff = from ? diffBetween(store, from, to) : undefined;
+  return {
+    snapshot: to.id,
+    previous: from?.id ?? null,
+    source: to.source,
+    date: to.date,
+    activatedAt: new Date().toISOString(),
+    entityCount: to.entityCount,
+    added: diff?.added ?? [],
+    removed: diff?.removed ?? [],
+    changed: (diff?.changed ?? []).map((c) => ({
+      id: c.id,
+      schema: c.schema,
+      caption: c.caption,
+      fields: [...new Set(c.changes.map((f) => f.field))],
+    })),
   };
 }

@@ -12,6 +12,7 @@ import {
   type Properties,
   type ScoredEntity,
   type ScreenOptions,
+  type ScreenResponse,
   type ScreeningQuery,
   type SchemaName,
 } from '../core/index.ts';
@@ -82,6 +83,11 @@ export interface Screening {
   store: Store;
 }
 
+/** The query that finds a vessel by IMO number. */
+function imoQuery(imo: string): ScreeningQuery {
+  return { schema: 'Vessel', properties: { name: [`IMO ${imo}`], imoNumber: [imo] } };
+}
+
 /** Turns a party into a screening query: identifiers to the FtM properties the matcher reads. */
 function queryOf(party: TxParty): ScreeningQuery {
   const vessel = party.role === 'vessel';
@@ -104,8 +110,30 @@ function queryOf(party: TxParty): ScreeningQuery {
   return { schema: (vessel ? 'Vessel' : 'Thing') as SchemaName, properties };
 }
 
+/**
+ * Screening answers computed ahead (on worker processes, for a book), keyed by
+ * {@link prescreenKey}. A query missing from it is screened on the spot.
+ */
+export type Prescreened = ReadonlyMap<string, ScreenResponse>;
+
+/** The key of a query and its options in {@link Prescreened}. */
+export function prescreenKey(query: ScreeningQuery, options: ScreenOptions): string {
+  return JSON.stringify([query, options]);
+}
+
+/** The screening options of a party query and of a vessel's IMO query. */
+export function screeningOptionsOf(options: TradeOptions): {
+  party: ScreenOptions;
+  vessel: ScreenOptions;
+} {
+  return { party: { limit: 5, ...options.screen }, vessel: { limit: 10 } };
+}
+
 /** The judge's screening functions over the engine. */
-function screeners(engine: Screening, options: TradeOptions) {
+function screeners(engine: Screening, options: TradeOptions, prescreened?: Prescreened) {
+  const opts = screeningOptionsOf(options);
+  const screen = (query: ScreeningQuery, o: ScreenOptions) =>
+    prescreened?.get(prescreenKey(query, o)) ?? engine.screening.screen(query, o);
   const evidenced = (r: ScoredEntity): boolean => {
     if (!options.listsAsOf) return true;
     // --lists-as-of: the stated listing date, else the first snapshot that named the entity.
@@ -134,17 +162,14 @@ function screeners(engine: Screening, options: TradeOptions) {
     };
   };
   const screenParty = (party: TxParty): ListHit[] => {
-    const res = engine.screening.screen(queryOf(party), { limit: 5, ...options.screen });
+    const res = screen(queryOf(party), opts.party);
     return res.results
       .filter(evidenced)
       .map((r) => toHit(r, res.threshold))
       .filter((h): h is ListHit => h !== undefined);
   };
   const vesselByImo = (imo: string): ListHit[] => {
-    const res = engine.screening.screen(
-      { schema: 'Vessel', properties: { name: [`IMO ${imo}`], imoNumber: [imo] } },
-      { limit: 10 },
-    );
+    const res = screen(imoQuery(imo), opts.vessel);
     return res.results
       .filter((r) => (r.properties.imoNumber ?? []).some((x) => x.replace(/\D/g, '') === imo))
       .filter(evidenced)
@@ -193,15 +218,47 @@ export function judgeOne(
   tx: Transaction,
   options: TradeOptions,
   ledger: CapLedger,
+  prescreened?: Prescreened,
 ): TradeVerdict {
   return judge(tx, {
     regime: regimeFor(options.regime ?? 'dprk'),
     authorities: options.authorities ?? ['un'],
     ...(options.asOf && { asOf: options.asOf }),
     ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
-    ...screeners(engine, options),
+    ...screeners(engine, options, prescreened),
     ledger,
   });
+}
+
+/**
+ * Every screening query judging `txs` may ask for, with its options: the judge is run once with
+ * screeners that record what they are asked and find nothing, on a throwaway ledger. A judge
+ * that finds nothing asks at least what one that finds something asks (a vessel found by IMO is
+ * not looked for by name too), so the set covers the real run; anything it missed would be
+ * screened on the spot.
+ */
+export function screeningQueriesOf(
+  txs: Iterable<Transaction>,
+  options: TradeOptions,
+): { query: ScreeningQuery; options: ScreenOptions }[] {
+  const opts = screeningOptionsOf(options);
+  const wanted = new Map<string, { query: ScreeningQuery; options: ScreenOptions }>();
+  const ask = (query: ScreeningQuery, o: ScreenOptions): ListHit[] => {
+    wanted.set(prescreenKey(query, o), { query, options: o });
+    return [];
+  };
+  const ledger = openLedger({ ...options, ledger: undefined });
+  for (const tx of txs)
+    judge(tx, {
+      regime: regimeFor(options.regime ?? 'dprk'),
+      authorities: options.authorities ?? ['un'],
+      ...(options.asOf && { asOf: options.asOf }),
+      ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
+      screenParty: (p) => ask(queryOf(p), opts.party),
+      vesselByImo: (imo) => ask(imoQuery(imo), opts.vessel),
+      ledger,
+    });
+  return [...wanted.values()];
 }
 
 /**
@@ -215,8 +272,10 @@ export function checkBook(
   input: string,
   output: string,
   options: TradeOptions = {},
+  book: ReadBook = readBook(input),
+  prescreened?: Prescreened,
 ): BookSummary {
-  const { parsed, bad } = readBook(input);
+  const { parsed, bad } = book;
   const ledger = openLedger(options);
   const results = new Map<number, unknown>();
   for (const b of bad) results.set(b.line, { line: b.line, error: b.error.toJSON() });
@@ -226,7 +285,7 @@ export function checkBook(
   );
   const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
   for (const p of good) {
-    const v = judgeOne(engine, p.tx, options, ledger);
+    const v = judgeOne(engine, p.tx, options, ledger, prescreened);
     verdicts[v.verdict]++;
     results.set(p.line, v);
   }

@@ -19,8 +19,11 @@ export interface SnapshotFile {
   records: number;
 }
 
-/** How the snapshot's date was decided. */
-export type DateOrigin = 'file' | 'option' | 'folder';
+/**
+ * How the snapshot's date was decided: stated by the file, given as an option, read from the
+ * mirror folder's name, or the day a download was made (for lists that state no date).
+ */
+export type DateOrigin = 'file' | 'option' | 'folder' | 'download';
 
 /** A stored snapshot: one complete load of one source. */
 export interface Snapshot {
@@ -60,6 +63,12 @@ export interface SnapshotDraft {
     files: SnapshotFile[];
     warnings: ParseWarning[];
   };
+  /**
+   * Called inside the transaction once the snapshot is complete and visible to this connection,
+   * before it commits: what is written here (the changes it brought) commits with it, and a
+   * throw rolls the whole snapshot back.
+   */
+  onComplete?(snapshot: Snapshot): void;
 }
 
 /** Options of {@link Store.iterateEntities}. */
@@ -75,6 +84,104 @@ export interface EntityHistory {
   firstSeen: string;
   lastChange: string;
   lastSeen: string;
+}
+
+/** What an API key allows, each role including the ones before it: read < analyst < admin. */
+export type ApiKeyRole = 'read' | 'analyst' | 'admin';
+
+/** An API key as stored: never the key itself, only its sha256 (kept out of this shape too). */
+export interface ApiKey {
+  /** Public id (`key_…`), shown in lists and logs, used to revoke. */
+  id: string;
+  name: string;
+  role: ApiKeyRole;
+  /** ISO timestamps. */
+  createdAt: string;
+  revokedAt?: string;
+  lastUsedAt?: string;
+}
+
+/** A key to store: its id, name, role and the sha256 (hex) of the secret. */
+export interface NewApiKey {
+  id: string;
+  name: string;
+  role: ApiKeyRole;
+  hash: string;
+}
+
+/** What became of one refresh (download) of a source. */
+export type RefreshOutcomeKind =
+  /** A new snapshot was loaded and is now the active one. */
+  | 'activated'
+  /** A new snapshot was loaded but an active one is newer (the list states an older date). */
+  | 'loaded'
+  /** Nothing new: every file answered 304, or the files equal a stored snapshot's. */
+  | 'unchanged'
+  /** A file was unusable (HTTP error, timeout, truncated, HTML, unparsable, shrunken). */
+  | 'refused'
+  /** Something unexpected (a bug, the store failing). */
+  | 'failed';
+
+/** One file of a refresh, with what the server said about it. */
+export interface RefreshFile {
+  role: string;
+  url: string;
+  /** Name the file was saved and loaded under. */
+  name: string;
+  /** HTTP status of the response used (200 or 304), or 0 when the file was not fetched. */
+  status: number;
+  etag?: string;
+  lastModified?: string;
+  sha256?: string;
+  size?: number;
+}
+
+/** One refresh attempt of one source, as recorded. */
+export interface RefreshRecord {
+  source: SourceId;
+  /** ISO timestamps. */
+  startedAt: string;
+  finishedAt: string;
+  outcome: RefreshOutcomeKind;
+  /** The snapshot loaded, or the stored one the files equal. */
+  snapshot?: string;
+  /** Why it was refused or failed, or a note. */
+  message?: string;
+  /** The address the refusal concerns. */
+  url?: string;
+  files: RefreshFile[];
+}
+
+/** An entity named in a recorded change. */
+export interface ChangedEntity {
+  id: string;
+  schema: string;
+  caption: string;
+  /** For `changed`: the fields that changed (property names, `programs`, `<related id>.<prop>`). */
+  fields?: string[];
+}
+
+/** The changes an activated snapshot brought against the snapshot active before it. */
+export interface Activation {
+  snapshot: string;
+  /** The snapshot active before; null for the first snapshot of a source (nothing recorded). */
+  previous: string | null;
+  source: SourceId;
+  /** The snapshot's list date. */
+  date: string;
+  /** ISO timestamp of the activation. */
+  activatedAt: string;
+  entityCount: number;
+  added: ChangedEntity[];
+  removed: ChangedEntity[];
+  changed: ChangedEntity[];
+}
+
+/** Options of {@link Store.activations}. */
+export interface ActivationQuery {
+  /** Snapshots whose list date is on or after this date (`YYYY-MM-DD`). */
+  since: string;
+  source?: SourceId;
 }
 
 /** The persistence port. All methods throw EmbargoError on failure. */
@@ -101,11 +208,32 @@ export interface Store {
   entityHashes(snapshotId: string): Map<string, string>;
   /** Streams every entity of a snapshot, ordered by id, with its history. */
   iterateEntities(snapshotId: string, options?: IterateOptions): IterableIterator<StoredEntity>;
+  /** Records a refresh attempt. */
+  recordRefresh(record: RefreshRecord): void;
+  /** The last refresh attempt of a source, and the last successful one (not refused or failed). */
+  lastRefreshes(source: SourceId): { attempt?: RefreshRecord; success?: RefreshRecord };
+  /**
+   * Records what an activated snapshot changed. Called from {@link SnapshotDraft.onComplete}, so
+   * it commits (or rolls back) with the snapshot.
+   */
+  recordActivation(activation: Activation): void;
+  /** Activations (with their changes) by list date then activation order. */
+  activations(query: ActivationQuery): Activation[];
   /**
    * A token that changes whenever any snapshot is written, by this process or another: caches
    * built from the store (the matcher's index) compare it to know they are stale.
    */
   version(): string;
+  /** Stores a new API key (its hash only). */
+  createApiKey(key: NewApiKey): ApiKey;
+  /** Every API key, revoked ones included, oldest first. */
+  listApiKeys(): ApiKey[];
+  /** The key whose secret hashes to `hash`, revoked or not. */
+  findApiKeyByHash(hash: string): ApiKey | undefined;
+  /** Revokes a key (a no-op if it already is); undefined for an unknown id. */
+  revokeApiKey(id: string): ApiKey | undefined;
+  /** Records when a key was last used. */
+  touchApiKey(id: string, at: string): void;
   /** Releases the connection. */
   close(): void;
 }

@@ -11,12 +11,12 @@ import { EXIT } from '../exit.ts';
 import { note, printJson, table, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
 import { usage } from './lists.ts';
-import { authorityOption, dateOption } from './trade.ts';
+import { boundAuthorities, dateOption } from './trade.ts';
 
 /** Options of `embargo scenario run`. */
 interface RunCliOptions extends CommonOptions {
   book?: string;
-  authority: string;
+  authority?: string;
   asOf?: string;
   listsAsOf?: string;
   capUsage?: string;
@@ -66,8 +66,7 @@ export function scenarioCommand(run: Run): Command {
       .option('--book <file>', 'the book: one transaction per line (JSONL)')
       .option(
         '--authority <list>',
-        'authorities that bind you: un, us, eu, uk (comma-separated)',
-        'un',
+        'authorities that bind you: un, us, eu, uk (comma-separated; default: trade.authorities of the configuration, else un)',
       )
       .option('--as-of <date>', "judge the measures on this date instead of each transaction's")
       .option('--lists-as-of <date>', 'keep only entities evidenced as listed by this date')
@@ -81,7 +80,7 @@ export function scenarioCommand(run: Run): Command {
           const result = engine.runScenario({
             scenario: id,
             book: opts.book,
-            authorities: authorityOption(opts.authority),
+            authorities: boundAuthorities(opts.authority, engine.home),
             ...(asOf && { asOf }),
             ...(listsAsOf && { listsAsOf }),
             ...(opts.capUsage && { capUsage: opts.capUsage }),

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
-import type { Authority, TradeOptions, TradeVerdict } from '../../engine/index.ts';
+import {
+  loadConfig,
+  type Authority,
+  type TradeOptions,
+  type TradeVerdict,
+} from '../../engine/index.ts';
+import { parseWorkers } from '../batch/index.ts';
 import { EXIT } from '../exit.ts';
 import { note, printJson, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
@@ -16,7 +22,7 @@ const AUTHORITIES: readonly Authority[] = ['un', 'us', 'eu', 'uk'];
 
 /** Options of `embargo trade check`. */
 interface TradeCliOptions extends CommonOptions {
-  authority: string;
+  authority?: string;
   asOf?: string;
   listsAsOf?: string;
   capUsage?: string;
@@ -26,6 +32,7 @@ interface TradeCliOptions extends CommonOptions {
   input?: string;
   output?: string;
   scenario?: string;
+  workers?: string;
 }
 
 /** A full date YYYY-MM-DD, or a usage error naming the option. */
@@ -34,6 +41,25 @@ export function dateOption(value: string | undefined, option: string): string | 
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isPartialDate(value))
     throw usage(`${option} ${value}: a date YYYY-MM-DD`);
   return value;
+}
+
+/**
+ * The authorities that bind the user: `--authority`, else the configuration's
+ * `trade.authorities` (`$EMBARGO_HOME/config.json`), else the UN alone.
+ */
+export function boundAuthorities(option: string | undefined, home: string): Authority[] {
+  if (option !== undefined) return authorityOption(option);
+  const config = loadConfig(home);
+  const configured = config.trade?.authorities;
+  if (!configured) return ['un'];
+  const bad = configured.find((a) => !(AUTHORITIES as readonly string[]).includes(a));
+  if (bad !== undefined || configured.length === 0)
+    throw new EmbargoError(
+      ERROR_CODES.USAGE,
+      `${config.path}: trade.authorities: ${JSON.stringify(bad ?? [])} is not one of ${AUTHORITIES.join(', ')}`,
+      { ...(config.path && { file: config.path }), field: 'trade.authorities' },
+    );
+  return configured as Authority[];
 }
 
 /** --authority un,us → ['un', 'us'], or a usage error. */
@@ -49,11 +75,11 @@ export function authorityOption(value: string): Authority[] {
 }
 
 /** The options the engine takes. */
-function tradeOptions(opts: TradeCliOptions): TradeOptions {
+function tradeOptions(opts: TradeCliOptions, home: string): TradeOptions {
   const asOf = dateOption(opts.asOf, '--as-of');
   const listsAsOf = dateOption(opts.listsAsOf, '--lists-as-of');
   return {
-    authorities: authorityOption(opts.authority),
+    authorities: boundAuthorities(opts.authority, home),
     regime: opts.regime,
     ...(asOf && { asOf }),
     ...(listsAsOf && { listsAsOf }),
@@ -79,8 +105,7 @@ export function tradeCommand(run: Run): Command {
       .argument('[file]', 'a transaction as JSON')
       .option(
         '--authority <list>',
-        'authorities that bind you: un, us, eu, uk (comma-separated)',
-        'un',
+        'authorities that bind you: un, us, eu, uk (comma-separated; default: trade.authorities of the configuration, else un)',
       )
       .option('--as-of <date>', "judge the measures on this date instead of the transaction's")
       .option('--lists-as-of <date>', 'keep only entities evidenced as listed by this date')
@@ -97,15 +122,20 @@ export function tradeCommand(run: Run): Command {
       )
       .option('--input <file>', 'book: one transaction per line (JSONL)')
       .option('--output <file>', 'book: where to write one verdict per line (JSONL)')
+      .option('--workers <n>', 'book: processes that screen its parties (default: one per core)')
       .action((file: string | undefined, opts: TradeCliOptions) =>
         run(opts, async (engine) => {
           if (opts.failOn !== undefined && !['block', 'review'].includes(opts.failOn))
             throw usage(`--fail-on ${opts.failOn}: use block or review`);
-          const options = tradeOptions(opts);
+          const options = tradeOptions(opts, engine.home);
           if (opts.input) {
             if (file) throw usage('give either a file or --input, not both');
             if (!opts.output) throw usage('--input needs --output');
-            const s = engine.checkTradeBook(opts.input, opts.output, options);
+            const workers = parseWorkers(opts.workers);
+            const s = await engine.checkTradeBookOnWorkers(opts.input, opts.output, {
+              ...options,
+              ...(workers && { workers }),
+            });
             for (const e of s.errors.slice(0, 20)) note(`embargo: ${e.message}`);
             if (s.errors.length > 20) note(`… and ${s.errors.length - 20} more bad lines`);
             const summary = {

@@ -96,6 +96,24 @@ const MIGRATIONS: string[] = [
     last_used_at TEXT
   );
   `,
+  // Live lists, continued: the files of each refresh (url, ETag, Last-Modified, sha256) as JSON,
+  // since one source may be several files; and one row per activated snapshot, so that an
+  // activation that changed no entity (or the first snapshot of a source) is still listed.
+  `
+  ALTER TABLE refreshes ADD COLUMN files TEXT;
+  CREATE TABLE activations (
+    snapshot TEXT PRIMARY KEY,
+    previous TEXT,
+    source TEXT NOT NULL,
+    date TEXT NOT NULL,
+    activated_at TEXT NOT NULL,
+    entity_count INTEGER NOT NULL,
+    added INTEGER NOT NULL,
+    removed INTEGER NOT NULL,
+    changed INTEGER NOT NULL
+  );
+  CREATE INDEX activations_date ON activations(date, source);
+  `,
 ];
 
 /** Brings a database up to the latest schema version. */

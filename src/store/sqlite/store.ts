@@ -14,8 +14,21 @@ import {
   type SourceId,
   type StoredEntity,
 } from '../../core/index.ts';
-import type { IterateOptions, Snapshot, SnapshotDraft, SnapshotFile, Store } from '../types.ts';
+import type {
+  ApiKey,
+  IterateOptions,
+  NewApiKey,
+  Activation,
+  ActivationQuery,
+  RefreshRecord,
+  Snapshot,
+  SnapshotDraft,
+  SnapshotFile,
+  Store,
+} from '../types.ts';
+import { SqliteKeys } from './keys.ts';
 import { historyOf, type Appearance } from './history.ts';
+import { insertActivation, insertRefresh, selectActivations, selectLastRefreshes } from './live.ts';
 import { migrate } from './schema.ts';
 
 interface SnapshotRow {
@@ -129,6 +142,7 @@ export class SqliteStore implements Store {
         done.warnings.length,
         snap,
       );
+      draft.onComplete?.(this.getSnapshot(id)!);
       db.exec('COMMIT');
       db.pragma('cache_size = -2000');
       this.writes++;
@@ -264,9 +278,46 @@ export class SqliteStore implements Store {
     }
   }
 
+  recordRefresh(record: RefreshRecord): void {
+    insertRefresh(this.db, record);
+  }
+
+  lastRefreshes(source: SourceId): { attempt?: RefreshRecord; success?: RefreshRecord } {
+    return selectLastRefreshes(this.db, source);
+  }
+
+  recordActivation(activation: Activation): void {
+    insertActivation(this.db, activation);
+  }
+
+  activations(query: ActivationQuery): Activation[] {
+    return selectActivations(this.db, query);
+  }
+
   version(): string {
     // data_version changes when another connection commits; `writes` counts this one's.
     return `${this.db.pragma('data_version', { simple: true }) as number}.${this.writes}`;
+  }
+
+  // API keys live in their own module (keys.ts); these delegate.
+  private keysTable: SqliteKeys | undefined;
+  private get keys(): SqliteKeys {
+    return (this.keysTable ??= new SqliteKeys(this.db));
+  }
+  createApiKey(key: NewApiKey): ApiKey {
+    return this.keys.create(key);
+  }
+  listApiKeys(): ApiKey[] {
+    return this.keys.list();
+  }
+  findApiKeyByHash(hash: string): ApiKey | undefined {
+    return this.keys.findByHash(hash);
+  }
+  revokeApiKey(id: string): ApiKey | undefined {
+    return this.keys.revoke(id);
+  }
+  touchApiKey(id: string, at: string): void {
+    this.keys.touch(id, at);
   }
 
   close(): void {
