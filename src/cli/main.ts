@@ -9,6 +9,8 @@ import { compareCommand, screenCommand } from './commands/screen.ts';
 import { tradeCommand } from './commands/trade.ts';
 import { regimeCommand } from './commands/regime.ts';
 import { scenarioCommand } from './commands/scenario.ts';
+import { serveCommand } from './commands/serve.ts';
+import { keysCommand } from './commands/keys.ts';
 import { EXIT } from './exit.ts';
 import { run } from './run.ts';
 
@@ -26,6 +28,8 @@ program.addCommand(compareCommand(run));
 program.addCommand(tradeCommand(run));
 program.addCommand(regimeCommand(run));
 program.addCommand(scenarioCommand(run));
+program.addCommand(serveCommand(run));
+program.addCommand(keysCommand(run));
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

@@ -1,0 +1,103 @@
+/**
+ * @module
+ * `buildServer()`: the Fastify instance with every route, not listening (tests use `inject`).
+ * The server is a thin layer over the engine: each route validates its request, calls the
+ * engine, and shapes the answer; errors become `{"detail", "code"}` in one place (errors.ts).
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { authHook } from './auth.ts';
+import { DEFAULT_BODY_LIMIT, type RouteContext, type ServerOptions } from './context.ts';
+import { ERROR_SCHEMA, HttpError, HTTP_CODES, installErrorHandlers, sendError } from './errors.ts';
+import {
+  registerCors,
+  registerDocs,
+  registerHelmet,
+  registerRateLimit,
+  registerWeb,
+} from './plugins.ts';
+import { Readiness } from './ready.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { healthRoutes } from './routes/health.ts';
+import { listRoutes } from './routes/lists.ts';
+import { matchRoutes } from './routes/match.ts';
+import { reconcileRoutes } from './routes/reconcile.ts';
+import { searchRoutes } from './routes/search.ts';
+import { tradeRoutes } from './routes/trade.ts';
+
+/** Reads `application/x-www-form-urlencoded` bodies (OpenRefine's reconciliation queries). */
+function formParser(
+  _req: unknown,
+  body: string | Buffer,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
+  try {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  } catch {
+    done(new HttpError(400, HTTP_CODES.MALFORMED, 'the form body cannot be read'));
+  }
+}
+
+/** Builds the server (routes, hooks, plugins); call `listen` or use `inject`. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // A client has a minute to send its request (slow senders hold sockets otherwise).
+    requestTimeout: 60_000,
+    // Each request is logged by the error handler when it fails; a line per request would cost
+    // more than a screening.
+    logController: new LogController({ disableRequestLogging: true }),
+    // `/match/default/` is `/match/default`.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: false } },
+    // Errors before routing (a URL that does not decode) get the same {detail, code}.
+    frameworkErrors: (err, request, reply) => void sendError(request, reply, err),
+  });
+  installErrorHandlers(app);
+  app.addSchema(ERROR_SCHEMA);
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT },
+    formParser,
+  );
+  const readiness = new Readiness(options.engine);
+  const ctx: RouteContext = { engine: options.engine, readiness, options };
+
+  await registerHelmet(app);
+  if (options.cors !== undefined) await registerCors(app, options.cors);
+  app.addHook('onRequest', authHook(options.engine, options.auth));
+  await registerRateLimit(app, options.rateLimit);
+  await registerDocs(app, options.auth);
+
+  healthRoutes(app, ctx);
+  matchRoutes(app, ctx);
+  searchRoutes(app, ctx);
+  entityRoutes(app, ctx);
+  catalogRoutes(app, ctx);
+  reconcileRoutes(app, ctx);
+  tradeRoutes(app, ctx);
+  listRoutes(app, ctx);
+  if (options.webRoot) await registerWeb(app, options.webRoot);
+
+  if (options.warm !== false)
+    app.addHook('onReady', async () => {
+      // Off the start-up path: /healthz answers at once, /readyz once the index is built.
+      setImmediate(() => {
+        try {
+          readiness.warm();
+        } catch (err) {
+          app.log.error({ err }, 'building the screening index failed');
+        }
+      });
+    });
+  app.decorate('readiness', readiness);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Whether the engine is ready to screen (see ready.ts). */
+    readiness: Readiness;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * @module
+ * What every route module receives: the engine, the readiness tracker and the server's options.
+ */
+import type { Engine } from '../engine/index.ts';
+import type { Readiness } from './ready.ts';
+
+/** Rate limiting per key (per address for public routes): `max` requests per `timeWindow` ms. */
+export interface RateLimitOptions {
+  max: number;
+  timeWindow: number;
+}
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  engine: Engine;
+  /** `keys`: every route but health, docs and the UI needs an API key. `none`: open. */
+  auth: 'keys' | 'none';
+  /** Folder of the built web UI, served at `/`. */
+  webRoot?: string;
+  /** Per key; `false` turns rate limiting off. Default 6,000 requests a minute. */
+  rateLimit?: RateLimitOptions | false;
+  /** Largest request body in bytes; default 1 MiB. */
+  bodyLimit?: number;
+  /** Origins allowed to call the API from a browser (CORS); default none. */
+  cors?: string | string[];
+  /** Fastify's logger option; default off. */
+  logger?: boolean | Record<string, unknown>;
+  /** Build the screening index as soon as the server is ready (default true). */
+  warm?: boolean;
+}
+
+/** Passed to each route module. */
+export interface RouteContext {
+  engine: Engine;
+  readiness: Readiness;
+  options: ServerOptions;
+}
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Default rate limit per key. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 6000, timeWindow: 60_000 };

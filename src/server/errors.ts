@@ -1,0 +1,183 @@
+/**
+ * @module
+ * Errors at the HTTP edge: every failure leaves the server as `{"detail", "code"}` with the status
+ * this file assigns, as `src/cli/exit.ts` assigns exit codes. Fastify's own errors (validation,
+ * malformed JSON, body too large, unsupported media type) are mapped here too, so no response
+ * ever carries Fastify's `{statusCode, error, message}` or a stack trace.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EmbargoError, ERROR_CODES, type ErrorCode } from '../core/index.ts';
+
+/** Codes of failures that exist only at the HTTP edge (the core's codes are used as they are). */
+export const HTTP_CODES = {
+  /** No API key, an unknown one, or a revoked one. */
+  UNAUTHORIZED: 'E_UNAUTHORIZED',
+  /** The key's role does not allow the route. */
+  FORBIDDEN: 'E_FORBIDDEN',
+  /** The request body or parameters do not fit the route's schema. */
+  VALIDATION: 'E_VALIDATION',
+  /** The body is not valid JSON (or not a valid form). */
+  MALFORMED: 'E_MALFORMED',
+  /** The body exceeds the server's limit. */
+  TOO_LARGE: 'E_TOO_LARGE',
+  /** A content type the route does not read. */
+  MEDIA_TYPE: 'E_MEDIA_TYPE',
+  /** Too many requests for this key (or address) in the window. */
+  RATE_LIMITED: 'E_RATE_LIMITED',
+  /** The screening index is not built yet, or no list is loaded. */
+  NOT_READY: 'E_NOT_READY',
+  /** No such route. */
+  NO_ROUTE: 'E_NO_ROUTE',
+} as const;
+
+/** Any code a response may carry. */
+export type ResponseCode = ErrorCode | (typeof HTTP_CODES)[keyof typeof HTTP_CODES];
+
+/** The status of each core error code. The caller's mistakes are 4xx; the store's and ours 5xx. */
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  [ERROR_CODES.USAGE]: 400,
+  [ERROR_CODES.INVALID_QUERY]: 400,
+  [ERROR_CODES.INPUT_REFUSED]: 400,
+  [ERROR_CODES.INVALID_ENTITY]: 422,
+  [ERROR_CODES.NOT_FOUND]: 404,
+  [ERROR_CODES.UNKNOWN_ID]: 404,
+  [ERROR_CODES.UNKNOWN_SOURCE]: 404,
+  // A locked or missing store: the service cannot answer now; not the caller's fault.
+  [ERROR_CODES.STORE]: 503,
+  [ERROR_CODES.INTERNAL]: 500,
+};
+
+/** HTTP status for an EmbargoError. */
+export function statusFor(err: EmbargoError): number {
+  return STATUS_BY_CODE[err.code] ?? 500;
+}
+
+/** An error raised by the HTTP layer itself, with its status and code. */
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly code: ResponseCode;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    statusCode: number,
+    code: ResponseCode,
+    detail: string,
+    headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  detail: string;
+  code: string;
+}
+
+/** JSON schema of {@link ErrorBody}, for the OpenAPI document. */
+export const ERROR_SCHEMA = {
+  $id: 'Error',
+  type: 'object',
+  description: 'Every error: a message for people and a stable code for programs.',
+  properties: {
+    detail: { type: 'string', examples: ['no dataset "foo"; known: default, sanctions, un_sc'] },
+    code: { type: 'string', examples: ['E_UNKNOWN_SOURCE'] },
+  },
+  required: ['detail', 'code'],
+} as const;
+
+/** Fastify's codes for a client error, and ours for them. */
+const FASTIFY_CODES: Record<string, ResponseCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: HTTP_CODES.TOO_LARGE,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: HTTP_CODES.MEDIA_TYPE,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: HTTP_CODES.MALFORMED,
+  FST_ERR_CTP_EMPTY_JSON_BODY: HTTP_CODES.MALFORMED,
+  FST_ERR_CTP_INVALID_JSON_BODY: HTTP_CODES.MALFORMED,
+  FST_ERR_CTP_EMPTY_TYPE: HTTP_CODES.MEDIA_TYPE,
+  FST_ERR_CTP_INVALID_TYPE: HTTP_CODES.MEDIA_TYPE,
+  FST_ERR_VALIDATION: HTTP_CODES.VALIDATION,
+};
+
+/** What to answer for anything thrown by a handler, a hook or Fastify itself. */
+export function toResponse(err: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  if (err instanceof HttpError)
+    return {
+      status: err.statusCode,
+      body: { detail: err.message, code: err.code },
+      internal: false,
+    };
+  if (err instanceof EmbargoError) {
+    const status = statusFor(err);
+    // A 5xx says only what kind of fault it was: its message may name files on the server.
+    if (status >= 500)
+      return {
+        status,
+        body: {
+          detail: status === 503 ? 'the store is unavailable; try again' : 'internal error',
+          code: err.code,
+        },
+        internal: true,
+      };
+    return { status, body: { detail: err.message, code: err.code }, internal: false };
+  }
+  const fe = err as Partial<FastifyError> & { validation?: unknown };
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    const code =
+      (fe.code && FASTIFY_CODES[fe.code]) ??
+      (fe.validation
+        ? HTTP_CODES.VALIDATION
+        : status === 413
+          ? HTTP_CODES.TOO_LARGE
+          : status === 415
+            ? HTTP_CODES.MEDIA_TYPE
+            : status === 429
+              ? HTTP_CODES.RATE_LIMITED
+              : status === 404
+                ? HTTP_CODES.NO_ROUTE
+                : HTTP_CODES.MALFORMED);
+    return { status, body: { detail: fe.message ?? 'bad request', code }, internal: false };
+  }
+  return {
+    status: 500,
+    body: { detail: 'internal error', code: ERROR_CODES.INTERNAL },
+    internal: true,
+  };
+}
+
+/** Sends an error response; logs it when it is our fault. */
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  err: unknown,
+): FastifyReply {
+  const { status, body, internal } = toResponse(err);
+  if (internal) request.log.error({ err }, 'internal error');
+  if (err instanceof HttpError) reply.headers(err.headers);
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Installs the error and not-found handlers on an instance. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err, request, reply) => sendError(request, reply, err));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      request,
+      reply,
+      new HttpError(
+        404,
+        HTTP_CODES.NO_ROUTE,
+        `no route ${request.method} ${request.url.split('?')[0]}`,
+      ),
+    ),
+  );
+}
+
+/** Shorthand for a 400 the caller can fix. */
+export function badRequest(detail: string): HttpError {
+  return new HttpError(400, HTTP_CODES.VALIDATION, detail);
+}

@@ -1,0 +1,46 @@
+/**
+ * @module
+ * Readiness: the server answers `/readyz` with 200 once the screening index has been built and at
+ * least one list snapshot is active. The index is built right after start-up, off the request
+ * path, so that the first `/match` does not pay for it.
+ */
+import type { Algorithm } from '../core/index.ts';
+import type { Engine } from '../engine/index.ts';
+
+/** A query that exists only to make the engine build its index, or report a threshold. */
+const PROBE = { schema: 'Thing' as const, properties: { name: ['embargo readiness probe'] } };
+
+/** Tracks whether the engine is ready to screen. */
+export class Readiness {
+  private built = false;
+  private readonly thresholds = new Map<Algorithm, number>();
+  private readonly engine: Engine;
+
+  constructor(engine: Engine) {
+    this.engine = engine;
+  }
+
+  /** Builds the screening index (synchronous: it takes the event loop for a second or two). */
+  warm(): void {
+    this.engine.screen(PROBE, { limit: 1 });
+    this.built = true;
+  }
+
+  /** Whether the server is ready, and if not, why. */
+  check(): { ready: true } | { ready: false; detail: string } {
+    if (!this.built) return { ready: false, detail: 'the screening index is being built' };
+    if (!this.engine.status().some((s) => s.active))
+      return { ready: false, detail: 'no list snapshot is active: load a list first' };
+    return { ready: true };
+  }
+
+  /** The default threshold of an algorithm, as the engine applies it. */
+  threshold(algorithm: Algorithm): number {
+    let t = this.thresholds.get(algorithm);
+    if (t === undefined) {
+      t = this.engine.screen(PROBE, { algorithm, limit: 1 }).threshold;
+      this.thresholds.set(algorithm, t);
+    }
+    return t;
+  }
+}

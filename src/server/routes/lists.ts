@@ -1,0 +1,146 @@
+/**
+ * @module
+ * `GET /lists` (every list: its active snapshot, all snapshots, and its freshness: when it was
+ * last refreshed and how stale it is), `GET /lists/changes?since=` (what each activation
+ * changed), `GET /lists/{source}/diff?from=&to=` (entities added, removed and changed between two
+ * snapshots of a list; default the active one against the one before it) and, for admins,
+ * `POST /lists/update` (download the lists from their addresses and load what changed).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { EmbargoError } from '../../core/index.ts';
+import type { RouteContext } from '../context.ts';
+import { badRequest } from '../errors.ts';
+import { DAY_PARAM, errors, STRING_LIST } from '../schemas.ts';
+
+/** A snapshot without the paths its files had on this machine. */
+function withoutPaths<T extends { files: { path?: string }[] }>(s: T): T {
+  return { ...s, files: s.files.map(({ path: _path, ...f }) => f) };
+}
+
+/** An error in a response: `{detail, code}`. */
+function errorOf(e: EmbargoError): { detail: string; code: string } {
+  return { detail: e.message, code: e.code };
+}
+
+/** Registers the list routes. */
+export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get(
+    '/lists',
+    {
+      schema: {
+        tags: ['Lists'],
+        summary:
+          'Every list: its active snapshot (date, counts, files), all its snapshots, and its freshness (last refresh, its outcome, seconds since the last success)',
+        response: errors(401, 403, 429),
+      },
+      config: { access: 'read' },
+    },
+    // Files are listed without their paths on this machine: names, sizes and sha256 say enough.
+    async () => ({
+      lists: ctx.engine.status().map((s) => ({ ...s, active: s.active && withoutPaths(s.active) })),
+    }),
+  );
+
+  app.get<{ Params: { source: string }; Querystring: { from?: string; to?: string } }>(
+    '/lists/:source/diff',
+    {
+      schema: {
+        tags: ['Lists'],
+        summary: 'What changed between two snapshots of a list',
+        params: {
+          type: 'object',
+          properties: { source: { type: 'string', examples: ['ofac_sdn'] } },
+          required: ['source'],
+        },
+        querystring: {
+          type: 'object',
+          properties: {
+            from: {
+              type: 'string',
+              maxLength: 100,
+              description: 'snapshot id; default: the one before `to`',
+            },
+            to: {
+              type: 'string',
+              maxLength: 100,
+              description: 'snapshot id; default: the active one',
+            },
+          },
+        },
+        response: errors(401, 403, 404, 429),
+      },
+      config: { access: 'read' },
+    },
+    async (request) =>
+      ctx.engine.diff({
+        source: request.params.source,
+        ...(request.query.from && { from: request.query.from }),
+        ...(request.query.to && { to: request.query.to }),
+      }),
+  );
+
+  app.get<{ Querystring: { since: string; source?: string } }>(
+    '/lists/changes',
+    {
+      schema: {
+        tags: ['Lists'],
+        summary:
+          'What each snapshot activated since a day changed (entities added, removed, changed)',
+        querystring: {
+          type: 'object',
+          properties: {
+            since: { ...DAY_PARAM, description: 'snapshots dated on or after this day' },
+            source: { type: 'string', maxLength: 100 },
+          },
+          required: ['since'],
+        },
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config: { access: 'read' },
+    },
+    async (request) => ({
+      changes: ctx.engine.listChanges({
+        since: request.query.since,
+        ...(request.query.source && { source: request.query.source }),
+      }),
+    }),
+  );
+
+  app.post<{ Body: { sources?: string[]; force?: boolean } | undefined }>(
+    '/lists/update',
+    {
+      schema: {
+        tags: ['Lists'],
+        summary: 'Download the lists from their addresses and load what changed (admin)',
+        description:
+          "Refreshes the lists named in `sources` (default: every list with a download address), one after the other, and answers once they are done with one outcome per list: `activated`, `loaded`, `unchanged`, `refused` or `failed`. A refused or failed list keeps its active snapshot. `force` accepts a list that shrank more than allowed. Addresses, timeouts and retries come from the configuration file of the server's home.",
+        body: {
+          type: ['object', 'null'],
+          properties: {
+            sources: { ...STRING_LIST, maxItems: 20 },
+            force: { type: 'boolean' },
+          },
+          additionalProperties: false,
+        },
+        response: errors(400, 401, 403, 404, 413, 415, 429),
+      },
+      config: { access: 'admin' },
+    },
+    async (request) => {
+      const body = request.body ?? {};
+      if (body.force !== undefined && typeof body.force !== 'boolean')
+        throw badRequest('force: true or false');
+      const outcomes = await ctx.engine.refreshLists({
+        ...(body.sources?.length && { sources: body.sources }),
+        ...(body.force && { force: true }),
+      });
+      return {
+        outcomes: outcomes.map(({ error, snapshot, ...o }) => ({
+          ...o,
+          ...(snapshot && { snapshot: withoutPaths(snapshot) }),
+          ...(error && { error: errorOf(error) }),
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,264 @@
+/**
+ * @module
+ * `POST /match/{dataset}`: yente's query-by-example matcher. The request and response shapes are
+ * yente's (`yente/routers/match.py`, `yente/data/common.py`): named queries in, one
+ * `EntityMatches` (`status`, `results`, `total`, `query`) per name out, `limit` at the top, the
+ * `x-batch-size` header. Scores and thresholds are Embargo's.
+ */
+import type { FastifyInstance } from 'fastify';
+import {
+  EmbargoError,
+  ERROR_CODES,
+  type Algorithm,
+  type ScoredEntity,
+  type SourceId,
+} from '../../core/index.ts';
+import { resolveAlgorithm } from '../algorithms.ts';
+import type { RouteContext } from '../context.ts';
+import { resolveDataset, screenedSources, screenIn } from '../datasets.ts';
+import { badRequest } from '../errors.ts';
+import { exampleToQuery, type EntityExample } from '../query.ts';
+import {
+  DATASET_PARAMS,
+  DATE_PARAM,
+  errors,
+  SCORED_RESPONSE,
+  STRING_LIST,
+  TOTAL,
+} from '../schemas.ts';
+import { snapshotDates, toYenteScored, type YenteScored } from '../yente.ts';
+
+/** Most queries in one request (yente's MAX_BATCH). */
+export const MAX_BATCH = 100;
+/** Most results per query. */
+export const MAX_LIMIT = 500;
+
+interface MatchQuerystring {
+  limit?: number;
+  threshold?: number;
+  cutoff?: number;
+  algorithm?: string;
+  include_dataset?: string[];
+  exclude_dataset?: string[];
+  exclude_schema?: string[];
+  exclude_entity_ids?: string[];
+  changed_since?: string;
+  topics?: string[];
+}
+
+interface MatchBody {
+  queries: Record<string, EntityExample | null>;
+  weights?: Record<string, number>;
+  config?: Record<string, unknown>;
+}
+
+const EXAMPLE = {
+  type: 'object',
+  required: ['schema', 'properties'],
+  properties: {
+    id: { type: ['string', 'null'] },
+    schema: { type: 'string', examples: ['Person'] },
+    properties: {
+      type: 'object',
+      description: 'FtM properties: each a string or a list of strings.',
+      additionalProperties: {
+        anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'array' }, { type: 'null' }],
+      },
+    },
+  },
+} as const;
+
+const SCHEMA = {
+  tags: ['Matching'],
+  summary: 'Query by example matcher (yente-compatible)',
+  description: `Screens up to ${MAX_BATCH} example entities at once. Same request and response as yente's \`/match\`, e.g.
+
+\`\`\`json
+{"queries": {"q1": {"schema": "Person", "properties": {"name": ["Kim Jong Un"], "birthDate": ["1984-01-08"], "nationality": ["kp"]}}}}
+\`\`\`
+
+Results are the entities scoring at least \`cutoff\` (default: the threshold), best first; \`total\` counts those at or above \`threshold\` (\`match: true\`). Scores and thresholds are Embargo's: \`embargo\` defaults to 0.75, \`ofac\` to 0.85.`,
+  params: DATASET_PARAMS,
+  querystring: {
+    type: 'object',
+    properties: {
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 5 },
+      threshold: { type: 'number', minimum: 0, maximum: 1 },
+      cutoff: { type: 'number', minimum: 0, maximum: 1, deprecated: true },
+      algorithm: { type: 'string', description: 'best (= embargo), embargo or ofac' },
+      include_dataset: STRING_LIST,
+      exclude_dataset: STRING_LIST,
+      exclude_schema: STRING_LIST,
+      exclude_entity_ids: { ...STRING_LIST, maxItems: 50 },
+      changed_since: DATE_PARAM,
+      topics: STRING_LIST,
+    },
+  },
+  body: {
+    type: 'object',
+    required: ['queries'],
+    properties: {
+      // yente skips a query that is null.
+      queries: { type: 'object', additionalProperties: { anyOf: [EXAMPLE, { type: 'null' }] } },
+      weights: { type: 'object', additionalProperties: { type: 'number' } },
+      config: { type: 'object' },
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        responses: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            properties: {
+              status: { type: 'integer' },
+              results: { type: 'array', items: SCORED_RESPONSE },
+              total: TOTAL,
+              query: { type: 'object', additionalProperties: true },
+              warnings: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+        limit: { type: 'integer' },
+        algorithm: { type: 'string' },
+        threshold: { type: 'number' },
+        snapshots: { type: 'array', items: { type: 'string' } },
+        engine_version: { type: 'string' },
+      },
+    },
+    ...errors(400, 401, 403, 404, 413, 415, 429),
+  },
+} as const;
+
+/** The filters yente applies after scoring, on Embargo's results. */
+export interface ResultFilter {
+  topics: string[];
+  excludeSchema: string[];
+  excludeIds: string[];
+  changedSince?: string;
+}
+
+/** True when the filter keeps nothing out. */
+function isOpen(f: ResultFilter): boolean {
+  return !f.topics.length && !f.excludeSchema.length && !f.excludeIds.length && !f.changedSince;
+}
+
+/** Whether a result passes the filter. */
+export function keep(f: ResultFilter, r: ScoredEntity): boolean {
+  if (f.topics.length && !r.topics.some((t) => f.topics.includes(t))) return false;
+  if (f.excludeSchema.includes(r.schema)) return false;
+  if (f.excludeIds.includes(r.id)) return false;
+  if (f.changedSince && r.last_change < f.changedSince) return false;
+  return true;
+}
+
+/** One screening with yente's semantics over the engine's. */
+export function screenOne(
+  ctx: RouteContext,
+  name: string,
+  example: EntityExample,
+  o: {
+    algorithm: Algorithm;
+    threshold?: number;
+    cutoff?: number;
+    limit: number;
+    sources: SourceId[];
+    filter: ResultFilter;
+  },
+) {
+  const { query, echo } = exampleToQuery(example);
+  // Post-filters drop results, so ask for more than the limit when there are any.
+  const fetch = isOpen(o.filter)
+    ? o.limit
+    : Math.min(MAX_LIMIT, o.limit * 4 + o.filter.excludeIds.length + 20);
+  let res;
+  try {
+    res = screenIn(ctx.engine, query, {
+      algorithm: o.algorithm,
+      limit: fetch,
+      sources: o.sources,
+      ...(o.threshold !== undefined && { threshold: o.threshold }),
+    });
+  } catch (err) {
+    if (err instanceof EmbargoError && err.code === ERROR_CODES.INVALID_QUERY)
+      throw new EmbargoError(err.code, `query ${JSON.stringify(name)}: ${err.message}`, {
+        ...(err.field !== undefined && { field: err.field }),
+      });
+    throw err;
+  }
+  // yente's cutoff defaults to the threshold: only matches come back unless asked otherwise.
+  const cutoff = Math.min(o.cutoff ?? res.threshold, res.threshold);
+  const kept = res.results.filter((r) => keep(o.filter, r));
+  const shown = kept.filter((r) => r.score >= cutoff);
+  const matches = kept.filter((r) => r.match).length;
+  // If every fetched result matched, more may exist beyond what was fetched.
+  const more = res.results.length === fetch && res.results.every((r) => r.match);
+  return { res, echo, shown, total: { value: matches, relation: more ? 'gte' : 'eq' } };
+}
+
+/** Registers `POST /match/{dataset}`. */
+export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Params: { dataset: string }; Querystring: MatchQuerystring; Body: MatchBody }>(
+    '/match/:dataset',
+    { schema: SCHEMA, config: { access: 'read' } },
+    async (request, reply) => {
+      const q = request.query;
+      const dataset = resolveDataset(request.params.dataset);
+      const algorithm = resolveAlgorithm(q.algorithm);
+      const sources = screenedSources(dataset, q.include_dataset, q.exclude_dataset);
+      const all = Object.keys(request.body.queries);
+      if (all.length > MAX_BATCH)
+        throw badRequest(`Too many queries in one batch (limit: ${MAX_BATCH})`);
+      const names = all.filter((n) => request.body.queries[n] !== null);
+      if (names.length === 0) throw badRequest('No queries provided.');
+      const limit = q.limit ?? 5;
+      const filter: ResultFilter = {
+        topics: q.topics ?? [],
+        excludeSchema: q.exclude_schema ?? [],
+        excludeIds: q.exclude_entity_ids ?? [],
+        ...(q.changed_since && { changedSince: q.changed_since.slice(0, 10) }),
+      };
+      const responses: Record<string, unknown> = {};
+      let threshold = 0;
+      let snapshots: string[] = [];
+      let version = '';
+      for (const name of names) {
+        const example = request.body.queries[name]!;
+        const one = screenOne(ctx, name, example, {
+          algorithm,
+          limit,
+          sources,
+          filter,
+          ...(q.threshold !== undefined && { threshold: q.threshold }),
+          ...(q.cutoff !== undefined && { cutoff: q.cutoff }),
+        });
+        threshold = one.res.threshold;
+        snapshots = one.res.snapshots;
+        version = one.res.engine_version;
+        const lastSeen = snapshotDates(one.res.snapshots);
+        const queryName = one.echo.properties.name?.[0];
+        const results: YenteScored[] = one.shown
+          .slice(0, limit)
+          .map((r) => toYenteScored(r, queryName, lastSeen));
+        responses[name] = {
+          status: 200,
+          results,
+          total: one.total,
+          query: one.echo,
+          ...(one.res.warnings && { warnings: one.res.warnings }),
+        };
+      }
+      reply.header('x-batch-size', String(names.length));
+      return {
+        responses,
+        limit,
+        algorithm,
+        threshold,
+        snapshots,
+        engine_version: version,
+      };
+    },
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * @module
+ * OpenRefine's Reconciliation API v0.2 at `/reconcile/{dataset}`, as yente serves it
+ * (`yente/routers/reconcile.py`, `yente/data/freebase.py`): the service manifest on a plain GET;
+ * queries as the form (or query) parameter `queries`, a JSON object of
+ * `{"q0": {"query", "type", "limit", "properties": [{"pid", "v"}]}}`, answered with
+ * `{"q0": {"result": [{"id", "name", "description", "type", "score", "match"}]}}`; an HTML
+ * preview; and the suggest services for entities, types and properties.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  EmbargoError,
+  ERROR_CODES,
+  isMatchable,
+  SCHEMA_NAMES,
+  schemaProperties,
+  type SchemaName,
+} from '../../core/index.ts';
+import { resolveAlgorithm } from '../algorithms.ts';
+import type { RouteContext } from '../context.ts';
+import { resolveDataset } from '../datasets.ts';
+import { badRequest } from '../errors.ts';
+import { MAX_BATCH, screenOne } from './match.ts';
+import { DATASET_PARAMS, errors } from '../schemas.ts';
+import { reconcilePreview } from './_preview.ts';
+
+/** Plural labels of the schemata one can reconcile against. */
+const LABELS: Partial<Record<SchemaName, string>> = {
+  Thing: 'Things',
+  LegalEntity: 'Legal entities',
+  Person: 'People',
+  Organization: 'Organizations',
+  Company: 'Companies',
+  Vessel: 'Vessels',
+  Airplane: 'Airplanes',
+};
+
+/** The schemata OpenRefine may pick as types. */
+const TYPES = SCHEMA_NAMES.filter((s) => isMatchable(s) || s === 'Thing').map((s) => ({
+  id: s,
+  name: LABELS[s] ?? s,
+  description: s,
+}));
+
+/** One reconciliation query. */
+interface ReconQuery {
+  query?: string;
+  type?: string | string[];
+  type_strict?: string;
+  limit?: number;
+  properties?: { pid?: string; v?: unknown }[];
+}
+
+/** The `queries` parameter, parsed. JSON text (form, query) or an object (JSON body). */
+function parseQueries(raw: unknown): Record<string, ReconQuery> {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw badRequest('queries: not valid JSON');
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw badRequest('queries: a JSON object of named queries');
+  const out: Record<string, ReconQuery> = {};
+  for (const [k, q] of Object.entries(value as Record<string, unknown>)) {
+    if (!q || typeof q !== 'object' || Array.isArray(q))
+      throw badRequest(`queries.${k}: an object with "query"`);
+    out[k] = q as ReconQuery;
+  }
+  return out;
+}
+
+/** The public base URL of this server, as the client reached it. */
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+/** `?api_key=…` passed on to the manifest's service URLs, as yente does. */
+function keySuffix(request: FastifyRequest): string {
+  const key = (request.query as Record<string, unknown>).api_key;
+  return typeof key === 'string' && key ? `?api_key=${encodeURIComponent(key)}` : '';
+}
+
+/** The service manifest. */
+function manifest(request: FastifyRequest, dataset: string, ctx: RouteContext) {
+  const base = baseUrl(request);
+  const service = `${base}/reconcile/${encodeURIComponent(dataset)}`;
+  const key = keySuffix(request);
+  const and = key ? `&${key.slice(1)}` : '';
+  const title =
+    ctx.engine.status().find((s) => s.source === dataset)?.title ?? 'every list it holds';
+  return {
+    versions: ['0.2'],
+    name: `Embargo: ${title}`,
+    identifierSpace: `${base}/entities/`,
+    schemaSpace: 'https://followthemoney.tech/explorer/schemata/',
+    // With the web UI served, an entity opens on its page there; otherwise as JSON.
+    view: {
+      url: ctx.options.webRoot ? `${base}/#/entity/{{id}}` : `${base}/entities/{{id}}${key}`,
+    },
+    preview: { url: `${service}/preview?id={{id}}${and}`, width: 430, height: 300 },
+    suggest: {
+      entity: { service_url: service, service_path: `/suggest/entity${key}` },
+      type: { service_url: service, service_path: `/suggest/type${key}` },
+      property: { service_url: service, service_path: `/suggest/property${key}` },
+    },
+    defaultTypes: TYPES,
+    batchSize: 10,
+    documentation: `${base}/docs`,
+  };
+}
+
+/** Answers a batch of queries. */
+function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmName?: string) {
+  const ds = resolveDataset(dataset);
+  const algorithm = resolveAlgorithm(algorithmName);
+  const queries = parseQueries(raw);
+  if (Object.keys(queries).length > MAX_BATCH)
+    throw badRequest(`Too many queries in one batch (limit: ${MAX_BATCH})`);
+  const out: Record<string, { result: unknown[] }> = {};
+  for (const [name, q] of Object.entries(queries)) {
+    const type = Array.isArray(q.type) ? q.type[0] : q.type;
+    const properties: Record<string, unknown[]> = {};
+    if (typeof q.query === 'string') properties.name = [q.query];
+    for (const p of Array.isArray(q.properties) ? q.properties : []) {
+      if (!p || typeof p.pid !== 'string') continue;
+      // OpenRefine may qualify property ids with the schema (`Person:birthDate`).
+      const pid = p.pid.slice(p.pid.lastIndexOf(':') + 1);
+      (properties[pid] ??= []).push(
+        ...(Array.isArray(p.v) ? p.v : [p.v]).map((v) =>
+          v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v,
+        ),
+      );
+    }
+    const limit = Number.isInteger(q.limit) && q.limit! > 0 ? Math.min(q.limit!, 100) : 5;
+    // OpenRefine shows candidates to pick from, so near misses come back too (cutoff 0).
+    const one = screenOne(
+      ctx,
+      name,
+      { schema: typeof type === 'string' ? type : 'Thing', properties },
+      {
+        algorithm,
+        limit,
+        cutoff: 0,
+        sources: ds.sources,
+        filter: { topics: [], excludeSchema: [], excludeIds: [] },
+      },
+    );
+    out[name] = {
+      result: one.shown.slice(0, limit).map((r) => ({
+        id: r.id,
+        name: r.caption,
+        description: [r.schema, ...r.programs].join(' · '),
+        type: [{ id: r.schema, name: LABELS[r.schema] ?? r.schema }],
+        score: r.score,
+        match: r.match,
+      })),
+    };
+  }
+  return out;
+}
+
+const QUERYSTRING = {
+  type: 'object',
+  properties: {
+    queries: { type: 'string', description: 'JSON-encoded reconciliation queries' },
+    algorithm: { type: 'string' },
+    api_key: { type: 'string', description: 'API key (OpenRefine cannot send headers)' },
+  },
+} as const;
+
+const PREFIX = {
+  type: 'object',
+  properties: {
+    prefix: { type: 'string', maxLength: 300 },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+    api_key: { type: 'string' },
+  },
+} as const;
+
+/** Registers the reconciliation routes. */
+export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const config = { access: 'read' as const, queryKey: true };
+  app.get<{ Params: { dataset: string }; Querystring: { queries?: string; algorithm?: string } }>(
+    '/reconcile/:dataset',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'Reconciliation manifest (OpenRefine API v0.2), or queries with ?queries=',
+        params: DATASET_PARAMS,
+        querystring: QUERYSTRING,
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config,
+    },
+    async (request) => {
+      const { dataset } = request.params;
+      if (request.query.queries !== undefined)
+        return reconcile(ctx, dataset, request.query.queries, request.query.algorithm);
+      resolveDataset(dataset);
+      return manifest(request, dataset, ctx);
+    },
+  );
+
+  app.post<{
+    Params: { dataset: string };
+    Querystring: { algorithm?: string };
+    Body: { queries?: unknown };
+  }>(
+    '/reconcile/:dataset',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'Reconciliation queries (form parameter `queries`)',
+        params: DATASET_PARAMS,
+        querystring: QUERYSTRING,
+        body: {
+          type: 'object',
+          properties: { queries: { description: 'JSON-encoded reconciliation queries' } },
+        },
+        response: errors(400, 401, 403, 404, 413, 415, 429),
+      },
+      config,
+    },
+    async (request) => {
+      const queries = request.body?.queries;
+      if (queries === undefined) throw badRequest('queries: missing (a JSON object of queries)');
+      return reconcile(ctx, request.params.dataset, queries, request.query.algorithm);
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { id?: string } }>(
+    '/reconcile/:dataset/preview',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'HTML preview of an entity, for OpenRefine',
+        params: DATASET_PARAMS,
+        querystring: {
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
+          required: ['id'],
+        },
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config,
+    },
+    async (request, reply) => {
+      resolveDataset(request.params.dataset);
+      const entity = ctx.engine.entity(request.query.id!);
+      reply.type('text/html; charset=utf-8');
+      return reconcilePreview(entity);
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { prefix?: string; limit?: number } }>(
+    '/reconcile/:dataset/suggest/entity',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'Suggest entities by name',
+        params: DATASET_PARAMS,
+        querystring: PREFIX,
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config,
+    },
+    async (request) => {
+      const ds = resolveDataset(request.params.dataset);
+      const prefix = (request.query.prefix ?? '').trim();
+      let result: unknown[] = [];
+      if (prefix) {
+        try {
+          const res = ctx.engine.screen(
+            { schema: 'Thing', properties: { name: [prefix] } },
+            { limit: request.query.limit ?? 10, sources: ds.sources },
+          );
+          result = res.results.map((r) => ({
+            id: r.id,
+            name: r.caption,
+            description: r.schema,
+            type: [{ id: r.schema, name: LABELS[r.schema] ?? r.schema }],
+          }));
+        } catch (err) {
+          // A prefix with nothing to screen (punctuation only) suggests nothing.
+          if (!(err instanceof EmbargoError && err.code === ERROR_CODES.INVALID_QUERY)) throw err;
+        }
+      }
+      return { code: '/api/status/ok', status: '200 OK', prefix, result };
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { prefix?: string } }>(
+    '/reconcile/:dataset/suggest/type',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'Suggest types (schemata)',
+        params: DATASET_PARAMS,
+        querystring: PREFIX,
+        response: errors(401, 403, 404, 429),
+      },
+      config,
+    },
+    async (request) => {
+      resolveDataset(request.params.dataset);
+      const prefix = (request.query.prefix ?? '').toLowerCase();
+      const result = TYPES.filter(
+        (t) => t.id.toLowerCase().startsWith(prefix) || t.name.toLowerCase().startsWith(prefix),
+      );
+      return { code: '/api/status/ok', status: '200 OK', prefix, result };
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { prefix?: string } }>(
+    '/reconcile/:dataset/suggest/property',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'Suggest properties',
+        params: DATASET_PARAMS,
+        querystring: PREFIX,
+        response: errors(401, 403, 404, 429),
+      },
+      config,
+    },
+    async (request) => {
+      resolveDataset(request.params.dataset);
+      const prefix = (request.query.prefix ?? '').toLowerCase();
+      const seen = new Set<string>();
+      const result: { id: string; name: string; description: string }[] = [];
+      for (const t of TYPES)
+        for (const [prop, type] of Object.entries(schemaProperties(t.id))) {
+          if (type === 'entity' || seen.has(prop) || !prop.toLowerCase().startsWith(prefix))
+            continue;
+          seen.add(prop);
+          result.push({ id: prop, name: prop, description: `${type} property` });
+        }
+      return { code: '/api/status/ok', status: '200 OK', prefix, result: result.slice(0, 20) };
+    },
+  );
+}

@@ -1,0 +1,292 @@
+/**
+ * @module
+ * Embargo's trade routes: `POST /trade/check` (one transaction, or `{"transactions": [...]}` up to
+ * 1,000 judged in date order on one cap ledger, as a book), `GET /regimes`, `GET /regimes/{id}`,
+ * `GET /scenarios`, `GET /scenarios/{id}` and `POST /scenarios/{id}/run` (a book in the body).
+ * Options come as query parameters: `authority` (un, us, eu, uk; comma-separated or repeated),
+ * `as_of`, `lists_as_of`, `scenario`. Cap balances and ledgers are files on the server in the
+ * CLI; over HTTP each request starts from an empty ledger.
+ */
+import type { FastifyInstance } from 'fastify';
+import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
+import {
+  listRegimes,
+  scenarioSummaries,
+  showRegime,
+  showScenario,
+  type Authority,
+  type TradeOptions,
+} from '../../engine/index.ts';
+import type { RouteContext } from '../context.ts';
+import { badRequest } from '../errors.ts';
+import { DAY_PARAM, errors, OPEN_OBJECT, STRING_LIST } from '../schemas.ts';
+import { errorItem, readLines, withBook } from './_books.ts';
+
+/** Most transactions one `/trade/check` judges. */
+export const MAX_TRANSACTIONS = 1000;
+/** Most transactions in a scenario run's book. */
+export const MAX_BOOK = 10_000;
+
+const AUTHORITIES: readonly Authority[] = ['un', 'us', 'eu', 'uk'];
+
+interface TradeQuerystring {
+  authority?: string[];
+  as_of?: string;
+  lists_as_of?: string;
+  scenario?: string;
+}
+
+const TRADE_QUERY = {
+  type: 'object',
+  properties: {
+    authority: {
+      ...STRING_LIST,
+      description:
+        'authorities that bind you: un, us, eu, uk (comma-separated or repeated; default un)',
+    },
+    as_of: {
+      ...DAY_PARAM,
+      description: "judge the measures on this day instead of each transaction's",
+    },
+    lists_as_of: {
+      ...DAY_PARAM,
+      description: 'keep only list entities evidenced as listed by this day',
+    },
+  },
+} as const;
+
+/** A day parameter that is a real date, or a 400. */
+function day(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isPartialDate(value)) throw badRequest(`${name} ${value}: not a date`);
+  return value;
+}
+
+/** Authorities from `?authority=un,us` or `?authority=un&authority=us`. */
+function authorities(values: string[] | undefined): Authority[] {
+  const list = (values ?? ['un'])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = list.find((a) => !(AUTHORITIES as readonly string[]).includes(a));
+  if (bad !== undefined || !list.length)
+    throw badRequest(`authority ${bad ?? ''}: use ${AUTHORITIES.join(', ')}`);
+  return [...new Set(list)] as Authority[];
+}
+
+/** A shipped scenario id, or 404 (never a path: the rules accept paths, the API does not). */
+function scenarioId(id: string): string {
+  if (!scenarioSummaries().some((s) => s.id === id))
+    throw new EmbargoError(
+      ERROR_CODES.NOT_FOUND,
+      `no scenario ${JSON.stringify(id)}; known: ${scenarioSummaries()
+        .map((s) => s.id)
+        .join(', ')}`,
+    );
+  return id;
+}
+
+function tradeOptions(q: TradeQuerystring): TradeOptions {
+  const asOf = day(q.as_of, 'as_of');
+  const listsAsOf = day(q.lists_as_of, 'lists_as_of');
+  return {
+    authorities: authorities(q.authority),
+    ...(asOf && { asOf }),
+    ...(listsAsOf && { listsAsOf }),
+    ...(q.scenario !== undefined && { scenario: scenarioId(q.scenario) }),
+  };
+}
+
+/** A text option of a body, or a 400. */
+function text(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw badRequest(`${key}: a string`);
+  return v;
+}
+
+/**
+ * Options given in a JSON body (`authority` or `authorities`, `as_of`, `lists_as_of`,
+ * `scenario`) over those of the query string: a JSON client may send either.
+ */
+function bodyOptions(q: TradeQuerystring, body: Record<string, unknown>): TradeQuerystring {
+  const out: TradeQuerystring = { ...q };
+  const auth = body.authorities ?? body.authority;
+  if (auth !== undefined) {
+    const list = Array.isArray(auth) ? auth : [auth];
+    if (!list.every((a) => typeof a === 'string'))
+      throw badRequest('authorities: a list of un, us, eu, uk');
+    out.authority = list as string[];
+  }
+  for (const key of ['as_of', 'lists_as_of', 'scenario'] as const) {
+    const v = text(body, key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/** Registers the trade, regime and scenario routes. */
+export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Querystring: TradeQuerystring; Body: Record<string, unknown> }>(
+    '/trade/check',
+    {
+      schema: {
+        tags: ['Trade'],
+        summary: 'Judge a transaction, or up to 1,000 as a book',
+        description:
+          'Body: one transaction (`{"id", "date", "kind", "parties", "vessel", "route", "goods", "nexus", "declarations"}`) or `{"transaction": {...}}`, answered with its verdict; or `{"transactions": [...]}`, judged in date order on one cap ledger and answered with `{"results", "summary"}` (a bad transaction gets `{"error"}` in its place, the rest are judged). Options as query parameters, or in the wrapping object: `authorities` (or `authority`), `as_of`, `lists_as_of`, `scenario`.',
+        querystring: {
+          ...TRADE_QUERY,
+          properties: {
+            ...TRADE_QUERY.properties,
+            scenario: {
+              type: 'string',
+              description: 'judge as if this relief scenario had been adopted',
+            },
+          },
+        },
+        body: OPEN_OBJECT,
+        response: errors(400, 401, 403, 404, 413, 415, 429),
+      },
+      config: { access: 'analyst' },
+    },
+    async (request) => {
+      const body = request.body;
+      // The body is the transaction itself, or wraps one or a list with the options.
+      if (!('transactions' in body) && !('transaction' in body))
+        return ctx.engine.checkTrade(body, tradeOptions(request.query));
+      const options = tradeOptions(bodyOptions(request.query, body));
+      if ('transaction' in body && !('transactions' in body)) {
+        const tx = body.transaction;
+        if (!tx || typeof tx !== 'object' || Array.isArray(tx))
+          throw badRequest('transaction: a transaction object');
+        return ctx.engine.checkTrade(tx, options);
+      }
+      const txs = body.transactions;
+      if (!Array.isArray(txs)) throw badRequest('transactions: a list of transactions');
+      if (txs.length === 0) throw badRequest('transactions: the list is empty');
+      if (txs.length > MAX_TRANSACTIONS)
+        throw badRequest(`transactions: at most ${MAX_TRANSACTIONS} a request (got ${txs.length})`);
+      return withBook(txs, (book) => {
+        const s = ctx.engine.checkTradeBook(book.input, book.output, options);
+        const results = readLines(book.output).map((r) => {
+          const bad = r as {
+            line?: number;
+            error?: { code: string; message: string; field?: string };
+          };
+          return bad.error ? { error: errorItem(bad.error, book.scrub) } : r;
+        });
+        return {
+          results,
+          summary: { checked: s.checked, failed: s.failed, verdicts: s.verdicts },
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/regimes',
+    {
+      schema: {
+        tags: ['Trade'],
+        summary: 'The regimes: their acts and number of measures',
+        response: errors(401, 403, 429),
+      },
+      config: { access: 'read' },
+    },
+    async () => listRegimes(),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { as_of?: string; authority?: string[] } }>(
+    '/regimes/:id',
+    {
+      schema: {
+        tags: ['Trade'],
+        summary: 'The measures of a regime in force on a day (default today)',
+        params: { type: 'object', properties: { id: { type: 'string', examples: ['dprk'] } } },
+        querystring: {
+          type: 'object',
+          properties: { as_of: DAY_PARAM, authority: STRING_LIST },
+        },
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config: { access: 'read' },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const known = listRegimes().map((r) => r.id);
+      if (!known.includes(id))
+        throw new EmbargoError(
+          ERROR_CODES.NOT_FOUND,
+          `no regime ${JSON.stringify(id)}; known: ${known.join(', ')}`,
+        );
+      const asOf = day(request.query.as_of, 'as_of') ?? new Date().toISOString().slice(0, 10);
+      const auth = request.query.authority ? authorities(request.query.authority) : undefined;
+      return showRegime(id, asOf, auth);
+    },
+  );
+
+  app.get(
+    '/scenarios',
+    {
+      schema: {
+        tags: ['Trade'],
+        summary: 'The relief scenarios',
+        response: errors(401, 403, 429),
+      },
+      config: { access: 'read' },
+    },
+    async () => scenarioSummaries(),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/scenarios/:id',
+    {
+      schema: {
+        tags: ['Trade'],
+        summary: 'One scenario: what it lifts, with its sources',
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        response: errors(401, 403, 404, 429),
+      },
+      config: { access: 'read' },
+    },
+    async (request) => showScenario(scenarioId(request.params.id)),
+  );
+
+  app.post<{ Params: { id: string }; Querystring: TradeQuerystring; Body: unknown }>(
+    '/scenarios/:id/run',
+    {
+      schema: {
+        tags: ['Trade'],
+        summary: 'Judge a book before and after a relief scenario',
+        description:
+          'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter.',
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        querystring: TRADE_QUERY,
+        body: { anyOf: [{ type: 'array' }, OPEN_OBJECT] },
+        response: errors(400, 401, 403, 404, 413, 415, 429),
+      },
+      config: { access: 'analyst' },
+    },
+    async (request) => {
+      const scenario = scenarioId(request.params.id);
+      const body = request.body;
+      const wrapped = Array.isArray(body) ? undefined : (body as Record<string, unknown>);
+      const q = wrapped ? bodyOptions(request.query, wrapped) : request.query;
+      const options = tradeOptions({ ...q, scenario: undefined });
+      const txs = wrapped ? wrapped.transactions : body;
+      if (!Array.isArray(txs)) throw badRequest('the body: a JSON array of transactions');
+      if (txs.length > MAX_BOOK)
+        throw badRequest(`the book: at most ${MAX_BOOK} transactions (got ${txs.length})`);
+      return withBook(txs, (book) => {
+        const { scenario: _s, ...rest } = options;
+        const run = ctx.engine.runScenario({ ...rest, scenario, book: book.input });
+        return {
+          ...run,
+          book: 'request body',
+          errors: run.errors.map((e) => errorItem(e, book.scrub)),
+        };
+      });
+    },
+  );
+}

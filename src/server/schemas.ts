@@ -1,0 +1,97 @@
+/**
+ * @module
+ * JSON schemas shared by the routes. Fastify validates requests with them (Ajv) and
+ * @fastify/swagger builds `/openapi.json` from them. Response schemas are kept open
+ * (`additionalProperties`, nothing required) so that serialising a result can never fail on a
+ * field the schema did not foresee.
+ */
+
+/** Reference to the shared error schema. */
+export const ERROR_REF = { $ref: 'Error#' } as const;
+
+/** The error responses a route may give, for the OpenAPI document. */
+export function errors(...statuses: number[]): Record<number, typeof ERROR_REF> {
+  return Object.fromEntries(statuses.map((s) => [s, ERROR_REF]));
+}
+
+/** A list of strings given as repeated query parameters (`?topics=a&topics=b`). */
+export const STRING_LIST = { type: 'array', items: { type: 'string', maxLength: 200 } } as const;
+
+/** A day, or a datetime whose day is used (yente's `changed_since`). */
+export const DATE_PARAM = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.+-Z]*)?$',
+} as const;
+
+/** A full day. */
+export const DAY_PARAM = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+
+/** Path parameter `dataset`. */
+export const DATASET_PARAMS = {
+  type: 'object',
+  properties: {
+    dataset: {
+      type: 'string',
+      description:
+        '`default` or `sanctions` (every list), or one list: ofac_sdn, ofac_consolidated, un_sc, uk_ofsi, eu_fsf, us_bis_dpl',
+      examples: ['default'],
+    },
+  },
+  required: ['dataset'],
+} as const;
+
+/** yente's EntityResponse, open. */
+export const ENTITY_RESPONSE = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    id: { type: 'string', examples: ['ofac_sdn-36163'] },
+    caption: { type: 'string', examples: ['KIM, Jong Un'] },
+    schema: { type: 'string', examples: ['Person'] },
+    properties: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'FtM properties: each a list of strings (or of nested entities).',
+    },
+    datasets: { type: 'array', items: { type: 'string' } },
+    referents: { type: 'array', items: { type: 'string' } },
+    target: { type: 'boolean' },
+    first_seen: { type: ['string', 'null'] },
+    last_seen: { type: ['string', 'null'] },
+    last_change: { type: ['string', 'null'] },
+  },
+} as const;
+
+/** yente's ScoredEntityResponse plus Embargo's fields, open. */
+export const SCORED_RESPONSE = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    ...ENTITY_RESPONSE.properties,
+    score: { type: 'number' },
+    match: { type: 'boolean' },
+    features: { type: 'object', additionalProperties: { type: 'number' } },
+    explanations: {
+      type: 'object',
+      additionalProperties: true,
+      description: "Per feature: {score, detail, query, candidate}, as yente's FtResult.",
+    },
+    matched_name: { type: 'string' },
+    programs: { type: 'array', items: { type: 'string' } },
+    topics: { type: 'array', items: { type: 'string' } },
+    tokens: {
+      type: 'array',
+      description: 'Embargo: how each query token was paired with a token of the matched name.',
+      items: { type: 'object', additionalProperties: true },
+    },
+  },
+} as const;
+
+/** yente's TotalSpec. */
+export const TOTAL = {
+  type: 'object',
+  properties: { value: { type: 'integer' }, relation: { type: 'string', enum: ['eq', 'gte'] } },
+} as const;
+
+/** An open object, for bodies the engine validates itself (transactions). */
+export const OPEN_OBJECT = { type: 'object', additionalProperties: true } as const;
