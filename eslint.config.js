@@ -52,5 +52,28 @@ export default tseslint.config(
     rules: deny('engine', 'server', 'cli'),
   },
   { files: ['src/engine/**'], rules: deny('server', 'cli') },
-  { files: ['src/server/**'], rules: deny('cli') },
+  // The server is a thin layer over the engine: it may import the engine and the core only.
+  {
+    files: ['src/server/**'],
+    rules: deny('normalize', 'match', 'sources', 'rules', 'store', 'cli'),
+  },
+  // The browser bundle takes only the shapes of src/ (type imports, erased by esbuild): a value
+  // import would pull Node code into the page.
+  {
+    files: ['web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**'],
+              allowTypeImports: true,
+              message: 'the web UI may import only types from src/',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -14,3 +14,6 @@ if (r.status !== 0) process.exit(r.status ?? 1);
 for (const dir of ['rules/regimes', 'rules/scenarios']) {
   cpSync(`src/${dir}`, `dist/${dir}`, { recursive: true, filter: (p) => !p.endsWith('.ts') });
 }
+// The analyst web UI, which `embargo serve` serves from dist/web/.
+const { buildWeb } = await import('./build-web.mjs');
+await buildWeb();
