@@ -21,7 +21,7 @@ if (!existsSync(join(dataDir, 'lists'))) {
   console.error(`bench:trade: no list data under ${dataDir} (set EMBARGO_DATA_DIR)`);
   process.exit(2);
 }
-const N = Number(process.env.BENCH_TRADE_ROWS ?? 10_000);
+const N = Number(process.env.BENCH_TRADE_ROWS ?? 50_000);
 const K = 2; // parties per transaction; plus one vessel name
 const GOODS: [string, string, string][] = [
   ['2701.12', 'KP', 'CN'], // coal out of the DPRK

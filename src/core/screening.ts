@@ -39,6 +39,8 @@ export interface ScreenOptions {
    * written as CSV, where building both for every result was a tenth of the work. Default `full`.
    */
   detail?: 'full' | 'brief';
+  /** Leave out results scoring below this (yente's `cutoff`); default: none. */
+  cutoff?: number;
 }
 
 /** How one query token was paired with one list token. */

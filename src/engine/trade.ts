@@ -36,6 +36,7 @@ import {
   type Regime,
   type Scenario,
 } from '../rules/index.ts';
+import { DEFAULT_THRESHOLDS } from '../match/index.ts';
 import type { ScreeningService } from './screen.ts';
 import type { Store } from '../store/index.ts';
 
@@ -126,7 +127,16 @@ export function screeningOptionsOf(options: TradeOptions): {
   party: ScreenOptions;
   vessel: ScreenOptions;
 } {
-  return { party: { limit: 5, ...options.screen }, vessel: { limit: 10 } };
+  // Brief answers: the judge reads scores, names and feature contributions, never the
+  // properties or token explanations (a vessel's IMO numbers are read from the store).
+  // Only results the judge can use come back: a party hit needs the threshold less 0.1 (a
+  // possible hit) or an exact identifier; a vessel hit an exact IMO number (0.99 and above).
+  const threshold =
+    options.screen?.threshold ?? DEFAULT_THRESHOLDS[options.screen?.algorithm ?? 'embargo'];
+  return {
+    party: { limit: 5, ...options.screen, detail: 'brief', cutoff: Math.max(0, threshold - 0.1) },
+    vessel: { limit: 10, detail: 'brief', cutoff: 0.99 },
+  };
 }
 
 /** The judge's screening functions over the engine. */
@@ -168,10 +178,17 @@ function screeners(engine: Screening, options: TradeOptions, prescreened?: Presc
       .map((r) => toHit(r, res.threshold))
       .filter((h): h is ListHit => h !== undefined);
   };
+  // A brief answer (screened on a worker) carries no properties: only a result whose identifier
+  // matched can hold the IMO number, and its numbers are read from the store.
+  const imoNumbersOf = (r: ScoredEntity): string[] =>
+    r.properties.imoNumber ??
+    ('identifier' in r.explanations.features
+      ? (engine.store.getEntity(r.id)?.properties.imoNumber ?? [])
+      : []);
   const vesselByImo = (imo: string): ListHit[] => {
     const res = screen(imoQuery(imo), opts.vessel);
     return res.results
-      .filter((r) => (r.properties.imoNumber ?? []).some((x) => x.replace(/\D/g, '') === imo))
+      .filter((r) => imoNumbersOf(r).some((x) => x.replace(/\D/g, '') === imo))
       .filter(evidenced)
       .map((r) => ({ ...toHit(r, res.threshold)!, strength: 'decisive' as const, score: 1 }));
   };

@@ -52,7 +52,8 @@ export async function checkBookOnWorkers(
   }
   const prescreened = new Map<string, ScreenResponse>();
   for (const g of groups.values()) {
-    const limit = Math.max(...g.items.map((w) => w.options.limit ?? 5));
+    // Not Math.max(...items): a large book asks more queries than a call can take arguments.
+    const limit = g.items.reduce((m, w) => Math.max(m, w.options.limit ?? 5), 0);
     const distinct = new Map<string, ScreeningQuery>();
     for (const w of g.items) distinct.set(JSON.stringify(w.query), w.query);
     const queries = [...distinct.values()];

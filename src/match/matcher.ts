@@ -126,7 +126,8 @@ export class Matcher {
       (a, b) => b.s.score - a.s.score || entities[a.e]!.id.localeCompare(entities[b.e]!.id),
     );
     const brief = options.detail === 'brief';
-    const results = scored
+    const cutoff = options.cutoff;
+    const results = (cutoff === undefined ? scored : scored.filter((x) => x.s.score >= cutoff))
       .slice(0, limit)
       .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
     return { results, algorithm, threshold, warnings: parsed.warnings };

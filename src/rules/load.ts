@@ -91,6 +91,20 @@ export function isEffective(measure: Measure, date: string): boolean {
  * lifted: lifting a measure never revives the one it replaced.
  */
 export function measuresInForce(regime: Regime, date: string): Measure[] {
+  // A book judges thousands of transactions on a few hundred days: remember each day's answer.
+  let byDate = inForceCache.get(regime);
+  if (!byDate) inForceCache.set(regime, (byDate = new Map()));
+  let hit = byDate.get(date);
+  if (!hit) {
+    if (byDate.size >= 10_000) byDate.clear();
+    byDate.set(date, (hit = computeInForce(regime, date)));
+  }
+  return hit.slice();
+}
+
+const inForceCache = new WeakMap<Regime, Map<string, Measure[]>>();
+
+function computeInForce(regime: Regime, date: string): Measure[] {
   checkDate(date, 'date');
   const replaced = new Set<string>();
   for (const m of regime.measures)
