@@ -93,15 +93,15 @@ export function diffBetween(store: Store, from: Snapshot, to: Snapshot): Snapsho
   };
   for (const [id, hash] of after) {
     const old = before.get(id);
-    if (old === undefined) diff.added.push(describe(store.getEntity(id, to.id)!));
+    if (old === undefined) diff.added.push(describe(store.getListedEntity(id, to.id)!));
     else if (old !== hash) {
-      const a = store.getEntity(id, from.id)!;
-      const b = store.getEntity(id, to.id)!;
+      const a = store.getListedEntity(id, from.id)!;
+      const b = store.getListedEntity(id, to.id)!;
       diff.changed.push({ ...describe(b), changes: compareEntities(a, b) });
     }
   }
   for (const id of before.keys())
-    if (!after.has(id)) diff.removed.push(describe(store.getEntity(id, from.id)!));
+    if (!after.has(id)) diff.removed.push(describe(store.getListedEntity(id, from.id)!));
   for (const list of [diff.added, diff.removed, diff.changed])
     list.sort((x, y) => x.id.localeCompare(y.id));
   return diff;

@@ -204,6 +204,11 @@ export interface Store {
   snapshotWarnings(id: string): ParseWarning[];
   /** An entity as stored in a snapshot (default: the active snapshot of its source). */
   getEntity(id: string, snapshotId?: string): StoredEntity | undefined;
+  /**
+   * An entity as a snapshot lists it, without its history across snapshots (for diffs, which
+   * read thousands of entities and need only their content).
+   */
+  getListedEntity(id: string, snapshotId: string): ListedEntity | undefined;
   /** Entity id → content hash for one snapshot. */
   entityHashes(snapshotId: string): Map<string, string>;
   /** Streams every entity of a snapshot, ordered by id, with its history. */

@@ -79,11 +79,9 @@ export class SqliteStore implements Store {
   }
 
   findSnapshotByFiles(source: SourceId, sha256s: string[]): Snapshot | undefined {
-    const row = this.db
-      .prepare(
-        'SELECT * FROM snapshots WHERE source = ? AND files_key = ? AND complete = 1 ORDER BY pk LIMIT 1',
-      )
-      .get(source, filesKey(sha256s)) as SnapshotRow | undefined;
+    const row = this.prepare(
+      'SELECT * FROM snapshots WHERE source = ? AND files_key = ? AND complete = 1 ORDER BY pk LIMIT 1',
+    ).get(source, filesKey(sha256s)) as SnapshotRow | undefined;
     return row && this.toSnapshot(row);
   }
 
@@ -157,38 +155,32 @@ export class SqliteStore implements Store {
   listSnapshots(source?: SourceId): Snapshot[] {
     const rows = (
       source
-        ? this.db
-            .prepare('SELECT * FROM snapshots WHERE complete = 1 AND source = ? ORDER BY date, pk')
-            .all(source)
-        : this.db
-            .prepare('SELECT * FROM snapshots WHERE complete = 1 ORDER BY source, date, pk')
-            .all()
+        ? this.prepare(
+            'SELECT * FROM snapshots WHERE complete = 1 AND source = ? ORDER BY date, pk',
+          ).all(source)
+        : this.prepare('SELECT * FROM snapshots WHERE complete = 1 ORDER BY source, date, pk').all()
     ) as SnapshotRow[];
     return rows.map((r) => this.toSnapshot(r));
   }
 
   getSnapshot(id: string): Snapshot | undefined {
-    const row = this.db.prepare('SELECT * FROM snapshots WHERE id = ? AND complete = 1').get(id) as
+    const row = this.prepare('SELECT * FROM snapshots WHERE id = ? AND complete = 1').get(id) as
       SnapshotRow | undefined;
     return row && this.toSnapshot(row);
   }
 
   activeSnapshot(source: SourceId): Snapshot | undefined {
-    const row = this.db
-      .prepare(
-        'SELECT * FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date DESC, pk DESC LIMIT 1',
-      )
-      .get(source) as SnapshotRow | undefined;
+    const row = this.prepare(
+      'SELECT * FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date DESC, pk DESC LIMIT 1',
+    ).get(source) as SnapshotRow | undefined;
     return row && this.toSnapshot(row);
   }
 
   snapshotWarnings(id: string): ParseWarning[] {
-    const rows = this.db
-      .prepare(
-        `SELECT w.file, w.line, w.field, w.record, w.message FROM snapshot_warnings w
+    const rows = this.prepare(
+      `SELECT w.file, w.line, w.field, w.record, w.message FROM snapshot_warnings w
          JOIN snapshots s ON s.pk = w.snap WHERE s.id = ? ORDER BY w.rowid`,
-      )
-      .all(id) as Record<string, string | number | null>[];
+    ).all(id) as Record<string, string | number | null>[];
     return rows.map((r) => {
       const w: ParseWarning = { message: String(r.message) };
       if (r.file !== null) w.file = String(r.file);
@@ -199,24 +191,28 @@ export class SqliteStore implements Store {
     });
   }
 
+  getListedEntity(id: string, snapshotId: string): ListedEntity | undefined {
+    const row = this.prepare(
+      `SELECT v.data FROM snapshot_entities se JOIN entity_versions v ON v.vid = se.vid
+       WHERE se.snap = ? AND se.entity_id = ?`,
+    ).get(this.pkOf(snapshotId), id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as ListedEntity) : undefined;
+  }
+
   getEntity(id: string, snapshotId?: string): StoredEntity | undefined {
     const snapshot = snapshotId ? this.getSnapshot(snapshotId) : this.snapshotForEntityId(id);
     if (!snapshot) return undefined;
-    const row = this.db
-      .prepare(
-        `SELECT v.data, se.hash FROM snapshot_entities se JOIN entity_versions v ON v.vid = se.vid
+    const row = this.prepare(
+      `SELECT v.data, se.hash FROM snapshot_entities se JOIN entity_versions v ON v.vid = se.vid
          JOIN snapshots s ON s.pk = se.snap WHERE s.id = ? AND se.entity_id = ?`,
-      )
-      .get(snapshot.id, id) as { data: string; hash: string } | undefined;
+    ).get(snapshot.id, id) as { data: string; hash: string } | undefined;
     if (!row) return undefined;
     const seqs = this.sequence(snapshot.source);
     const appearances = (
-      this.db
-        .prepare(
-          `SELECT s.date, se.hash, s.pk FROM snapshot_entities se JOIN snapshots s ON s.pk = se.snap
+      this.prepare(
+        `SELECT s.date, se.hash, s.pk FROM snapshot_entities se JOIN snapshots s ON s.pk = se.snap
            WHERE se.entity_id = ? AND s.source = ? AND s.complete = 1`,
-        )
-        .all(id, snapshot.source) as { date: string; hash: string; pk: number }[]
+      ).all(id, snapshot.source) as { date: string; hash: string; pk: number }[]
     )
       .map((a) => ({ date: a.date, hash: a.hash, seq: seqs.get(a.pk)! }))
       .sort((a, b) => a.seq - b.seq);
@@ -230,8 +226,7 @@ export class SqliteStore implements Store {
   }
 
   entityHashes(snapshotId: string): Map<string, string> {
-    const rows = this.db
-      .prepare('SELECT entity_id, hash FROM snapshot_entities WHERE snap = ?')
+    const rows = this.prepare('SELECT entity_id, hash FROM snapshot_entities WHERE snap = ?')
       .raw()
       .all(this.pkOf(snapshotId)) as [string, string][];
     return new Map(rows);
@@ -320,6 +315,15 @@ export class SqliteStore implements Store {
     this.keys.touch(id, at);
   }
 
+  /** A prepared statement, prepared once per store: preparing is most of a point lookup's cost. */
+  private prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -327,11 +331,9 @@ export class SqliteStore implements Store {
   // --- internal ---
 
   private toSnapshot(row: SnapshotRow): Snapshot {
-    const files = this.db
-      .prepare(
-        'SELECT role, name, path, sha256, size, records FROM snapshot_files WHERE snap = ? ORDER BY rowid',
-      )
-      .all(row.pk) as SnapshotFile[];
+    const files = this.prepare(
+      'SELECT role, name, path, sha256, size, records FROM snapshot_files WHERE snap = ? ORDER BY rowid',
+    ).all(row.pk) as SnapshotFile[];
     return {
       id: row.id,
       source: row.source,
@@ -346,7 +348,7 @@ export class SqliteStore implements Store {
   }
 
   private pkOf(snapshotId: string): number {
-    const row = this.db.prepare('SELECT pk FROM snapshots WHERE id = ?').get(snapshotId) as
+    const row = this.prepare('SELECT pk FROM snapshots WHERE id = ?').get(snapshotId) as
       { pk: number } | undefined;
     if (!row) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot ${snapshotId}`);
     return row.pk;
@@ -354,8 +356,9 @@ export class SqliteStore implements Store {
 
   /** Snapshot pk → position among the source's snapshots ordered by date. */
   private sequence(source: SourceId): Map<number, number> {
-    const pks = this.db
-      .prepare('SELECT pk FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date, pk')
+    const pks = this.prepare(
+      'SELECT pk FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date, pk',
+    )
       .pluck()
       .all(source) as number[];
     return new Map(pks.map((pk, i) => [pk, i]));
@@ -369,8 +372,7 @@ export class SqliteStore implements Store {
   private freeId(source: SourceId, date: string): string {
     const base = `${source}@${date}`;
     const taken = new Set(
-      this.db
-        .prepare("SELECT id FROM snapshots WHERE id = ? OR id LIKE ? || '.%'")
+      this.prepare("SELECT id FROM snapshots WHERE id = ? OR id LIKE ? || '.%'")
         .pluck()
         .all(base, base) as string[],
     );
@@ -379,14 +381,14 @@ export class SqliteStore implements Store {
   }
 
   private writeFiles(snap: number, files: SnapshotFile[]): void {
-    const stmt = this.db.prepare(
+    const stmt = this.prepare(
       'INSERT INTO snapshot_files (snap, role, name, path, sha256, size, records) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     for (const f of files) stmt.run(snap, f.role, f.name, f.path, f.sha256, f.size, f.records);
   }
 
   private writeWarnings(snap: number, warnings: ParseWarning[]): void {
-    const stmt = this.db.prepare(
+    const stmt = this.prepare(
       'INSERT INTO snapshot_warnings (snap, file, line, field, record, message) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const w of warnings)
