@@ -11,7 +11,7 @@
  * belongs to another list.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { refused } from '../core/index.ts';
+import { refused, type ParseWarning } from '../core/index.ts';
 import { decodeChunks, type TextEncoding } from './_text.ts';
 
 /** One XML element as a plain tree. Namespace prefixes are kept as written (`xsi:type`). */
@@ -368,4 +368,24 @@ class XmlScan {
     const el = this.building[this.building.length - 1];
     if (el) el.text += text;
   }
+}
+
+/**
+ * Where a record of an XML list comes from, so every warning about it names the file, line and
+ * record (its reference number, or its element name and line while that is not known).
+ */
+export interface RecordContext {
+  file: string;
+  record: string;
+  warn(warning: ParseWarning): void;
+}
+
+/** Reports a dropped or doubtful value of a field at an element's line. */
+export function dropValue(
+  ctx: RecordContext,
+  el: XmlElement,
+  field: string,
+  message: string,
+): void {
+  ctx.warn({ message, file: ctx.file, line: el.line, field, record: ctx.record });
 }

@@ -6,7 +6,7 @@
  * streamed by the caller through {@link readRows}.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { refused, type ParseContext } from '../../core/index.ts';
+import { refused, type ParseContext, type SourceFileSpec } from '../../core/index.ts';
 import { sniff } from '../_sniff.ts';
 import { readCsvBatches, type CsvRow as OfacRow } from '../_csv.ts';
 import {
@@ -197,4 +197,15 @@ export async function loadComments(
     }
   ctx.countRecords(path, n);
   return out;
+}
+
+/** The spec of a file of one exact name (any case): OFAC's file names are fixed. */
+export function exactFile(
+  role: string,
+  name: string,
+  required: boolean,
+  description: string,
+): SourceFileSpec {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { role, pattern: new RegExp(`^${escaped}$`, 'i'), required, description };
 }

@@ -15,6 +15,7 @@ import {
 import { ofacAdvancedFormat } from './advanced/index.ts';
 import {
   checkEndMarker,
+  exactFile,
   checkFormat,
   loadAddresses,
   loadAliases,
@@ -43,17 +44,9 @@ export interface OfacListOptions {
   advanced: { fileName: string };
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Builds the ListSource of one OFAC list. */
 export function makeOfacSource(o: OfacListOptions): ListSource {
   const f = o.fileNames;
-  const spec = (role: string, name: string, required: boolean, description: string) => ({
-    role,
-    pattern: new RegExp(`^${escape(name)}$`, 'i'),
-    required,
-    description,
-  });
   return {
     id: o.id,
     title: o.title,
@@ -63,15 +56,20 @@ export function makeOfacSource(o: OfacListOptions): ListSource {
     formatId: 'csv',
     format: `OFAC legacy CSV (${f.primary}, ${f.alt}, ${f.add}, ${f.comments})`,
     files: [
-      spec(
+      exactFile(
         'primary',
         f.primary,
         true,
         'primary records: names, types, programmes, vessel data, remarks',
       ),
-      spec('alt', f.alt, false, 'aliases (aka / fka / nka)'),
-      spec('add', f.add, false, 'addresses'),
-      spec('comments', f.comments, false, 'continuation of remarks too long for the primary file'),
+      exactFile('alt', f.alt, false, 'aliases (aka / fka / nka)'),
+      exactFile('add', f.add, false, 'addresses'),
+      exactFile(
+        'comments',
+        f.comments,
+        false,
+        'continuation of remarks too long for the primary file',
+      ),
     ],
     parse: (files, ctx) => parseOfac(o, files, ctx),
     alternatives: [

@@ -4,27 +4,11 @@
  * FCDO's dd/mm/yyyy dates, with bad values dropped and reported through the record's warning
  * channel (file, line, field and UniqueID).
  */
-import { partialDate, type ParseWarning } from '../../core/index.ts';
+import { partialDate } from '../../core/index.ts';
 import { countryCode, foldCountry } from '../../normalize/index.ts';
-import { xmlChild, type XmlElement } from '../_xml.ts';
+import { dropValue, xmlChild, type RecordContext, type XmlElement } from '../_xml.ts';
 
-/** Where a record comes from, so every warning about it names the file, line and record. */
-export interface RecordContext {
-  file: string;
-  /** The record's UniqueID (or its element name and line while that is not known). */
-  record: string;
-  warn(warning: ParseWarning): void;
-}
-
-/** Reports a dropped or doubtful value of a field at an element's line. */
-export function dropValue(
-  ctx: RecordContext,
-  el: XmlElement,
-  field: string,
-  message: string,
-): void {
-  ctx.warn({ message, file: ctx.file, line: el.line, field, record: ctx.record });
-}
+export { dropValue, type RecordContext } from '../_xml.ts';
 
 /**
  * Text with line wraps and runs of spaces folded to one space, trimmed; undefined when blank. The

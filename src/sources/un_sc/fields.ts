@@ -3,27 +3,11 @@
  * Reading single values out of a UN record element: text, `<VALUE>` lists, countries and dates,
  * with bad values dropped and reported through the record's warning channel.
  */
-import { isPartialDate, type ParseWarning } from '../../core/index.ts';
+import { isPartialDate } from '../../core/index.ts';
 import { countryCode } from '../../normalize/index.ts';
-import { xmlChild, type XmlElement } from '../_xml.ts';
+import { dropValue, xmlChild, type RecordContext, type XmlElement } from '../_xml.ts';
 
-/** Where a record comes from, so every warning about it names the file, line and record. */
-export interface RecordContext {
-  file: string;
-  /** The record's REFERENCE_NUMBER (or its element name and line while that is not known). */
-  record: string;
-  warn(warning: ParseWarning): void;
-}
-
-/** Reports a dropped value of a field at an element's line. */
-export function dropValue(
-  ctx: RecordContext,
-  el: XmlElement,
-  field: string,
-  message: string,
-): void {
-  ctx.warn({ message, file: ctx.file, line: el.line, field, record: ctx.record });
-}
+export { dropValue, type RecordContext } from '../_xml.ts';
 
 /**
  * The `<VALUE>` texts of a list-valued child (`<NATIONALITY><VALUE>…</VALUE></NATIONALITY>`),

@@ -14,13 +14,12 @@ import {
   type SourceFormat,
 } from '../../../core/index.ts';
 import { sniff } from '../../_sniff.ts';
+import { exactFile } from '../files.ts';
 import type { OfacFormatOptions } from '../context.ts';
 import { reportLinkStats, singleFileLoad } from '../load.ts';
 import { entryWarn, mapOfacEntry } from '../map.ts';
 import { readParty } from './party.ts';
 import { readAdvanced, readTables, type Tables } from './tables.ts';
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The advanced XML format of one OFAC list (`fileName` sdn_advanced.xml or cons_advanced.xml). */
 export function ofacAdvancedFormat(o: OfacFormatOptions): SourceFormat {
@@ -28,12 +27,12 @@ export function ofacAdvancedFormat(o: OfacFormatOptions): SourceFormat {
     formatId: 'advanced-xml',
     format: `OFAC advanced sanctions data standard XML (${o.fileName})`,
     files: [
-      {
-        role: 'primary',
-        pattern: new RegExp(`^${escape(o.fileName)}$`, 'i'),
-        required: true,
-        description: 'the whole list in the advanced sanctions data standard',
-      },
+      exactFile(
+        'primary',
+        o.fileName,
+        true,
+        'the whole list in the advanced sanctions data standard',
+      ),
     ],
     parse: (files, ctx) => parseAdvanced(o, files, ctx),
   };

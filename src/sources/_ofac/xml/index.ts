@@ -12,6 +12,7 @@ import {
   type SourceFormat,
 } from '../../../core/index.ts';
 import { sniff } from '../../_sniff.ts';
+import { exactFile } from '../files.ts';
 import type { OfacFormatOptions } from '../context.ts';
 import { reportLinkStats, singleFileLoad } from '../load.ts';
 import { entryWarn, mapOfacEntry } from '../map.ts';
@@ -19,21 +20,18 @@ import { NameIndex } from '../names.ts';
 import { entryAkas, entryName, entryUid, readSdnEntry } from './entry.ts';
 import { readSdnList, type PublishInfo } from './read.ts';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The XML format of one OFAC list (`fileName` sdn.xml or consolidated.xml). */
 export function ofacXmlFormat(o: OfacFormatOptions): SourceFormat {
   return {
     formatId: 'xml',
     format: `OFAC XML (${o.fileName})`,
     files: [
-      {
-        role: 'primary',
-        pattern: new RegExp(`^${escape(o.fileName)}$`, 'i'),
-        required: true,
-        description:
-          'the whole list: entries with names, aliases, addresses, documents, programmes',
-      },
+      exactFile(
+        'primary',
+        o.fileName,
+        true,
+        'the whole list: entries with names, aliases, addresses, documents, programmes',
+      ),
     ],
     parse: (files, ctx) => parseSdnXml(o, files, ctx),
   };
