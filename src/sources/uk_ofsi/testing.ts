@@ -4,6 +4,7 @@
  * Not used by the parser itself.
  */
 import type { ListedEntity, ParseWarning } from '../../core/index.ts';
+import { collectParse } from '../_testing.ts';
 import { source } from './index.ts';
 
 /** Everything one parse produced. */
@@ -18,16 +19,13 @@ export interface ParseResult {
 
 /** Parses a ConList file to the end, collecting entities, warnings, counts and the date. */
 export async function parseFile(path: string): Promise<ParseResult> {
-  const result: ParseResult = { entities: [], warnings: [], counts: {}, ms: 0 };
-  const ctx = {
-    warn: (w: ParseWarning) => void result.warnings.push(w),
-    setPublicationDate: (date: string) => void (result.publicationDate = date),
-    countRecords: (file: string, n: number) => void (result.counts[file] = n),
-  };
   const start = performance.now();
-  for await (const entity of source.parse({ conlist: path }, ctx)) result.entities.push(entity);
-  result.ms = performance.now() - start;
-  return result;
+  const { publicationDate, ...rest } = await collectParse(source, { conlist: path });
+  return {
+    ...rest,
+    ...(publicationDate !== undefined && { publicationDate }),
+    ms: performance.now() - start,
+  };
 }
 
 /** The error a parse throws, or fails when it throws none. */

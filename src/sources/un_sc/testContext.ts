@@ -3,31 +3,17 @@
  * Test support (used only by the *.test.ts files beside it): runs the parser on a file with a
  * ParseContext that records what the parser reports.
  */
-import { fileURLToPath } from 'node:url';
-import type { ListedEntity, ParseWarning } from '../../core/index.ts';
+import { collectParse, fixturePath, type Collected } from '../_testing.ts';
 import { source } from './index.ts';
 
-/** Everything one parse produced. */
-export interface Collected {
-  entities: ListedEntity[];
-  warnings: ParseWarning[];
-  publicationDate: string | undefined;
-  counts: Record<string, number>;
-}
+export type { Collected };
 
 /** Parses `path` as the UN list and collects entities, warnings, publication date and counts. */
-export async function collect(path: string): Promise<Collected> {
-  const out: Collected = { entities: [], warnings: [], publicationDate: undefined, counts: {} };
-  const ctx = {
-    warn: (w: ParseWarning) => void out.warnings.push(w),
-    setPublicationDate: (d: string) => void (out.publicationDate = d),
-    countRecords: (file: string, n: number) => void (out.counts[file] = n),
-  };
-  for await (const e of source.parse({ list: path }, ctx)) out.entities.push(e);
-  return out;
+export function collect(path: string): Promise<Collected> {
+  return collectParse(source, { list: path });
 }
 
 /** Path of a hand-written fixture in test/fixtures/un_sc/. */
 export function fixture(name: string): string {
-  return fileURLToPath(new URL(`../../../test/fixtures/un_sc/${name}`, import.meta.url));
+  return fixturePath('un_sc', name);
 }
