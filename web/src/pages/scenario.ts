@@ -12,6 +12,7 @@ import { type Route } from '../router.ts';
 import type { FlipSum, ScenarioRun, ScenarioSummary, ScenarioTxResult, Verdict } from '../types.ts';
 import { chapterLabel } from '../hs-chapters.ts';
 import { barChart, type Bar } from '../widgets/barchart.ts';
+import { showAnswer } from '../widgets/answer.ts';
 import { verdictBadge } from '../widgets/verdict.ts';
 
 /** The sample book shipped with the UI (invented traders, one real UN designation). */
@@ -268,23 +269,17 @@ export function scenarioPage(root: HTMLElement, route: Route): void {
       book.focus();
       return;
     }
-    st.textContent = 'Running the book before and after…';
-    replace(out);
-    api<RunAnswer>(`/scenarios/${encodeURIComponent(scenarioSel.value)}/run`, {
-      body: requestOf(book.value, authority.value),
-    })
-      .then((run) => {
-        st.textContent = '';
-        replace(out, runView(run));
-        // The answer is below the form: take the reader (and the focus) there.
-        const heading = out.querySelector<HTMLElement>('.run-heading');
-        heading?.focus({ preventScroll: true });
-        heading?.scrollIntoView({ block: 'start' });
-      })
-      .catch((err: unknown) => {
-        st.textContent = '';
-        replace(out, h('p', { class: 'error', role: 'alert' }, errorText(err)));
-      });
+    showAnswer(
+      out,
+      st,
+      'Running the book before and after…',
+      () =>
+        api<RunAnswer>(`/scenarios/${encodeURIComponent(scenarioSel.value)}/run`, {
+          body: requestOf(book.value, authority.value),
+        }),
+      runView,
+      '.run-heading',
+    );
   };
 
   replace(

@@ -9,6 +9,7 @@ import { field, h, replace, section, status } from '../dom.ts';
 import { count } from '../format.ts';
 import { href, type Route } from '../router.ts';
 import type { AuthorityVerdict, CapState, Reason, TradeVerdict } from '../types.ts';
+import { showAnswer } from '../widgets/answer.ts';
 import { verdictBadge } from '../widgets/verdict.ts';
 import { shipmentForm, type TxJson } from './trade-form.ts';
 
@@ -233,21 +234,15 @@ export function tradePage(root: HTMLElement, _route: Route): void {
       replace(out, h('p', { class: 'error', role: 'alert' }, 'Choose at least one authority.'));
       return;
     }
-    st.textContent = 'Checking…';
-    replace(out);
-    api<TradeVerdict>('/trade/check', { body: requestOf(tx, chosen, asOf.value || undefined) })
-      .then((v) => {
-        st.textContent = '';
-        replace(out, verdictView(v));
-        // The verdict is below the form: take the reader (and the focus) there.
-        const heading = out.querySelector<HTMLElement>('.overall');
-        heading?.focus({ preventScroll: true });
-        heading?.scrollIntoView({ block: 'start' });
-      })
-      .catch((err: unknown) => {
-        st.textContent = '';
-        replace(out, h('p', { class: 'error', role: 'alert' }, errorText(err)));
-      });
+    showAnswer(
+      out,
+      st,
+      'Checking…',
+      () =>
+        api<TradeVerdict>('/trade/check', { body: requestOf(tx, chosen, asOf.value || undefined) }),
+      verdictView,
+      '.overall',
+    );
   };
 
   replace(
