@@ -66,18 +66,7 @@ export function mapEntity(
       'Subject_type',
     );
 
-  const entity: ListedEntity = {
-    id: `eu_fsf-${recordId}`,
-    schema,
-    properties: {},
-    source: 'eu_fsf',
-    sourceRecordId: recordId,
-    programs: [],
-    topics: ['sanction'],
-    remarks: [],
-    related: [],
-    raw: { rows: rows.map(rawRow) },
-  };
+  const entity = euEntity(recordId, schema, { rows: rows.map(rawRow) });
 
   mapNames(entity, names.records, report);
   mapEntityColumns(entity, rows, report);
@@ -112,6 +101,25 @@ export function mapEntity(
     }
   }
   return entity;
+}
+
+/**
+ * An empty EU entity, the same from either format: id `eu_fsf-<logical id>`, every listing an
+ * asset freeze (topic `sanction`).
+ */
+export function euEntity(recordId: string, schema: SchemaName, raw: unknown): ListedEntity {
+  return {
+    id: `eu_fsf-${recordId}`,
+    schema,
+    properties: {},
+    source: 'eu_fsf',
+    sourceRecordId: recordId,
+    programs: [],
+    topics: ['sanction'],
+    remarks: [],
+    related: [],
+    raw,
+  };
 }
 
 /**

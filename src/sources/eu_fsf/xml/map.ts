@@ -8,7 +8,14 @@
 import type { ListedEntity, ParseContext } from '../../../core/index.ts';
 import { attachSanction } from '../../_related.ts';
 import { xmlChild, xmlChildren, xmlText, xmlToPlain, type XmlElement } from '../../_xml.ts';
-import { addLegalBasis, AUTHORITY, PROVISIONS, schemaFor, type LegalAct } from '../map.ts';
+import {
+  addLegalBasis,
+  AUTHORITY,
+  euEntity,
+  PROVISIONS,
+  schemaFor,
+  type LegalAct,
+} from '../map.ts';
 import type { Report } from '../values.ts';
 import { mapAddress, mapBirth, mapCitizenship, mapIdentification } from './details.ts';
 import { applyXmlNames, collectXmlNames } from './names.ts';
@@ -56,18 +63,7 @@ export function mapSanctionEntity(
       'subjectType',
     );
 
-  const entity: ListedEntity = {
-    id: `eu_fsf-${recordId}`,
-    schema,
-    properties: {},
-    source: 'eu_fsf',
-    sourceRecordId: recordId,
-    programs: [],
-    topics: ['sanction'],
-    remarks: [],
-    related: [],
-    raw: xmlToPlain(el),
-  };
+  const entity = euEntity(recordId, schema, xmlToPlain(el));
   applyXmlNames(entity, names, report);
   mapListing(entity, el, report);
   for (const c of el.children) {
