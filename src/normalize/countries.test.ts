@@ -14,6 +14,10 @@ test('country names as sanctions lists write them map to ISO codes', () => {
     // The FCDO's spelling: the bare form "Congo" is the other Congo.
     ['Congo (Democratic Republic)', 'cd'],
     ['Congo (Republic)', 'cg'],
+    ['Democratic Republic of Congo', 'cd'],
+    ['Occupied Palestinian Territories', 'ps'],
+    ['St Vincent', 'vc'],
+    ['Micronesia', 'fm'],
     ['Russian Federation', 'ru'],
     ['United Kingdom', 'gb'],
     ['PRK', 'kp'],

@@ -133,6 +133,11 @@ const ALIASES: Record<string, string> = {
   // "Congo (Democratic Republic)" would fall back to its bare form, Congo, the other Congo.
   'congo democratic republic': 'cd',
   'congo republic': 'cg',
+  'democratic republic of congo': 'cd',
+  'occupied palestinian territories': 'ps',
+  'the occupied palestinian territories': 'ps',
+  'st vincent': 'vc',
+  micronesia: 'fm',
   drc: 'cd',
   'guinea bissau': 'gw',
   'libyan arab jamahiriya': 'ly',

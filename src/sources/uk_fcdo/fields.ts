@@ -79,18 +79,6 @@ export function leafValues(el: XmlElement | undefined, name: string): Value[] {
   return out;
 }
 
-// Country names the FCDO writes (GOV.UK's country register) that the shared table reads wrongly or
-// not at all, keyed by foldCountry(). "Congo (Democratic Republic)" would otherwise lose its
-// bracket and read as the Republic of the Congo, the wrong country for the whole DRC regime.
-const LOCAL: Record<string, string> = {
-  'congo democratic republic': 'cd',
-  'democratic republic of congo': 'cd',
-  'occupied palestinian territories': 'ps',
-  'the occupied palestinian territories': 'ps',
-  'st vincent': 'vc',
-  micronesia: 'fm',
-};
-
 // Placeholders written where the FCDO does not know the country; not a country, not worth a warning.
 const NOT_STATED = new Set(['unknown', 'not known', 'n/a', 'na', 'none']);
 
@@ -102,7 +90,7 @@ const NOT_STATED = new Set(['unknown', 'not known', 'n/a', 'na', 'none']);
 export function country(ctx: RecordContext, v: Value, field: string): string | undefined {
   const key = foldCountry(v.text);
   if (!key || NOT_STATED.has(key)) return undefined;
-  const code = LOCAL[key] ?? countryCode(v.text);
+  const code = countryCode(v.text);
   if (!code) dropValue(ctx, v.el, field, `unknown country "${v.text}" dropped from ${field}`);
   return code;
 }
