@@ -15,7 +15,7 @@ import { attachAddress, attachIdentification, attachSanction } from '../_related
 import { COL, COLUMNS, RAW_KEYS } from './layout.ts';
 import { collectNames, type NameRecord } from './names.ts';
 import type { Row } from './rows.ts';
-import { euCountry, euDate, parseIdentity, unescapeText, type Report } from './values.ts';
+import { euCountry, euDate, parseIdentity, reporter, unescapeText, type Report } from './values.ts';
 
 /** Issuing authority, as every EU listing names it. */
 export const AUTHORITY = 'European Union (Council)';
@@ -40,14 +40,7 @@ export function mapEntity(
 ): ListedEntity | undefined {
   const { id: recordId, rows } = group;
   const first = rows[0]!;
-  const report: Report = (message, line, field) =>
-    ctx.warn({
-      message: `${path}: line ${line}: ${message}`,
-      file: path,
-      line,
-      field,
-      record: recordId,
-    });
+  const report = reporter(ctx, path, recordId);
 
   const names = collectNames(rows);
   if (names.lossy.length) reportLossy(names.lossy, recordId, report);

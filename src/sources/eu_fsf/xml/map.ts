@@ -16,7 +16,7 @@ import {
   schemaFor,
   type LegalAct,
 } from '../map.ts';
-import type { Report } from '../values.ts';
+import { reporter, type Report } from '../values.ts';
 import { mapAddress, mapBirth, mapCitizenship, mapIdentification } from './details.ts';
 import { applyXmlNames, collectXmlNames } from './names.ts';
 import { attr, dateAttr, remarks } from './values.ts';
@@ -34,14 +34,7 @@ export function mapSanctionEntity(
   path: string,
   ctx: ParseContext,
 ): ListedEntity | undefined {
-  const report: Report = (message, line, field) =>
-    ctx.warn({
-      message: `${path}: line ${line}: ${message}`,
-      file: path,
-      line,
-      field,
-      record: recordId,
-    });
+  const report = reporter(ctx, path, recordId);
 
   const names = collectXmlNames(el);
   const primary = names.strong[0];
