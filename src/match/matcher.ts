@@ -14,6 +14,7 @@ import type {
 } from '../core/index.ts';
 import { tokenizeName, type NameToken } from '../normalize/index.ts';
 import { alignNames, QueryAligner } from './embargo/align.ts';
+import { schemaCompatible } from './embargo/features.ts';
 import {
   EMBARGO_DEFAULT_THRESHOLD,
   kindFactor,
@@ -66,6 +67,20 @@ export class Matcher {
   }
 
   private readonly weights = new Map<NameToken, number>();
+  private readonly schemaFilters = new Map<SchemaName, Uint8Array>();
+
+  /** Per entity, 1 where a query of `schema` can describe it; undefined for Thing (all can). */
+  private schemaFilter(schema: SchemaName): Uint8Array | undefined {
+    if (schema === 'Thing') return undefined;
+    let fits = this.schemaFilters.get(schema);
+    if (!fits) {
+      fits = Uint8Array.from(this.index.entities, (e) =>
+        schemaCompatible(schema, e.schema) ? 1 : 0,
+      );
+      this.schemaFilters.set(schema, fits);
+    }
+    return fits;
+  }
 
   /** Weight of a token: its rarity in the lists times a factor for its kind (memoised per token). */
   readonly weigh = (t: NameToken): number => {
@@ -86,7 +101,15 @@ export class Matcher {
     const limit = options.limit ?? 5;
     const parsed = parseQuery(query);
     const sources = options.sources?.length ? new Set<SourceId>(options.sources) : undefined;
-    const accept = sources ? (e: number) => sources.has(this.index.entities[e]!.source) : undefined;
+    // Only entities the query's schema can describe are candidates, as in yente: a vessel query
+    // ranks vessels, so people and companies sharing its words cannot crowd them out of the
+    // candidates retrieval keeps (and scoring them would only find a schema conflict).
+    const fits = this.schemaFilter(parsed.schema);
+    const accept =
+      sources || fits
+        ? (e: number) =>
+            (!fits || fits[e] === 1) && (!sources || sources.has(this.index.entities[e]!.source))
+        : undefined;
     // Entity → the names of it that retrieval found. Only those are aligned: an entity's other
     // aliases cover the query less well, or retrieval would have ranked them in.
     const candidates = new Map<number, number[]>();
