@@ -11,3 +11,4 @@ export * from './hash.ts';
 export * from './validate.ts';
 export * from './source.ts';
 export * from './screening.ts';
+export * from './memo.ts';

@@ -41,6 +41,14 @@ export interface ScreenOptions {
   detail?: 'full' | 'brief';
   /** Leave out results scoring below this (yente's `cutoff`); default: none. */
   cutoff?: number;
+  /**
+   * The same names will be asked again with other details (a trade book meets its
+   * counterparties many times, with other countries or identifiers): remember each name's
+   * candidates and name alignments, so a later query with the same names scores only its
+   * details. For `brief` answers only; results are the same either way. It costs memory (about a
+   * kilobyte a name) and pays only when names recur.
+   */
+  memoNames?: boolean;
 }
 
 /** How one query token was paired with one list token. */

@@ -75,9 +75,10 @@ export interface Engine {
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
   checkTradeBook(input: string, output: string, options?: TradeOptions): BookSummary;
   /**
-   * Judges a book like {@link Engine.checkTradeBook}, screening its parties and vessels on
-   * `workers` processes first (default: every core) when the book is large enough to pay for
-   * them; the verdicts are the same.
+   * Judges a book like {@link Engine.checkTradeBook}, with `workers` processes (default: one per
+   * core besides this one) screening the book's last transactions while this process judges
+   * from its first, when the book is large enough to pay for their start-up; the verdicts are
+   * the same.
    */
   checkTradeBookOnWorkers(
     input: string,
@@ -86,6 +87,8 @@ export interface Engine {
       workers?: number;
       /** Distinct screening queries below which the book is judged in-process (2,000). */
       prescreenBelow?: number;
+      /** false: the workers screen every query before judging starts (tests). Default true. */
+      judgeScreens?: boolean;
     },
   ): Promise<BookSummary>;
   /** Judges a book before and after a relief scenario and sums what changes. */
@@ -141,8 +144,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
     checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
     checkTradeBookOnWorkers: (i, out, o = {}) => {
-      const { workers = availableParallelism(), prescreenBelow, ...rest } = o;
-      return checkBookOnWorkers({ screening, store }, home, i, out, rest, workers, prescreenBelow);
+      const { workers = availableParallelism() - 1, prescreenBelow, judgeScreens, ...rest } = o;
+      return checkBookOnWorkers(
+        { screening, store },
+        home,
+        i,
+        out,
+        rest,
+        workers,
+        prescreenBelow,
+        judgeScreens,
+      );
     },
     runScenario: (o) => runScenario({ screening, store }, o),
     close: () => store.close(),

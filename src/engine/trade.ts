@@ -4,7 +4,7 @@
  * parties and vessels against the active lists (optionally only entities evidenced as listed by a
  * date), for one transaction or a book of them (JSONL, judged in date order on one cap ledger).
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import {
   EmbargoError,
   ERROR_CODES,
@@ -21,6 +21,7 @@ import {
   judge,
   parseTransaction,
   readOpeningBalances,
+  screeningAsks,
   type ListHit,
   type TradeVerdict,
   type Transaction,
@@ -67,6 +68,8 @@ export interface BookSummary {
   verdicts: { CLEAR: number; REVIEW: number; BLOCK: number };
   /** Bad lines, with their errors (also written to the output). */
   errors: EmbargoError[];
+  /** Distinct screening queries answered by worker processes (a book run on workers). */
+  screenedOnWorkers?: number;
 }
 
 /** A regime per id, loaded once per process (the files do not change while it runs). */
@@ -115,7 +118,7 @@ function queryOf(party: TxParty): ScreeningQuery {
  * Screening answers computed ahead (on worker processes, for a book), keyed by
  * {@link prescreenKey}. A query missing from it is screened on the spot.
  */
-export type Prescreened = ReadonlyMap<string, ScreenResponse>;
+export type Prescreened = Pick<ReadonlyMap<string, ScreenResponse>, 'get'>;
 
 /** The key of a query and its options in {@link Prescreened}. */
 export function prescreenKey(query: ScreeningQuery, options: ScreenOptions): string {
@@ -133,8 +136,16 @@ export function screeningOptionsOf(options: TradeOptions): {
   // possible hit) or an exact identifier; a vessel hit an exact IMO number (0.99 and above).
   const threshold =
     options.screen?.threshold ?? DEFAULT_THRESHOLDS[options.screen?.algorithm ?? 'embargo'];
+  // A book meets its counterparties again and again, with other roles and countries: their
+  // names' candidates and alignments are remembered (`memoNames`; the results are the same).
   return {
-    party: { limit: 5, ...options.screen, detail: 'brief', cutoff: Math.max(0, threshold - 0.1) },
+    party: {
+      limit: 5,
+      ...options.screen,
+      detail: 'brief',
+      cutoff: Math.max(0, threshold - 0.1),
+      memoNames: true,
+    },
     vessel: { limit: 10, detail: 'brief', cutoff: 0.99 },
   };
 }
@@ -247,35 +258,23 @@ export function judgeOne(
   });
 }
 
-/**
- * Every screening query judging `txs` may ask for, with its options: the judge is run once with
- * screeners that record what they are asked and find nothing, on a throwaway ledger. A judge
- * that finds nothing asks at least what one that finds something asks (a vessel found by IMO is
- * not looked for by name too), so the set covers the real run; anything it missed would be
- * screened on the spot.
- */
-export function screeningQueriesOf(
-  txs: Iterable<Transaction>,
-  options: TradeOptions,
-): { query: ScreeningQuery; options: ScreenOptions }[] {
+/** A screening query a transaction's judging asks, with its options and its key in {@link Prescreened}. */
+export interface AskedQuery {
+  key: string;
+  query: ScreeningQuery;
+  options: ScreenOptions;
+}
+
+/** The screening queries judging `tx` asks (see the rules' `screeningAsks`), in the order asked. */
+export function screeningQueriesOf(tx: Transaction, options: TradeOptions): AskedQuery[] {
   const opts = screeningOptionsOf(options);
-  const wanted = new Map<string, { query: ScreeningQuery; options: ScreenOptions }>();
-  const ask = (query: ScreeningQuery, o: ScreenOptions): ListHit[] => {
-    wanted.set(prescreenKey(query, o), { query, options: o });
-    return [];
-  };
-  const ledger = openLedger({ ...options, ledger: undefined });
-  for (const tx of txs)
-    judge(tx, {
-      regime: regimeFor(options.regime ?? 'dprk'),
-      authorities: options.authorities ?? ['un'],
-      ...(options.asOf && { asOf: options.asOf }),
-      ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
-      screenParty: (p) => ask(queryOf(p), opts.party),
-      vesselByImo: (imo) => ask(imoQuery(imo), opts.vessel),
-      ledger,
-    });
-  return [...wanted.values()];
+  const asks = screeningAsks(tx);
+  const out: AskedQuery[] = [];
+  const add = (query: ScreeningQuery, o: ScreenOptions) =>
+    out.push({ key: prescreenKey(query, o), query, options: o });
+  for (const imo of asks.imos) add(imoQuery(imo), opts.vessel);
+  for (const p of asks.parties) add(queryOf(p), opts.party);
+  return out;
 }
 
 /**
@@ -292,29 +291,80 @@ export function checkBook(
   book: ReadBook = readBook(input),
   prescreened?: Prescreened,
 ): BookSummary {
-  const { parsed, bad } = book;
-  const ledger = openLedger(options);
-  const results = new Map<number, unknown>();
-  for (const b of bad) results.set(b.line, { line: b.line, error: b.error.toJSON() });
-  const errors = bad.map((b) => b.error);
-  const good = parsed.sort(
+  const run = judgeBook(engine, book, output, options, prescreened);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A book's good lines in the order they are judged: by date (unless `asOf`), then by line. */
+export function judgingOrder(book: ReadBook, options: TradeOptions): ReadBook['parsed'] {
+  return [...book.parsed].sort(
     (a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line,
   );
+}
+
+/**
+ * {@link checkBook} one transaction at a time: yields after judging each (in
+ * {@link judgingOrder}), so a caller can let other work in between, and returns the summary
+ * once the output and ledger are written.
+ */
+export function* judgeBook(
+  engine: Screening,
+  book: ReadBook,
+  output: string,
+  options: TradeOptions,
+  prescreened?: Prescreened,
+): Generator<void, BookSummary> {
+  const ledger = openLedger(options);
+  // Each verdict is kept as its output line, not as objects: a large book's verdicts would
+  // otherwise stay on the heap as object graphs until the end, for the collector to walk.
+  const lines = new Map<number, string>();
+  for (const b of book.bad)
+    lines.set(b.line, JSON.stringify({ line: b.line, error: b.error.toJSON() }));
+  const errors = book.bad.map((b) => b.error);
+  const good = judgingOrder(book, options);
   const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
   for (const p of good) {
     const v = judgeOne(engine, p.tx, options, ledger, prescreened);
     verdicts[v.verdict]++;
-    results.set(p.line, v);
+    lines.set(p.line, JSON.stringify(v));
+    yield;
   }
-  const out = [...results.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, r]) => JSON.stringify(r))
-    .join('\n');
-  const tmp = `${output}.${process.pid}.tmp`;
-  writeFileSync(tmp, out ? out + '\n' : '');
-  renameSync(tmp, output);
+  writeLines(
+    output,
+    [...lines.keys()].sort((a, b) => a - b).map((l) => lines.get(l)!),
+  );
   ledger.save();
   return { checked: good.length, failed: errors.length, verdicts, errors };
+}
+
+/**
+ * Writes lines to a temporary file beside `output` and renames it into place, so a reader never
+ * sees half a file. A few megabytes at a time: one string of a large book's output would be
+ * hundreds of megabytes, built only to be encoded and written once.
+ */
+function writeLines(output: string, lines: string[]): void {
+  const tmp = `${output}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const line of lines) {
+      batch.push(line);
+      size += line.length + 1;
+      if (size >= 4 << 20) {
+        writeSync(fd, batch.join('\n') + '\n');
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) writeSync(fd, batch.join('\n') + '\n');
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, output);
 }
 
 /** A regime as `embargo regime list` shows it. */

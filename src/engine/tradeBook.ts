@@ -1,18 +1,32 @@
 /**
  * @module
  * A trade book on every core. Judging is sequential by nature (a book runs in date order on one
- * cap ledger), but screening its parties and vessels, which is most of the work, is not: the
- * queries the book will ask are collected first, screened on worker processes, and the judge then
- * reads their answers. Verdicts are the same as in one process (tested).
+ * cap ledger), but screening its parties and vessels is not. This process judges from the first
+ * transaction on; worker processes screen ahead of it, in the same order, and the judge finds
+ * their answers waiting when it gets there. Whatever no worker has answered when the judge
+ * needs it (while the workers start, or if they fall behind), the judge screens itself, so
+ * neither side waits for the other.
+ *
+ * Each name is screened by one process: the first to screen it keeps it, and its later queries
+ * (the same counterparty with another role or country) go there too. A process remembers the
+ * names it has screened (`memoNames`), and a name that recurs is cheap only where it was seen.
+ *
+ * Verdicts are the same as in one process (tested): each query is answered by the same code on
+ * the same lists, whichever process answers it.
  */
-import type { ScreenOptions, ScreenResponse, ScreeningQuery } from '../core/index.ts';
-import { screenOnWorkers } from './batch/index.ts';
+import { setImmediate as tick } from 'node:timers/promises';
+import type { ScreenResponse } from '../core/index.ts';
+import { WorkerPool, type BatchRow } from './batch/index.ts';
 import {
   checkBook,
-  prescreenKey,
+  judgeBook,
+  judgingOrder,
   readBook,
   screeningQueriesOf,
+  type AskedQuery,
   type BookSummary,
+  type Prescreened,
+  type ReadBook,
   type Screening,
   type TradeOptions,
 } from './trade.ts';
@@ -20,9 +34,53 @@ import {
 /** Below this many distinct queries, starting workers (each builds its index) costs more. */
 export const PRESCREEN_BELOW = 2_000;
 
+/** Queries per message to a worker: enough that the IPC round trip is a small share. */
+const CHUNK = 256;
+/** Chunks each worker has on hand, so it never waits for the next. */
+const IN_FLIGHT = 2;
+/** Transactions the judge runs between looks at the workers' answers. */
+const STRIDE = 32;
 /**
- * Checks a book like {@link checkBook}, screening its queries on `workers` processes first when
- * there are enough of them to pay for the workers' start-up.
+ * Workers are not sent the queries of the judge's next transactions: it will have screened them
+ * itself before a chunk could come back.
+ */
+const AHEAD = 256;
+
+/** The judge's process, as an owner of names. */
+const JUDGE = -1;
+
+interface Wanted extends AskedQuery {
+  /** Whose names these are: the same names go to the same process. */
+  names: string;
+}
+
+/** A book's distinct queries in the order the judge first asks them, and how far each transaction reaches. */
+function queriesInOrder(
+  order: ReadBook['parsed'],
+  options: TradeOptions,
+): { wanted: Wanted[]; reach: Int32Array } {
+  const seen = new Set<string>();
+  const wanted: Wanted[] = [];
+  const reach = new Int32Array(order.length);
+  order.forEach(({ tx }, i) => {
+    for (const q of screeningQueriesOf(tx, options))
+      if (!seen.has(q.key)) {
+        seen.add(q.key);
+        wanted.push({
+          ...q,
+          names: `${q.query.schema}\u0000${(q.query.properties.name ?? []).join('\u0000')}`,
+        });
+      }
+    reach[i] = wanted.length;
+  });
+  return { wanted, reach };
+}
+
+/**
+ * Checks a book like {@link checkBook}, with `workers` screening processes helping this one when
+ * the book asks enough distinct queries to pay for their start-up (each builds its own index).
+ * `judgeScreens: false` makes the workers answer every query before judging starts (tests: to see
+ * their answers used).
  */
 export async function checkBookOnWorkers(
   engine: Screening,
@@ -32,41 +90,110 @@ export async function checkBookOnWorkers(
   options: TradeOptions,
   workers: number,
   below = PRESCREEN_BELOW,
+  judgeScreens = true,
 ): Promise<BookSummary> {
   const book = readBook(input);
-  const wanted = screeningQueriesOf(
-    book.parsed.map((p) => p.tx),
-    options,
-  );
-  if (workers < 2 || wanted.length < below) return checkBook(engine, input, output, options, book);
-  // One pool per set of options that differ in more than the limit (usually one): each query is
-  // screened with the largest limit asked and its answer cut to the limit each key asked for,
-  // which is the answer that limit gives (results are ranked before they are cut).
-  const groups = new Map<string, { options: ScreenOptions; items: typeof wanted }>();
-  for (const w of wanted) {
-    const { limit: _limit, ...rest } = w.options;
-    const key = JSON.stringify(rest);
-    const g = groups.get(key) ?? { options: rest, items: [] as typeof wanted };
-    g.items.push(w);
-    groups.set(key, g);
-  }
-  const prescreened = new Map<string, ScreenResponse>();
-  for (const g of groups.values()) {
-    // Not Math.max(...items): a large book asks more queries than a call can take arguments.
-    const limit = g.items.reduce((m, w) => Math.max(m, w.options.limit ?? 5), 0);
-    const distinct = new Map<string, ScreeningQuery>();
-    for (const w of g.items) distinct.set(JSON.stringify(w.query), w.query);
-    const queries = [...distinct.values()];
-    const answers = await screenOnWorkers(home, queries, { ...g.options, limit }, workers);
-    const byQuery = new Map(queries.map((q, i) => [JSON.stringify(q), answers[i]]));
-    for (const w of g.items) {
-      const answer = byQuery.get(JSON.stringify(w.query));
-      if (!answer) continue;
-      prescreened.set(prescreenKey(w.query, w.options), {
-        ...answer,
-        results: answer.results.slice(0, w.options.limit ?? 5),
-      });
+  const order = judgingOrder(book, options);
+  const { wanted, reach } = queriesInOrder(order, options);
+  if (workers < 1 || wanted.length < below) return checkBook(engine, input, output, options, book);
+
+  const answers = new Map<string, ScreenResponse>();
+  const position = new Map(wanted.map((w, i) => [w.key, i]));
+  const owner = new Map<string, number>();
+  let answeredByWorkers = 0;
+  let failure: unknown;
+  const pool = new WorkerPool({
+    size: workers,
+    home,
+    options: {},
+    format: 'jsonl',
+    onFailure: (err) => (failure ??= err),
+  });
+  // The judge's view of the answers: what it has to screen itself, it keeps the names of.
+  const prescreened: Prescreened = {
+    get(key: string) {
+      const answer = answers.get(key);
+      if (!answer) {
+        const at = position.get(key);
+        if (at !== undefined && !owner.has(wanted[at]!.names)) owner.set(wanted[at]!.names, JUDGE);
+      }
+      return answer;
+    },
+  };
+
+  // Each worker reads the queries forward from its own cursor, taking those whose names are its
+  // own or no one's yet, never behind the judge's horizon.
+  const cursor = new Array<number>(workers).fill(0);
+  const inFlight = new Array<number>(workers).fill(0);
+  let judged = 0;
+  let wake: () => void = () => {};
+  const horizon = () => (judgeScreens ? reach[Math.min(judged + AHEAD, reach.length - 1)]! : 0);
+  const chunkFor = (w: number): { at: number; query: Wanted }[] => {
+    const chunk: { at: number; query: Wanted }[] = [];
+    let at = Math.max(cursor[w]!, horizon());
+    for (; at < wanted.length && chunk.length < CHUNK; at++) {
+      const q = wanted[at]!;
+      if (answers.has(q.key)) continue;
+      const mine = owner.get(q.names);
+      if (mine === undefined) owner.set(q.names, w);
+      else if (mine !== w) continue;
+      chunk.push({ at, query: q });
     }
+    cursor[w] = at;
+    return chunk;
+  };
+  const feed = (): void => {
+    for (let w = 0; w < workers; w++)
+      while (!failure && inFlight[w]! < IN_FLIGHT) {
+        const chunk = chunkFor(w);
+        if (!chunk.length) break;
+        inFlight[w]!++;
+        const rows: BatchRow[] = chunk.map(({ at, query }) => ({
+          row: at + 1,
+          input: null,
+          query: query.query,
+          options: query.options,
+        }));
+        pool.screen(rows, w).then(
+          (result) => {
+            inFlight[w]!--;
+            const lines = Buffer.from(result.bytes).toString('utf8').split('\n');
+            // A query the worker refused is left for the judge, which screens it and sees why.
+            result.rows.forEach((r, i) => {
+              if (r.error) return;
+              answers.set(chunk[i]!.query.key, JSON.parse(lines[i]!) as ScreenResponse);
+              answeredByWorkers++;
+            });
+            feed();
+            wake();
+          },
+          (err: unknown) => {
+            inFlight[w]!--;
+            failure ??= err;
+            wake();
+          },
+        );
+      }
+  };
+  try {
+    feed();
+    while (!judgeScreens && !failure && inFlight.some((n) => n > 0))
+      await new Promise<void>((resolve) => (wake = resolve));
+    const run = judgeBook(engine, book, output, options, prescreened);
+    for (;;) {
+      const step = run.next();
+      if (step.done) {
+        if (failure) throw failure;
+        return { ...step.value, screenedOnWorkers: answeredByWorkers };
+      }
+      // Let the workers' answers in and keep them supplied.
+      if (++judged % STRIDE === 0) {
+        if (failure) throw failure;
+        await tick();
+        feed();
+      }
+    }
+  } finally {
+    await pool.close(true);
   }
-  return checkBook(engine, input, output, options, book, prescreened);
 }

@@ -169,3 +169,37 @@ test('a vessel query finds the vessel however many companies share its name', ()
     'a Thing query keeps as many candidates as retrieval hands on',
   );
 });
+
+test('memoNames: a name asked again with other details scores as if asked afresh', () => {
+  const fresh = new Matcher(CandidateIndex.build([KIM, ...others]));
+  const memo = new Matcher(CandidateIndex.build([KIM, ...others]));
+  const asks: Record<string, string[]>[] = [
+    { name: ['Kim Jong Un'] },
+    { name: ['Kim Jong Un'], nationality: ['kp'] },
+    { name: ['Kim Jong Un'], birthDate: ['1950'] },
+    { name: ['Kim Jong Un'], passportNumber: ['100000001'] }, // brings Putin in by identifier
+    { name: ['Kim Jong Un'], nationality: ['us'], gender: ['female'] },
+    { name: ['Kim Jong Un'] },
+  ];
+  for (const properties of asks) {
+    const a = fresh.screen({ schema: 'Person', properties }, { limit: 10, detail: 'brief' });
+    const b = memo.screen(
+      { schema: 'Person', properties },
+      { limit: 10, detail: 'brief', memoNames: true },
+    );
+    assert.deepEqual(b, a, JSON.stringify(properties));
+  }
+  // Not vacuous: the details move the scores, and the identifier brings another entity in.
+  const scores = asks.map(
+    (properties) =>
+      memo
+        .screen({ schema: 'Person', properties }, { detail: 'brief', memoNames: true })
+        .results.find((r) => r.id === KIM.id)?.score,
+  );
+  assert.ok(new Set(scores).size >= 3, JSON.stringify(scores));
+  assert.ok(
+    memo
+      .screen({ schema: 'Person', properties: asks[3]! }, { detail: 'brief', memoNames: true })
+      .results.some((r) => r.caption.startsWith('PUTIN')),
+  );
+});

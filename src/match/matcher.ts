@@ -3,6 +3,7 @@
  * The Matcher: screening queries against a candidate index with either algorithm, and comparing
  * two names.
  */
+import { GenerationalMemo } from '../core/index.ts';
 import type {
   Algorithm,
   CompareResponse,
@@ -16,10 +17,12 @@ import { tokenizeName, type NameToken } from '../normalize/index.ts';
 import { alignNames, QueryAligner } from './embargo/align.ts';
 import { schemaCompatible } from './embargo/features.ts';
 import {
+  bestName,
   EMBARGO_DEFAULT_THRESHOLD,
   kindFactor,
   NAME_WEIGHT,
   scoreEntity,
+  type BestName,
   type EntityScore,
 } from './embargo/score.ts';
 import { CandidateIndex } from './index/build.ts';
@@ -33,7 +36,32 @@ const CANDIDATES_PER_NAME = 12;
 /** The OFAC emulation scores names without a token index of its own, so it looks wider. */
 const OFAC_CANDIDATES = 200;
 
-/** Default threshold of each algorithm. */
+/**
+ * Names remembered per generation for `memoNames` queries: a name is kept for between one and two
+ * generations of other names, and one found again moves to the young generation. An entry is a
+ * few hundred bytes (measured).
+ */
+const NAME_MEMO_GENERATION = 20_000;
+/**
+ * Names seen once, of which only those seen again are remembered: a book's one-off names (a
+ * vessel's, a one-time payee's) would otherwise push out the counterparties that recur.
+ */
+const NAMES_SEEN_ONCE = 100_000;
+
+/** What retrieval found for a query's names: candidates per entity, and their best alignments. */
+interface NameWork {
+  candidates: Map<number, number[]>;
+  aligners: QueryAligner[];
+}
+
+/** A candidate entity of a query's names: its candidate names and their best alignment. */
+interface Named {
+  e: number;
+  nameIds: number[];
+  best: BestName | undefined;
+}
+
+/** Default threshold of each algorithm. */ /** Default threshold of each algorithm. */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Algorithm, number>> = {
   embargo: EMBARGO_DEFAULT_THRESHOLD,
   ofac: OFAC_DEFAULT_THRESHOLD,
@@ -110,8 +138,113 @@ export class Matcher {
         ? (e: number) =>
             (!fits || fits[e] === 1) && (!sources || sources.has(this.index.entities[e]!.source))
         : undefined;
-    // Entity → the names of it that retrieval found. Only those are aligned: an entity's other
-    // aliases cover the query less well, or retrieval would have ranked them in.
+    const brief = options.detail === 'brief';
+    // An identifier match brings its entity in whatever the name, with all its names.
+    const byId = new Map<number, number[]>();
+    for (const id of parsed.identifiers)
+      for (const e of this.byIdentifier.get(id.value) ?? [])
+        if (!accept || accept(e)) byId.set(e, this.entityNames[e]!);
+    // Remembered names serve brief answers (no token explanation to rebuild) that no identifier
+    // widened: their scores depend on the names, and the details are scored afresh below.
+    const memoKey =
+      options.memoNames && brief && !byId.size && algorithm === 'embargo' && parsed.names.length
+        ? `${parsed.schema}\u0000${[...(sources ?? [])].sort().join(',')}\u0000${parsed.names.map((n) => n.text).join('\u0000')}`
+        : undefined;
+    let named = memoKey === undefined ? undefined : this.recall(memoKey);
+    let aligners: QueryAligner[] = [];
+    if (!named) {
+      const work = this.screenNames(parsed, algorithm, accept);
+      aligners = work.aligners;
+      for (const [e, nameIds] of byId) work.candidates.set(e, nameIds);
+      named = [...work.candidates].map(([e, nameIds]) => ({
+        e,
+        nameIds,
+        best:
+          algorithm === 'ofac'
+            ? undefined
+            : bestName(
+                nameIds.map((n) => this.index.names[n]!),
+                aligners,
+              ),
+      }));
+      if (memoKey !== undefined) this.remember(memoKey, named);
+    }
+    const scored: { e: number; s: EntityScore }[] = [];
+    for (const { e, nameIds, best } of named) {
+      const entity = this.index.entities[e]!;
+      const names = nameIds.map((n) => this.index.names[n]!);
+      const s =
+        algorithm === 'ofac'
+          ? this.ofacScore(
+              parsed.names.map((n) => n.text),
+              names.map((n) => n.text),
+            )
+          : scoreEntity(parsed, entity, names, aligners, best);
+      scored.push({ e, s });
+    }
+    const entities = this.index.entities;
+    scored.sort(
+      (a, b) => b.s.score - a.s.score || entities[a.e]!.id.localeCompare(entities[b.e]!.id),
+    );
+    const cutoff = options.cutoff;
+    const results = (cutoff === undefined ? scored : scored.filter((x) => x.s.score >= cutoff))
+      .slice(0, limit)
+      .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
+    return { results, algorithm, threshold, warnings: parsed.warnings };
+  }
+
+  /**
+   * Remembered names, packed: per candidate entity its index, the name that aligned best (or its
+   * first candidate name) and that alignment's score; one small array per query instead of a
+   * dozen objects, a few hundred bytes.
+   */
+  private readonly nameMemo = new GenerationalMemo<string, Float64Array>(NAME_MEMO_GENERATION);
+
+  /** The candidates remembered for `key`, unpacked. */
+  private recall(key: string): Named[] | undefined {
+    const packed = this.nameMemo.get(key);
+    if (!packed) return undefined;
+    const named: Named[] = [];
+    for (let i = 0; i < packed.length; i += 3) {
+      const name = this.index.names[packed[i + 1]!]!;
+      const score = packed[i + 2]!;
+      named.push({
+        e: packed[i]!,
+        nameIds: [packed[i + 1]!],
+        best: { score, aligner: undefined, name: score > 0 ? name : undefined },
+      });
+    }
+    return named;
+  }
+
+  private readonly seenOnce = new GenerationalMemo<string, true>(NAMES_SEEN_ONCE / 2);
+
+  private remember(key: string, named: Named[]): void {
+    if (!this.seenOnce.get(key)) {
+      this.seenOnce.set(key, true);
+      return;
+    }
+    const packed = new Float64Array(named.length * 3);
+    named.forEach(({ e, nameIds, best }, i) => {
+      packed[i * 3] = e;
+      packed[i * 3 + 1] = best?.name
+        ? nameIds.find((n) => this.index.names[n] === best.name)!
+        : nameIds[0]!;
+      packed[i * 3 + 2] = best?.score ?? 0;
+    });
+    this.nameMemo.set(key, packed);
+  }
+
+  /**
+   * Retrieval for each query name: the candidate names per entity, and an aligner per query
+   * name. Only those names are aligned: an entity's other aliases cover the query less well, or
+   * retrieval would have ranked them in.
+   */
+  private screenNames(
+    parsed: ReturnType<typeof parseQuery>,
+    algorithm: Algorithm,
+    accept: ((e: number) => boolean) | undefined,
+  ): NameWork {
     const candidates = new Map<number, number[]>();
     const aligners: QueryAligner[] = [];
     for (const qn of parsed.names) {
@@ -127,33 +260,7 @@ export class Matcher {
         else if (!list.includes(n)) list.push(n);
       }
     }
-    // An identifier match brings its entity in whatever the name, with all its names.
-    for (const id of parsed.identifiers)
-      for (const e of this.byIdentifier.get(id.value) ?? [])
-        if (!accept || accept(e)) candidates.set(e, this.entityNames[e]!);
-    const scored: { e: number; s: EntityScore }[] = [];
-    for (const [e, nameIds] of candidates) {
-      const entity = this.index.entities[e]!;
-      const names = nameIds.map((n) => this.index.names[n]!);
-      const s =
-        algorithm === 'ofac'
-          ? this.ofacScore(
-              parsed.names.map((n) => n.text),
-              names.map((n) => n.text),
-            )
-          : scoreEntity(parsed, entity, names, aligners);
-      scored.push({ e, s });
-    }
-    const entities = this.index.entities;
-    scored.sort(
-      (a, b) => b.s.score - a.s.score || entities[a.e]!.id.localeCompare(entities[b.e]!.id),
-    );
-    const brief = options.detail === 'brief';
-    const cutoff = options.cutoff;
-    const results = (cutoff === undefined ? scored : scored.filter((x) => x.s.score >= cutoff))
-      .slice(0, limit)
-      .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
-    return { results, algorithm, threshold, warnings: parsed.warnings };
+    return { candidates, aligners };
   }
 
   /** Scores two names against each other, with the explanation. */

@@ -7,7 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
-import { createEngine, type Measure, type TradeVerdict } from '../../src/engine/index.ts';
+import {
+  createEngine,
+  screeningQueriesOf,
+  type Measure,
+  type TradeVerdict,
+} from '../../src/engine/index.ts';
+import { parseTransaction } from '../../src/rules/check/index.ts';
 import { embargo, tempDir } from '../helpers/cli.ts';
 import { listPath, needsData } from '../helpers/data.ts';
 
@@ -134,16 +140,38 @@ describe('trade check on the real lists', needsData('ofac_sdn', '2024-05-03'), (
       const one = engine.checkTradeBook(book, join(dir, 'one.jsonl'), {
         authorities: [...options.authorities],
       });
+      // Every query answered by the workers before judging starts, so their answers are the
+      // ones used; then the way a real run goes, the judge screening from the front.
       const two = await engine.checkTradeBookOnWorkers(book, join(dir, 'two.jsonl'), {
         authorities: [...options.authorities],
         workers: 2,
         prescreenBelow: 0,
+        judgeScreens: false,
+      });
+      const queries = new Set(
+        lines.flatMap((l) => {
+          try {
+            return screeningQueriesOf(parseTransaction(l), { authorities: ['un', 'us'] }).map(
+              (q) => q.key,
+            );
+          } catch {
+            return [];
+          }
+        }),
+      );
+      assert.equal(two.screenedOnWorkers, queries.size);
+      const meet = await engine.checkTradeBookOnWorkers(book, join(dir, 'meet.jsonl'), {
+        authorities: [...options.authorities],
+        workers: 1,
+        prescreenBelow: 0,
       });
       assert.deepEqual(two.verdicts, one.verdicts);
+      assert.deepEqual(meet.verdicts, one.verdicts);
       assert.equal(two.failed, one.failed);
       assert.ok(one.failed >= 1);
       const a = readFileSync(join(dir, 'one.jsonl'), 'utf8');
       assert.equal(readFileSync(join(dir, 'two.jsonl'), 'utf8'), a);
+      assert.equal(readFileSync(join(dir, 'meet.jsonl'), 'utf8'), a);
       // Not a vacuous comparison: the book has blocks, reviews and name hits.
       assert.ok(one.verdicts.BLOCK > 0 && one.verdicts.REVIEW > 0, JSON.stringify(one.verdicts));
       assert.match(a, /CHONG CHON GANG/);

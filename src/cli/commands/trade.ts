@@ -4,6 +4,7 @@
  * judged against the regime's measures and the lists under the authorities that bind the user.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
@@ -124,7 +125,7 @@ export function tradeCommand(run: Run): Command {
       .option('--output <file>', 'book: where to write one verdict per line (JSONL)')
       .option(
         '--workers <n>',
-        'book: processes that screen its parties first (default: 1, in-process)',
+        'book: worker processes screening ahead of the judge (default: one per core besides this one; 0: none)',
       )
       .action((file: string | undefined, opts: TradeCliOptions) =>
         run(opts, async (engine) => {
@@ -134,11 +135,16 @@ export function tradeCommand(run: Run): Command {
           if (opts.input) {
             if (file) throw usage('give either a file or --input, not both');
             if (!opts.output) throw usage('--input needs --output');
-            // In one process unless asked: on books of distinct names the workers' start-up
-            // and message traffic cost more than they save (npm run bench:trade).
-            const workers = parseWorkers(opts.workers);
+            // Workers screen ahead of the judge, which never waits for them: on a book too small
+            // to pay for their start-up (PRESCREEN_BELOW queries), none are started.
+            const workers =
+              opts.workers === undefined
+                ? availableParallelism() - 1
+                : opts.workers === '0'
+                  ? 0
+                  : parseWorkers(opts.workers)!;
             const s =
-              workers && workers > 1
+              workers > 0
                 ? await engine.checkTradeBookOnWorkers(opts.input, opts.output, {
                     ...options,
                     workers,

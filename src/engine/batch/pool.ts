@@ -105,13 +105,14 @@ export class WorkerPool {
   }
 
   /**
-   * Screens a chunk on the least busy worker (fewest chunks waiting), so a worker slowed by hard
-   * names gets less. Rejects if any worker has failed: one lost chunk spoils the whole output.
+   * Screens a chunk on worker `on` (0-based), or else on the least busy worker (fewest chunks
+   * waiting), so a worker slowed by hard names gets less. Rejects if any worker has failed: one lost chunk spoils the whole output.
    */
-  screen(rows: BatchRow[]): Promise<ChunkResult> {
+  screen(rows: BatchRow[], on?: number): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
-    let worker = this.workers[0]!;
-    for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
+    let worker = this.workers[on ?? 0]!;
+    if (on === undefined)
+      for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
     const seq = this.seq++;
     return new Promise<ChunkResult>((resolve, reject) => {
       worker.pending.set(seq, { resolve, reject });

@@ -36,7 +36,7 @@ function screenRow(
     return failedOutcome(row, error, format);
   }
   try {
-    return screenedOutcome(row, engine.screen(row.query, options), format);
+    return screenedOutcome(row, engine.screen(row.query, row.options ?? options), format);
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code;
     if (code !== ERROR_CODES.INVALID_QUERY) throw err;

@@ -3,7 +3,7 @@
  * Shapes shared by batch screening's reader, screeners, worker processes and writer. Everything
  * that crosses the process boundary is plain data (structured-clone safe).
  */
-import type { ScreeningQuery } from '../../core/index.ts';
+import type { ScreenOptions, ScreeningQuery } from '../../core/index.ts';
 
 /** Input formats: CSV with a header row, or JSON lines of FtM-style query entities. */
 export type InputFormat = 'csv' | 'jsonl';
@@ -39,6 +39,8 @@ export interface BatchRow {
   /** The row as given: the JSON entity, or the query built from the CSV fields. */
   input: unknown;
   query?: ScreeningQuery;
+  /** Options for this row instead of the batch's (a trade book asks with two sets). */
+  options?: ScreenOptions;
   error?: RowError;
 }
 

@@ -37,24 +37,39 @@ export interface EntityScore {
   explainTokens(): Explanation['tokens'];
 }
 
-/** Scores one entity against a query, given the entity's candidate names. */
+/** The best alignment of a query's names with an entity's candidate names. */
+export interface BestName {
+  score: number;
+  aligner: QueryAligner | undefined;
+  name: IndexedName | undefined;
+}
+
+/** Aligns every query name with every candidate name of one entity and keeps the best pair. */
+export function bestName(names: IndexedName[], aligners: QueryAligner[]): BestName {
+  let best: BestName = { score: 0, aligner: undefined, name: undefined };
+  for (const aligner of aligners) {
+    for (const n of names) {
+      const a = aligner.align(n.tokens, false, n);
+      const s = n.weak ? a.score * WEAK_ALIAS_FACTOR : a.score;
+      if (s > best.score) best = { score: s, aligner, name: n };
+    }
+  }
+  return best;
+}
+
+/**
+ * Scores one entity against a query, given the entity's candidate names (and their best
+ * alignment, when already known: it depends on the names only, not on the query's other details).
+ */
 export function scoreEntity(
   query: ParsedQuery,
   entity: IndexedEntity,
   names: IndexedName[],
   aligners: QueryAligner[],
+  best: BestName = bestName(names, aligners),
 ): EntityScore {
-  let bestName = 0;
-  let bestAligner: QueryAligner | undefined;
-  let bestIndexed: IndexedName | undefined;
-  for (const aligner of aligners) {
-    for (const n of names) {
-      const a = aligner.align(n.tokens, false, n);
-      const s = n.weak ? a.score * WEAK_ALIAS_FACTOR : a.score;
-      if (s > bestName) [bestName, bestAligner, bestIndexed] = [s, aligner, n];
-    }
-  }
-  const features: Record<string, number> = { name: round(NAME_WEIGHT * bestName) };
+  const { score: nameScore, aligner: bestAligner, name: bestIndexed } = best;
+  const features: Record<string, number> = { name: round(NAME_WEIGHT * nameScore) };
   const add = (key: string, v: number) => {
     if (v !== 0) features[key] = round(v);
   };
@@ -66,8 +81,8 @@ export function scoreEntity(
   let score: number;
   if (ids.match) {
     // An exact identifier is decisive, whatever the name: ships are renamed to evade sanctions.
-    features.identifier = round(0.99 + 0.01 * bestName - NAME_WEIGHT * bestName);
-    score = 0.99 + 0.01 * bestName;
+    features.identifier = round(0.99 + 0.01 * nameScore - NAME_WEIGHT * nameScore);
+    score = 0.99 + 0.01 * nameScore;
   } else {
     add('identifier', ids.contribution);
     score = 0;

@@ -5,4 +5,4 @@
 export * from './transaction.ts';
 export * from './verdict.ts';
 export * from './caps.ts';
-export { judge, LIST_AUTHORITY, type JudgeContext } from './judge.ts';
+export { judge, screeningAsks, LIST_AUTHORITY, type JudgeContext } from './judge.ts';

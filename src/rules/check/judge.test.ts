@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadRegime } from '../load.ts';
 import { CapLedger } from './caps.ts';
-import { judge, type JudgeContext } from './judge.ts';
+import { judge, screeningAsks, type JudgeContext } from './judge.ts';
 import { parseTransaction, type TxParty } from './transaction.ts';
 import type { ListHit, TradeVerdict } from './verdict.ts';
 
@@ -330,4 +330,33 @@ test('EO 13810 sec. 2 ("ship-to-ship transfer with such a vessel"): a transfer 3
   const v = check(toUs([], [{ imo: '8765432', name: 'Night Star', date: '2019-04-01' }]));
   assert.equal(v.verdict, 'REVIEW', JSON.stringify(v.reasons));
   assert.ok(v.reasons.some((x) => x.subject === '/vessel/sts/0' && /Night Star/.test(x.detail)));
+});
+
+test('screeningAsks lists exactly what judging asks: every party, each vessel by IMO and by name', () => {
+  const tx = parseTransaction(
+    shipment({
+      date: '2018-03-10',
+      route: { origin: 'KP', destination: 'CN' },
+      goods: [{ hs: '2701.12', quantity: 10, unit: 't' }],
+      vessel: {
+        name: 'Calm Sea',
+        imo: '9123456',
+        sts: [{ imo: '9234567', name: 'Night Star' }, { name: 'No Number' }, { imo: '9345678' }],
+      },
+    }),
+  );
+  const parties: TxParty[] = [];
+  const imos: string[] = [];
+  judge(tx, {
+    ...context(),
+    screenParty: (p) => (parties.push(p), []),
+    vesselByImo: (imo) => (imos.push(imo), []),
+  });
+  const asks = screeningAsks(tx);
+  // The book runner screens these ahead of the judge: the two lists must agree, order aside.
+  const sorted = (ps: TxParty[]) => ps.map((p) => JSON.stringify(p)).sort();
+  assert.deepEqual(sorted(asks.parties), sorted(parties));
+  assert.deepEqual([...asks.imos].sort(), [...imos].sort());
+  assert.equal(asks.parties.length, 5); // 2 parties, 3 named vessels
+  assert.deepEqual(asks.imos.sort(), ['9123456', '9234567', '9345678']);
 });

@@ -105,12 +105,17 @@ const SERVICE_DIRECTIONS: Record<string, Measure['direction'][]> = {
   payment: ['finance'],
 };
 
+const targetsOf = new WeakMap<Regime, Set<string>>();
+
 /**
  * The target countries of a regime: the countries its goods measures concern (lower case). Port
  * measures may concern the authority's own country (a US port, 31 CFR 510.208), which is no target.
  */
 function targets(regime: Regime): Set<string> {
-  const s = new Set<string>();
+  let s = targetsOf.get(regime);
+  if (s) return s;
+  s = new Set<string>();
+  targetsOf.set(regime, s);
   for (const m of regime.measures)
     if (m.direction === 'export' || m.direction === 'import')
       for (const c of m.concerns?.countries ?? []) s.add(c.toLowerCase());
@@ -247,6 +252,46 @@ interface Finding {
   hits: ListHit[];
 }
 
+/** A vessel the judge looks for: the transaction's own, or one of its ship-to-ship partners. */
+interface VesselAsk {
+  pointer: string;
+  name?: string;
+  imo?: string;
+}
+
+function vesselsOf(tx: Transaction): VesselAsk[] {
+  if (!tx.vessel) return [];
+  return [
+    { pointer: '/vessel', name: tx.vessel.name, imo: tx.vessel.imo },
+    ...(tx.vessel.sts ?? []).map((s, i) => ({
+      pointer: `/vessel/sts/${i}`,
+      name: s.name,
+      imo: s.imo,
+    })),
+  ];
+}
+
+/** The party a vessel's name is screened as (with its IMO number, which decides if it matches). */
+function vesselAsParty(name: string, imo?: string): TxParty {
+  return { role: 'vessel', name, ...(imo && { identifiers: { imo } }) };
+}
+
+/**
+ * Every screening judging `tx` asks for, whatever it finds: each party, and each vessel (with
+ * its ship-to-ship partners) by IMO number and by name. A book's runner screens these ahead, on
+ * other processes, and the judge reads the answers.
+ */
+export function screeningAsks(tx: Transaction): { parties: TxParty[]; imos: string[] } {
+  const vessels = vesselsOf(tx);
+  return {
+    parties: [
+      ...tx.parties,
+      ...vessels.flatMap((v) => (v.name ? [vesselAsParty(v.name, v.imo)] : [])),
+    ],
+    imos: vessels.flatMap((v) => (v.imo ? [v.imo] : [])),
+  };
+}
+
 /**
  * The vessel and its ship-to-ship partners: by IMO number first (decisive, whatever name the
  * vessel sails under); by name only when no IMO is given or the listed vessel states none, and then
@@ -254,26 +299,16 @@ interface Finding {
  */
 function vesselFindings(tx: Transaction, ctx: JudgeContext): Finding[] {
   const out: Finding[] = [];
-  const look = (pointer: string, name?: string, imo?: string) => {
+  for (const { pointer, name, imo } of vesselsOf(tx)) {
     const hits: ListHit[] = [];
     if (imo)
       hits.push(...ctx.vesselByImo(imo).map((h) => ({ ...h, strength: 'decisive' as const })));
-    if (name) {
-      const byName = ctx.screenParty({
-        role: 'vessel',
-        name,
-        ...(imo && { identifiers: { imo } }),
-      });
-      for (const h of byName)
+    if (name)
+      for (const h of ctx.screenParty(vesselAsParty(name, imo)))
         if (!hits.some((x) => x.id === h.id))
           hits.push(imo && h.strength !== 'decisive' ? { ...h, strength: 'possible' } : h);
-    }
     const label = `vessel ${name ?? ''}${imo ? ` (IMO ${imo})` : ''}`.trim();
     if (hits.length) out.push({ pointer, label, hits });
-  };
-  if (tx.vessel) {
-    look('/vessel', tx.vessel.name, tx.vessel.imo);
-    (tx.vessel.sts ?? []).forEach((s, i) => look(`/vessel/sts/${i}`, s.name, s.imo));
   }
   return out;
 }
