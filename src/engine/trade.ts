@@ -87,9 +87,12 @@ export interface Screening {
   store: Store;
 }
 
-/** The query that finds a vessel by IMO number. */
+/**
+ * The query that finds a vessel by IMO number: the number alone, no name, so nothing is looked up
+ * but the identifier (the vessel's name is screened on its own, as a party).
+ */
 function imoQuery(imo: string): ScreeningQuery {
-  return { schema: 'Vessel', properties: { name: [`IMO ${imo}`], imoNumber: [imo] } };
+  return { schema: 'Vessel', properties: { imoNumber: [imo] } };
 }
 
 /** Turns a party into a screening query: identifiers to the FtM properties the matcher reads. */
