@@ -26,7 +26,7 @@ import {
   type EntityScore,
 } from './embargo/score.ts';
 import { CandidateIndex } from './index/build.ts';
-import { retrieve } from './index/retrieve.ts';
+import { restrictPostings, retrieve, type Postings } from './index/retrieve.ts';
 import { OFAC_DEFAULT_THRESHOLD, ofacNameScore, type OfacNameScore } from './ofac/index.ts';
 import { parseQuery } from './query.ts';
 import type { IndexedEntity } from './types.ts';
@@ -61,7 +61,10 @@ interface Named {
   best: BestName | undefined;
 }
 
-/** Default threshold of each algorithm. */ /** Default threshold of each algorithm. */
+/** A schema whose names are fewer than this share of all gets postings of its own. */
+const FEW_NAMES = 0.1;
+
+/** Default threshold of each algorithm. */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Algorithm, number>> = {
   embargo: EMBARGO_DEFAULT_THRESHOLD,
   ofac: OFAC_DEFAULT_THRESHOLD,
@@ -96,6 +99,26 @@ export class Matcher {
 
   private readonly weights = new Map<NameToken, number>();
   private readonly schemaFilters = new Map<SchemaName, Uint8Array>();
+  private readonly schemaPostings = new Map<SchemaName, Postings | undefined>();
+
+  /**
+   * Postings of only the names a query of `schema` can match, where those are few (vessels,
+   * aircraft: a few percent of the names): walking every name holding "Star" or "Ocean" to keep
+   * the vessels among them was most of a vessel query's time. Same candidates, same scores.
+   */
+  private postingsFor(schema: SchemaName, fits: Uint8Array | undefined): Postings | undefined {
+    if (!fits) return undefined;
+    if (this.schemaPostings.has(schema)) return this.schemaPostings.get(schema);
+    const names = this.index.names;
+    let kept = 0;
+    for (const n of names) kept += fits[n.entity]!;
+    const postings =
+      kept < names.length * FEW_NAMES
+        ? restrictPostings(this.index, (n) => fits[names[n]!.entity] === 1)
+        : undefined;
+    this.schemaPostings.set(schema, postings);
+    return postings;
+  }
 
   /** Per entity, 1 where a query of `schema` can describe it; undefined for Thing (all can). */
   private schemaFilter(schema: SchemaName): Uint8Array | undefined {
@@ -245,12 +268,14 @@ export class Matcher {
     algorithm: Algorithm,
     accept: ((e: number) => boolean) | undefined,
   ): NameWork {
+    const postings = this.postingsFor(parsed.schema, this.schemaFilter(parsed.schema));
     const candidates = new Map<number, number[]>();
     const aligners: QueryAligner[] = [];
     for (const qn of parsed.names) {
       const retrieval = retrieve(this.index, qn.tokens, {
         limit: algorithm === 'ofac' ? OFAC_CANDIDATES : CANDIDATES_PER_NAME,
         ...(accept && { accept }),
+        ...(postings && { postings }),
       });
       aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval));
       for (const n of retrieval.names) {

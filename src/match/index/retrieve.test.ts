@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { topK } from './retrieve.ts';
+import type { StoredEntity } from '../../core/index.ts';
+import { tokenizeName } from '../../normalize/index.ts';
+import { CandidateIndex } from './build.ts';
+import { restrictPostings, retrieve, topK } from './retrieve.ts';
 
 test('topK keeps the k best ids, best first, whatever the input order', () => {
   const score = Float32Array.from([0.1, 0.9, 0.5, 0.7, 0.3, 0.9]);
@@ -8,4 +11,42 @@ test('topK keeps the k best ids, best first, whatever the input order', () => {
   assert.deepEqual(topK([5, 4, 3, 2, 1, 0], score, 2), [5, 1]);
   assert.deepEqual(topK([0, 4], score, 5), [4, 0]);
   assert.deepEqual(topK([], score, 5), []);
+});
+
+test('restricted postings find what the filter keeps, with the same ranks', () => {
+  const entity = (schema: 'Vessel' | 'Company', name: string, i: number): StoredEntity => ({
+    id: `x-${i}`,
+    schema,
+    properties: { name: [name] },
+    source: 'ofac_sdn',
+    sourceRecordId: String(i),
+    programs: [],
+    topics: ['sanction'],
+    remarks: [],
+    related: [],
+    raw: null,
+    hash: 'h',
+    snapshot: 'ofac_sdn@2024-05-03',
+    firstSeen: '2024-05-03',
+    lastChange: '2024-05-03',
+    lastSeen: '2024-05-03',
+  });
+  const words = ['Golden', 'Star', 'Ocean', 'Glory', 'Trading', 'Pacific', 'Dawn'];
+  const entities = Array.from({ length: 200 }, (_, i) =>
+    entity(
+      i % 9 === 0 ? 'Vessel' : 'Company',
+      `${words[i % 7]} ${words[(i * 3 + 1) % 7]} ${i % 13}`,
+      i,
+    ),
+  );
+  const index = CandidateIndex.build(entities);
+  const vessel = (e: number) => index.entities[e]!.schema === 'Vessel';
+  const postings = restrictPostings(index, (n) => vessel(index.names[n]!.entity));
+  for (const q of ['Golden Star 3', 'Ocean Glory', 'Pacifik Dawn 12', 'Star']) {
+    const tokens = tokenizeName(q);
+    const filtered = retrieve(index, tokens, { limit: 12, accept: vessel });
+    const restricted = retrieve(index, tokens, { limit: 12, accept: vessel, postings });
+    assert.ok(filtered.names.length > 0, q);
+    assert.deepEqual(restricted.names, filtered.names, q);
+  }
 });

@@ -20,11 +20,15 @@ const RELATIVE_CUTOFF = 0.3;
 /** Similarity below which a looked-up list token is not counted. */
 const MIN_TOKEN_SIMILARITY = 0.8;
 
-/** Scratch arrays reused across queries (one index, one thread). */
+/**
+ * Scratch arrays reused across queries (one index, one thread). `acc` holds three numbers per
+ * name side by side (which query token last touched it, what that token gave, the running
+ * total), so the walk over postings touches one cache line per name, not three: the walk is
+ * memory-bound, and this made it markedly faster.
+ */
 interface Scratch {
+  acc: Float32Array;
   score: Float32Array;
-  stamp: Int32Array;
-  best: Float32Array;
   touched: number[];
 }
 const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
@@ -94,6 +98,31 @@ export interface RetrieveOptions {
   limit: number;
   /** Keeps only names whose entity passes this test. */
   accept?: (entity: number) => boolean;
+  /**
+   * Postings restricted to the names `accept` can keep (see {@link restrictPostings}): walked
+   * instead of the vocabulary's, when the names kept are few (a vessel query's).
+   */
+  postings?: Postings;
+}
+
+/** Packed postings: the names holding token `id` are `data[start[id] .. start[id + 1])`. */
+export interface Postings {
+  start: Int32Array;
+  data: Int32Array;
+}
+
+/** The index's postings with only the names `keep` holds, token ids unchanged. */
+export function restrictPostings(index: CandidateIndex, keep: (name: number) => boolean): Postings {
+  const { postingStart, postingData } = index.vocab;
+  const start = new Int32Array(postingStart.length);
+  const kept: number[] = [];
+  for (let id = 0; id + 1 < postingStart.length; id++) {
+    start[id] = kept.length;
+    for (let k = postingStart[id]!; k < postingStart[id + 1]!; k++)
+      if (keep(postingData[k]!)) kept.push(postingData[k]!);
+  }
+  start[postingStart.length - 1] = kept.length;
+  return { start, data: Int32Array.from(kept) };
 }
 
 /** Ids of the names that best cover the query tokens, best first. */
@@ -103,7 +132,11 @@ export function retrieve(
   options: RetrieveOptions,
 ): Retrieval {
   const scratch = scratchFor(index);
-  const { score, stamp, best, touched } = scratch;
+  const postings = options.postings ?? {
+    start: index.vocab.postingStart,
+    data: index.vocab.postingData,
+  };
+  const { acc, score, touched } = scratch;
   const reach: (Set<number> | undefined)[] = tokens.map(() => undefined);
   const reachJoined: (Set<number> | undefined)[] = tokens.slice(1).map(() => undefined);
   const lookups: { form: string; slot: number; into: Set<number>; joined?: boolean }[] = [];
@@ -134,18 +167,20 @@ export function retrieve(
       const id = ids[x]!;
       into.add(id);
       const gain = index.idf[id]! * sims[x]!;
-      const data = index.vocab.postingData;
-      const end = index.vocab.postingStart[id + 1]!;
-      for (let k = index.vocab.postingStart[id]!; k < end; k++) {
+      const data = postings.data;
+      const end = postings.start[id + 1]!;
+      const mark = slot + 1;
+      for (let k = postings.start[id]!; k < end; k++) {
         const name = data[k]!;
-        if (stamp[name] !== slot + 1) {
-          if (stamp[name] === 0) touched.push(name);
-          stamp[name] = slot + 1;
-          best[name] = gain;
-          score[name]! += gain;
-        } else if (gain > best[name]!) {
-          score[name]! += gain - best[name]!;
-          best[name] = gain;
+        const at = name * 3;
+        if (acc[at] !== mark) {
+          if (acc[at] === 0) touched.push(name);
+          acc[at] = mark;
+          acc[at + 1] = gain;
+          acc[at + 2]! += gain;
+        } else if (gain > acc[at + 1]!) {
+          acc[at + 2]! += gain - acc[at + 1]!;
+          acc[at + 1] = gain;
         }
       }
     }
@@ -156,8 +191,10 @@ export function retrieve(
   // Rank as the scorer will: what the query covers, less part of what it leaves uncovered, so
   // "FAIZ" ranks the list name "FAIZ" above the dozens of longer names containing it.
   const weight = index.nameWeight;
-  for (const n of accepted)
-    score[n] = score[n]! - UNCOVERED_PENALTY * Math.max(0, weight[n]! - score[n]!);
+  for (const n of accepted) {
+    const covered = acc[n * 3 + 2]!;
+    score[n] = covered - UNCOVERED_PENALTY * Math.max(0, weight[n]! - covered);
+  }
   let names = topK(accepted, score, options.limit);
   // Names far behind the best cover too little of the query to come near a match; scoring them
   // is most of a query's cost.
@@ -165,8 +202,9 @@ export function retrieve(
   if (top > 0) names = names.filter((n) => score[n]! >= RELATIVE_CUTOFF * top);
   for (const n of touched) {
     score[n] = 0;
-    stamp[n] = 0;
-    best[n] = 0;
+    acc[n * 3] = 0;
+    acc[n * 3 + 1] = 0;
+    acc[n * 3 + 2] = 0;
   }
   touched.length = 0;
   return { names, reach, reachJoined };
@@ -210,12 +248,7 @@ function scratchFor(index: CandidateIndex): Scratch {
   let s = scratchByIndex.get(index);
   if (!s) {
     const n = index.names.length;
-    s = {
-      score: new Float32Array(n),
-      stamp: new Int32Array(n),
-      best: new Float32Array(n),
-      touched: [],
-    };
+    s = { acc: new Float32Array(n * 3), score: new Float32Array(n), touched: [] };
     scratchByIndex.set(index, s);
   }
   return s;
