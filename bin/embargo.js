@@ -1,6 +1,7 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
-// Small semi-spaces (shebang): screening makes much short-lived garbage, and the default young
-// generation grows the resident set by ~30 MB for no measured gain.
+#!/usr/bin/env node
+// Node's default heap settings: a trade book judged with small semi-spaces (which this shebang
+// used to set) ran 20% slower (npm run bench:trade); the server's workers and the batch's
+// screening workers set them for themselves, where they keep memory down.
 // The compiled CLI (dist/, built on install by `npm run build`); the TypeScript sources through
 // tsx when there is no build, or with EMBARGO_FROM_SOURCE=1 (development and tests).
 import { existsSync } from 'node:fs';

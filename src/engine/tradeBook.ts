@@ -3,9 +3,9 @@
  * A trade book on every core. Judging is sequential by nature (a book runs in date order on one
  * cap ledger), but screening its parties and vessels is not. This process judges from the first
  * transaction on; worker processes screen ahead of it, in the same order, and the judge finds
- * their answers waiting when it gets there. Whatever no worker has answered when the judge
- * needs it (while the workers start, or if they fall behind), the judge screens itself, so
- * neither side waits for the other.
+ * their answers waiting when it gets there. What no worker has been given when the judge needs
+ * it (while the workers start, or between the chunks they are given), the judge screens itself;
+ * what a worker is screening, the judge waits for rather than screen it twice.
  *
  * Each name is screened by one process: the first to screen it keeps it, and its later queries
  * (the same counterparty with another role or country) go there too. A process remembers the
@@ -54,33 +54,41 @@ interface Wanted extends AskedQuery {
   names: string;
 }
 
-/** A book's distinct queries in the order the judge first asks them, and how far each transaction reaches. */
+/**
+ * A book's distinct queries in the order the judge first asks them; how far into them each
+ * transaction reaches; and which of them each transaction asks.
+ */
 function queriesInOrder(
   order: ReadBook['parsed'],
   options: TradeOptions,
-): { wanted: Wanted[]; reach: Int32Array } {
-  const seen = new Set<string>();
+): { wanted: Wanted[]; reach: Int32Array; asks: number[][] } {
+  const position = new Map<string, number>();
   const wanted: Wanted[] = [];
   const reach = new Int32Array(order.length);
-  order.forEach(({ tx }, i) => {
-    for (const q of screeningQueriesOf(tx, options))
-      if (!seen.has(q.key)) {
-        seen.add(q.key);
+  const asks = order.map(({ tx }, i) => {
+    const mine: number[] = [];
+    for (const q of screeningQueriesOf(tx, options)) {
+      let at = position.get(q.key);
+      if (at === undefined) {
+        position.set(q.key, (at = wanted.length));
         wanted.push({
           ...q,
           names: `${q.query.schema}\u0000${(q.query.properties.name ?? []).join('\u0000')}`,
         });
       }
+      mine.push(at);
+    }
     reach[i] = wanted.length;
+    return mine;
   });
-  return { wanted, reach };
+  return { wanted, reach, asks };
 }
 
 /**
  * Checks a book like {@link checkBook}, with `workers` screening processes helping this one when
  * the book asks enough distinct queries to pay for their start-up (each builds its own index).
- * `judgeScreens: false` makes the workers answer every query before judging starts (tests: to see
- * their answers used).
+ * `judgeScreens: false` leaves all screening to the workers (the judge waits for their answers
+ * and needs no index of its own, but for a query a worker refuses).
  */
 export async function checkBookOnWorkers(
   engine: Screening,
@@ -94,10 +102,18 @@ export async function checkBookOnWorkers(
 ): Promise<BookSummary> {
   const book = readBook(input);
   const order = judgingOrder(book, options);
-  const { wanted, reach } = queriesInOrder(order, options);
+  const { wanted, reach, asks } = queriesInOrder(order, options);
   if (workers < 1 || wanted.length < below) return checkBook(engine, input, output, options, book);
 
   const answers = new Map<string, ScreenResponse>();
+  // An answer is let go once the last transaction asking it is judged: kept to the end, a large
+  // book's answers filled the heap the collector kept walking.
+  const uses = new Int32Array(wanted.length);
+  for (const mine of asks) for (const at of mine) uses[at]!++;
+  /** Positions in `wanted` a worker is screening now, with the chunk's promise. */
+  const pending = new Map<number, Promise<unknown>>();
+  /** 1 where a worker has answered (or refused) the query at that position. */
+  const settled = new Uint8Array(wanted.length);
   const position = new Map(wanted.map((w, i) => [w.key, i]));
   const owner = new Map<string, number>();
   let answeredByWorkers = 0;
@@ -107,6 +123,7 @@ export async function checkBookOnWorkers(
     home,
     options: {},
     format: 'jsonl',
+    lean: false,
     onFailure: (err) => (failure ??= err),
   });
   // The judge's view of the answers: what it has to screen itself, it keeps the names of.
@@ -122,7 +139,8 @@ export async function checkBookOnWorkers(
   };
 
   // Each worker reads the queries forward from its own cursor, taking those whose names are its
-  // own or no one's yet, never behind the judge's horizon.
+  // own or no one's yet, never behind the judge's horizon. (Handing the judge a share of new
+  // names as well was slower: judging a book of 50,000 keeps it busy enough.)
   const cursor = new Array<number>(workers).fill(0);
   const inFlight = new Array<number>(workers).fill(0);
   let judged = 0;
@@ -146,7 +164,9 @@ export async function checkBookOnWorkers(
     for (let w = 0; w < workers; w++)
       while (!failure && inFlight[w]! < IN_FLIGHT) {
         const chunk = chunkFor(w);
-        if (!chunk.length) break;
+        if (!chunk.length) {
+          break;
+        }
         inFlight[w]!++;
         const rows: BatchRow[] = chunk.map(({ at, query }) => ({
           row: at + 1,
@@ -154,7 +174,7 @@ export async function checkBookOnWorkers(
           query: query.query,
           options: query.options,
         }));
-        pool.screen(rows, w).then(
+        const done = pool.screen(rows, w).then(
           (result) => {
             inFlight[w]!--;
             const lines = Buffer.from(result.bytes).toString('utf8').split('\n');
@@ -173,15 +193,35 @@ export async function checkBookOnWorkers(
             wake();
           },
         );
+        for (const { at } of chunk) pending.set(at, done);
+        void done.then(() => {
+          for (const { at } of chunk) {
+            pending.delete(at);
+            settled[at] = 1;
+          }
+        });
       }
   };
   try {
     feed();
-    while (!judgeScreens && !failure && inFlight.some((n) => n > 0))
-      await new Promise<void>((resolve) => (wake = resolve));
     const run = judgeBook(engine, book, output, options, prescreened);
     for (;;) {
+      // What a worker is screening for this transaction, the judge waits for; without a screen
+      // of its own, it waits for everything it asks.
+      if (judged < asks.length)
+        for (const at of asks[judged]!)
+          while (!settled[at] && !failure) {
+            const chunk = pending.get(at);
+            if (chunk) await chunk;
+            else if (judgeScreens) break;
+            else {
+              feed();
+              await new Promise<void>((resolve) => (wake = resolve));
+            }
+          }
       const step = run.next();
+      if (judged < asks.length)
+        for (const at of asks[judged]!) if (--uses[at]! === 0) answers.delete(wanted[at]!.key);
       if (step.done) {
         if (failure) throw failure;
         return { ...step.value, screenedOnWorkers: answeredByWorkers };

@@ -71,6 +71,9 @@ export async function startServer(options: StartOptions): Promise<FastifyInstanc
 /** Forks the workers and replaces one that dies (at most once a second, so a crash loop idles). */
 function startPrimary(workers: number): void {
   let stopping = false;
+  // Small semi-spaces: a server's garbage is short-lived (one request), and the default young
+  // generation would hold ~30 MB more per worker for no measured gain.
+  cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=4'] });
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -33,6 +33,13 @@ export interface PoolOptions extends Omit<WorkerInit, 'type'> {
   script?: string;
   /** Called once, with the first failure of any worker (a crash, or an error it reported). */
   onFailure?: (err: EmbargoError) => void;
+  /**
+   * Keep the workers' memory near their floor (default true): small semi-spaces and a full
+   * collection whenever the heap has grown by a margin. A batch of millions of rows needs it; a
+   * trade book's workers, which answer in many small chunks, spent a quarter of their time
+   * collecting garbage with it (measured), so it turns it off.
+   */
+  lean?: boolean;
 }
 
 interface Pending {
@@ -64,8 +71,7 @@ export class WorkerPool {
     // short-lived and the default young generation would hold ~30 MB more; from the sources,
     // `--import <tsx>` by absolute URL, so the workers find tsx wherever the caller's cwd is.
     const execArgv = [
-      '--expose-gc',
-      '--max-semi-space-size=4',
+      ...(options.lean === false ? [] : ['--expose-gc', '--max-semi-space-size=4']),
       ...(COMPILED ? [] : ['--import', import.meta.resolve('tsx')]),
     ];
     const init: ToWorker = {
