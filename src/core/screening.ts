@@ -42,11 +42,11 @@ export interface ScreenOptions {
   /** Leave out results scoring below this (yente's `cutoff`); default: none. */
   cutoff?: number;
   /**
-   * The same names will be asked again with other details (a trade book meets its
-   * counterparties many times, with other countries or identifiers): remember each name's
-   * candidates and name alignments, so a later query with the same names scores only its
-   * details. For `brief` answers only; results are the same either way. It costs memory (about a
-   * kilobyte a name) and pays only when names recur.
+   * These names will be asked again with other details (a trade book meets its counterparties
+   * many times, with other countries or identifiers): remember their candidates and name
+   * alignments, so a later query with the same names scores only its details. For `brief`
+   * answers; results are the same either way. Ask it only of names that recur: each costs a few
+   * hundred bytes, and one-off names would push the recurring ones out.
    */
   memoNames?: boolean;
 }

@@ -21,8 +21,10 @@ import {
 } from '../rules/index.ts';
 import {
   judgeOne,
+  judgingOrder,
   openLedger,
   readBook,
+  recurringNames,
   regimeFor,
   type Screening,
   type TradeOptions,
@@ -189,17 +191,17 @@ export function runScenario(engine: Screening, options: ScenarioRunOptions): Sce
   const scenario = loadScenario(options.scenario);
   const regime = regimeFor(scenario.regime);
   const lifted = new Set(liftedMeasures(scenario, regime).map((l) => l.id));
-  const { parsed, bad } = readBook(options.book);
-  const errors = bad.map((b) => b.error);
-  const order = [...parsed].sort(
-    (a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line,
-  );
+  const book = readBook(options.book);
+  const errors = book.bad.map((b) => b.error);
+  const order = judgingOrder(book, options);
+  // The book is judged twice, before and after: every name it asks, it asks again.
+  const again = recurringNames(order.flatMap((p) => [p.tx, p.tx]));
   const base: TradeOptions = { ...options, regime: scenario.regime };
   delete base.scenario;
   const judgeAll = (opts: TradeOptions): Map<number, TradeVerdict> => {
     const ledger = openLedger(opts);
     const out = new Map<number, TradeVerdict>();
-    for (const p of order) out.set(p.line, judgeOne(engine, p.tx, opts, ledger));
+    for (const p of order) out.set(p.line, judgeOne(engine, p.tx, opts, ledger, undefined, again));
     return out;
   };
   const before = judgeAll(base);
@@ -214,13 +216,13 @@ export function runScenario(engine: Screening, options: ScenarioRunOptions): Sce
   };
   const count = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
   const totals: ScenarioRun['totals'] = {
-    transactions: parsed.length,
+    transactions: book.parsed.length,
     changed: 0,
     before: { ...count },
     after: { ...count },
     value: {},
   };
-  const transactions: ScenarioTxResult[] = parsed.map(({ line, tx }) => {
+  const transactions: ScenarioTxResult[] = book.parsed.map(({ line, tx }) => {
     const b = before.get(line)!;
     const a = after.get(line)!;
     totals.before[b.verdict]++;

@@ -128,9 +128,13 @@ export function prescreenKey(query: ScreeningQuery, options: ScreenOptions): str
   return JSON.stringify([query, options]);
 }
 
-/** The screening options of a party query and of a vessel's IMO query. */
+/**
+ * The screening options of a party query (of a name the book asks once, and of one it asks
+ * again) and of a vessel's IMO query.
+ */
 export function screeningOptionsOf(options: TradeOptions): {
   party: ScreenOptions;
+  recurring: ScreenOptions;
   vessel: ScreenOptions;
 } {
   // Brief answers: the judge reads scores, names and feature contributions, never the
@@ -139,22 +143,56 @@ export function screeningOptionsOf(options: TradeOptions): {
   // possible hit) or an exact identifier; a vessel hit an exact IMO number (0.99 and above).
   const threshold =
     options.screen?.threshold ?? DEFAULT_THRESHOLDS[options.screen?.algorithm ?? 'embargo'];
-  // A book meets its counterparties again and again, with other roles and countries: their
-  // names' candidates and alignments are remembered (`memoNames`; the results are the same).
+  // A book meets its counterparties again and again, with other roles and countries: the names
+  // it asks more than once have their candidates and alignments remembered (`memoNames`; the
+  // results are the same), and the names it asks once do not crowd them out.
+  const party: ScreenOptions = {
+    limit: 5,
+    ...options.screen,
+    detail: 'brief',
+    cutoff: Math.max(0, threshold - 0.1),
+  };
   return {
-    party: {
-      limit: 5,
-      ...options.screen,
-      detail: 'brief',
-      cutoff: Math.max(0, threshold - 0.1),
-      memoNames: true,
-    },
+    party,
+    recurring: { ...party, memoNames: true },
     vessel: { limit: 10, detail: 'brief', cutoff: 0.99 },
   };
 }
 
+/** What a query's names are, for knowing when a book asks them again. */
+export function namesOf(query: ScreeningQuery): string {
+  return `${query.schema ?? 'Thing'}\u0000${(query.properties.name ?? []).join('\u0000')}`;
+}
+
+/** The names (see {@link namesOf}) that judging `txs` asks more than once. */
+export function recurringNames(txs: Iterable<Transaction>): Set<string> {
+  const seen = new Set<string>();
+  const again = new Set<string>();
+  for (const tx of txs)
+    for (const p of screeningAsks(tx).parties) {
+      const names = namesOf(queryOf(p));
+      if (seen.has(names)) again.add(names);
+      else seen.add(names);
+    }
+  return again;
+}
+
+/** The options a party's query is screened with: remembered if the book asks its names again. */
+function partyOptions(
+  query: ScreeningQuery,
+  opts: ReturnType<typeof screeningOptionsOf>,
+  recurring?: ReadonlySet<string>,
+): ScreenOptions {
+  return recurring?.has(namesOf(query)) ? opts.recurring : opts.party;
+}
+
 /** The judge's screening functions over the engine. */
-function screeners(engine: Screening, options: TradeOptions, prescreened?: Prescreened) {
+function screeners(
+  engine: Screening,
+  options: TradeOptions,
+  prescreened?: Prescreened,
+  recurring?: ReadonlySet<string>,
+) {
   const opts = screeningOptionsOf(options);
   const screen = (query: ScreeningQuery, o: ScreenOptions) =>
     prescreened?.get(prescreenKey(query, o)) ?? engine.screening.screen(query, o);
@@ -186,7 +224,8 @@ function screeners(engine: Screening, options: TradeOptions, prescreened?: Presc
     };
   };
   const screenParty = (party: TxParty): ListHit[] => {
-    const res = screen(queryOf(party), opts.party);
+    const query = queryOf(party);
+    const res = screen(query, partyOptions(query, opts, recurring));
     return res.results
       .filter(evidenced)
       .map((r) => toHit(r, res.threshold))
@@ -250,13 +289,14 @@ export function judgeOne(
   options: TradeOptions,
   ledger: CapLedger,
   prescreened?: Prescreened,
+  recurring?: ReadonlySet<string>,
 ): TradeVerdict {
   return judge(tx, {
     regime: regimeFor(options.regime ?? 'dprk'),
     authorities: options.authorities ?? ['un'],
     ...(options.asOf && { asOf: options.asOf }),
     ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
-    ...screeners(engine, options, prescreened),
+    ...screeners(engine, options, prescreened, recurring),
     ledger,
   });
 }
@@ -269,14 +309,21 @@ export interface AskedQuery {
 }
 
 /** The screening queries judging `tx` asks (see the rules' `screeningAsks`), in the order asked. */
-export function screeningQueriesOf(tx: Transaction, options: TradeOptions): AskedQuery[] {
+export function screeningQueriesOf(
+  tx: Transaction,
+  options: TradeOptions,
+  recurring?: ReadonlySet<string>,
+): AskedQuery[] {
   const opts = screeningOptionsOf(options);
   const asks = screeningAsks(tx);
   const out: AskedQuery[] = [];
   const add = (query: ScreeningQuery, o: ScreenOptions) =>
     out.push({ key: prescreenKey(query, o), query, options: o });
   for (const imo of asks.imos) add(imoQuery(imo), opts.vessel);
-  for (const p of asks.parties) add(queryOf(p), opts.party);
+  for (const p of asks.parties) {
+    const query = queryOf(p);
+    add(query, partyOptions(query, opts, recurring));
+  }
   return out;
 }
 
@@ -319,6 +366,7 @@ export function* judgeBook(
   output: string,
   options: TradeOptions,
   prescreened?: Prescreened,
+  recurring?: ReadonlySet<string>,
 ): Generator<void, BookSummary> {
   const ledger = openLedger(options);
   // Each verdict is kept as its output line, not as objects: a large book's verdicts would
@@ -328,9 +376,10 @@ export function* judgeBook(
     lines.set(b.line, JSON.stringify({ line: b.line, error: b.error.toJSON() }));
   const errors = book.bad.map((b) => b.error);
   const good = judgingOrder(book, options);
+  const again = recurring ?? recurringNames(good.map((p) => p.tx));
   const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
   for (const p of good) {
-    const v = judgeOne(engine, p.tx, options, ledger, prescreened);
+    const v = judgeOne(engine, p.tx, options, ledger, prescreened, again);
     verdicts[v.verdict]++;
     lines.set(p.line, JSON.stringify(v));
     yield;

@@ -21,7 +21,9 @@ import {
   checkBook,
   judgeBook,
   judgingOrder,
+  namesOf,
   readBook,
+  recurringNames,
   screeningQueriesOf,
   type AskedQuery,
   type BookSummary,
@@ -61,20 +63,18 @@ interface Wanted extends AskedQuery {
 function queriesInOrder(
   order: ReadBook['parsed'],
   options: TradeOptions,
+  recurring: ReadonlySet<string>,
 ): { wanted: Wanted[]; reach: Int32Array; asks: number[][] } {
   const position = new Map<string, number>();
   const wanted: Wanted[] = [];
   const reach = new Int32Array(order.length);
   const asks = order.map(({ tx }, i) => {
     const mine: number[] = [];
-    for (const q of screeningQueriesOf(tx, options)) {
+    for (const q of screeningQueriesOf(tx, options, recurring)) {
       let at = position.get(q.key);
       if (at === undefined) {
         position.set(q.key, (at = wanted.length));
-        wanted.push({
-          ...q,
-          names: `${q.query.schema}\u0000${(q.query.properties.name ?? []).join('\u0000')}`,
-        });
+        wanted.push({ ...q, names: namesOf(q.query) });
       }
       mine.push(at);
     }
@@ -102,7 +102,8 @@ export async function checkBookOnWorkers(
 ): Promise<BookSummary> {
   const book = readBook(input);
   const order = judgingOrder(book, options);
-  const { wanted, reach, asks } = queriesInOrder(order, options);
+  const recurring = recurringNames(order.map((p) => p.tx));
+  const { wanted, reach, asks } = queriesInOrder(order, options, recurring);
   if (workers < 1 || wanted.length < below) return checkBook(engine, input, output, options, book);
 
   const answers = new Map<string, ScreenResponse>();
@@ -204,7 +205,7 @@ export async function checkBookOnWorkers(
   };
   try {
     feed();
-    const run = judgeBook(engine, book, output, options, prescreened);
+    const run = judgeBook(engine, book, output, options, prescreened, recurring);
     for (;;) {
       // What a worker is screening for this transaction, the judge waits for; without a screen
       // of its own, it waits for everything it asks.

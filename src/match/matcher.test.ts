@@ -203,3 +203,26 @@ test('memoNames: a name asked again with other details scores as if asked afresh
       .results.some((r) => r.caption.startsWith('PUTIN')),
   );
 });
+
+test('a cutoff returns exactly the results at or above it (candidates that cannot reach it are skipped)', () => {
+  const cases: [string, Record<string, string[]>][] = [
+    ['Kim Jong', { birthDate: ['1984-01-08'], nationality: ['kp'] }],
+    ['Kim', {}],
+    ['Korea Mining Trading', { country: ['kp'] }],
+    ['Vladimir Putin', { birthDate: ['1952-10-07'] }],
+  ];
+  for (const [name, props] of cases) {
+    const all = screen(name, { ...props }).results;
+    for (const cutoff of [0.3, 0.5, 0.65, 0.8]) {
+      const cut = matcher.screen(
+        { schema: 'Thing', properties: { name: [name], ...props } },
+        { limit: 5, cutoff },
+      ).results;
+      assert.deepEqual(
+        cut.map((r) => [r.id, r.score]),
+        all.filter((r) => r.score >= cutoff).map((r) => [r.id, r.score]),
+        `${name} at ${cutoff}`,
+      );
+    }
+  }
+});

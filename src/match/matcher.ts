@@ -15,7 +15,7 @@ import type {
 } from '../core/index.ts';
 import { tokenizeName, type NameToken } from '../normalize/index.ts';
 import { alignNames, QueryAligner } from './embargo/align.ts';
-import { schemaCompatible } from './embargo/features.ts';
+import { MAX_SUPPORT, schemaCompatible } from './embargo/features.ts';
 import {
   bestName,
   EMBARGO_DEFAULT_THRESHOLD,
@@ -42,12 +42,6 @@ const OFAC_CANDIDATES = 200;
  * few hundred bytes (measured).
  */
 const NAME_MEMO_GENERATION = 20_000;
-/**
- * Names seen once, of which only those seen again are remembered: a book's one-off names (a
- * vessel's, a one-time payee's) would otherwise push out the counterparties that recur.
- */
-const NAMES_SEEN_ONCE = 100_000;
-
 /** What retrieval found for a query's names: candidates per entity, and their best alignments. */
 interface NameWork {
   candidates: Map<number, number[]>;
@@ -193,7 +187,17 @@ export class Matcher {
       if (memoKey !== undefined) this.remember(memoKey, named);
     }
     const scored: { e: number; s: EntityScore }[] = [];
+    const cutoff = options.cutoff;
     for (const { e, nameIds, best } of named) {
+      // A candidate whose name cannot lift it to the cutoff, with every supporting detail in its
+      // favour, would be cut: it is not scored (no identifier can decide for it: none matched).
+      if (
+        cutoff !== undefined &&
+        best &&
+        !byId.has(e) &&
+        NAME_WEIGHT * best.score + MAX_SUPPORT + 0.001 < cutoff
+      )
+        continue;
       const entity = this.index.entities[e]!;
       const names = nameIds.map((n) => this.index.names[n]!);
       const s =
@@ -209,7 +213,6 @@ export class Matcher {
     scored.sort(
       (a, b) => b.s.score - a.s.score || entities[a.e]!.id.localeCompare(entities[b.e]!.id),
     );
-    const cutoff = options.cutoff;
     const results = (cutoff === undefined ? scored : scored.filter((x) => x.s.score >= cutoff))
       .slice(0, limit)
       .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
@@ -240,13 +243,7 @@ export class Matcher {
     return named;
   }
 
-  private readonly seenOnce = new GenerationalMemo<string, true>(NAMES_SEEN_ONCE / 2);
-
   private remember(key: string, named: Named[]): void {
-    if (!this.seenOnce.get(key)) {
-      this.seenOnce.set(key, true);
-      return;
-    }
     const packed = new Float64Array(named.length * 3);
     named.forEach(({ e, nameIds, best }, i) => {
       packed[i * 3] = e;

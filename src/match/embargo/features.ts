@@ -25,6 +25,12 @@ export const WEIGHTS = {
   identifierConflict: -0.3,
 } as const;
 
+/**
+ * The most the details besides the name and identifiers can add: a full date of birth and a
+ * country, both matching (gender, schema and identifier conflicts only take away).
+ */
+export const MAX_SUPPORT = WEIGHTS.birthDateExact + WEIGHTS.countryMatch;
+
 /** Compares query dates of birth with the entity's; returns the contribution. */
 export function birthDateFeature(query: string[], listed: string[]): number {
   if (!query.length || !listed.length) return 0;
