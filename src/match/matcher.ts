@@ -100,18 +100,31 @@ export class Matcher {
    * aircraft: a few percent of the names): walking every name holding "Star" or "Ocean" to keep
    * the vessels among them was most of a vessel query's time. Same candidates, same scores.
    */
-  private postingsFor(schema: SchemaName, fits: Uint8Array | undefined): Postings | undefined {
-    if (!fits) return undefined;
+  private postingsFor(schema: SchemaName, keep: Uint8Array | undefined): Postings | undefined {
+    if (!keep) return undefined;
     if (this.schemaPostings.has(schema)) return this.schemaPostings.get(schema);
-    const names = this.index.names;
     let kept = 0;
-    for (const n of names) kept += fits[n.entity]!;
+    for (const k of keep) kept += k;
     const postings =
-      kept < names.length * FEW_NAMES
-        ? restrictPostings(this.index, (n) => fits[names[n]!.entity] === 1)
+      kept < keep.length * FEW_NAMES
+        ? restrictPostings(this.index, (n) => keep[n] === 1)
         : undefined;
     this.schemaPostings.set(schema, postings);
     return postings;
+  }
+
+  private readonly schemaNameMasks = new Map<SchemaName, Uint8Array>();
+
+  /** Per name, 1 where a query of `schema` can describe its entity; undefined for Thing. */
+  private schemaNames(schema: SchemaName): Uint8Array | undefined {
+    const fits = this.schemaFilter(schema);
+    if (!fits) return undefined;
+    let keep = this.schemaNameMasks.get(schema);
+    if (!keep) {
+      keep = Uint8Array.from(this.index.names, (n) => fits[n.entity]!);
+      this.schemaNameMasks.set(schema, keep);
+    }
+    return keep;
   }
 
   /** Per entity, 1 where a query of `schema` can describe it; undefined for Thing (all can). */
@@ -155,6 +168,10 @@ export class Matcher {
         ? (e: number) =>
             (!fits || fits[e] === 1) && (!sources || sources.has(this.index.entities[e]!.source))
         : undefined;
+    // Retrieval tests the schema per name (a byte each), the sources per entity.
+    const bySource = sources
+      ? (e: number) => sources.has(this.index.entities[e]!.source)
+      : undefined;
     const brief = options.detail === 'brief';
     // An identifier match brings its entity in whatever the name, with all its names.
     const byId = new Map<number, number[]>();
@@ -170,7 +187,7 @@ export class Matcher {
     let named = memoKey === undefined ? undefined : this.recall(memoKey);
     let aligners: QueryAligner[] = [];
     if (!named) {
-      const work = this.screenNames(parsed, algorithm, accept);
+      const work = this.screenNames(parsed, algorithm, bySource);
       aligners = work.aligners;
       for (const [e, nameIds] of byId) work.candidates.set(e, nameIds);
       named = [...work.candidates].map(([e, nameIds]) => ({
@@ -265,13 +282,15 @@ export class Matcher {
     algorithm: Algorithm,
     accept: ((e: number) => boolean) | undefined,
   ): NameWork {
-    const postings = this.postingsFor(parsed.schema, this.schemaFilter(parsed.schema));
+    const keep = this.schemaNames(parsed.schema);
+    const postings = this.postingsFor(parsed.schema, keep);
     const candidates = new Map<number, number[]>();
     const aligners: QueryAligner[] = [];
     for (const qn of parsed.names) {
       const retrieval = retrieve(this.index, qn.tokens, {
         limit: algorithm === 'ofac' ? OFAC_CANDIDATES : CANDIDATES_PER_NAME,
         ...(accept && { accept }),
+        ...(keep && { keep }),
         ...(postings && { postings }),
       });
       aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval));

@@ -99,6 +99,11 @@ export interface RetrieveOptions {
   /** Keeps only names whose entity passes this test. */
   accept?: (entity: number) => boolean;
   /**
+   * Keeps only the names marked 1 (per name, so the test reads one byte where `accept` would
+   * reach each touched name's record: that cost a query a quarter of its time).
+   */
+  keep?: Uint8Array;
+  /**
    * Postings restricted to the names `accept` can keep (see {@link restrictPostings}): walked
    * instead of the vocabulary's, when the names kept are few (a vessel query's).
    */
@@ -185,9 +190,13 @@ export function retrieve(
       }
     }
   }
-  const accepted = options.accept
-    ? touched.filter((n) => options.accept!(index.names[n]!.entity))
-    : touched.slice();
+  const { accept, keep } = options;
+  const accepted =
+    accept || keep
+      ? touched.filter(
+          (n) => (!keep || keep[n] === 1) && (!accept || accept(index.names[n]!.entity)),
+        )
+      : touched.slice();
   // Rank as the scorer will: what the query covers, less part of what it leaves uncovered, so
   // "FAIZ" ranks the list name "FAIZ" above the dozens of longer names containing it.
   const weight = index.nameWeight;
