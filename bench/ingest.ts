@@ -27,7 +27,11 @@ const runs: [string, string][] = [
   ['mirror', lists],
 ];
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const script = resolve(import.meta.dirname, 'ingest-one.ts');
+// Compiled (npm run bench:ingest builds bench/.build, as the product runs from dist/), or from the
+// sources through tsx when run as a .ts file.
+const compiled = import.meta.url.endsWith('.js');
+const script = resolve(import.meta.dirname, compiled ? 'ingest-one.js' : 'ingest-one.ts');
+const loader = compiled ? [] : ['--import', 'tsx'];
 
 console.log(`ingest benchmark, best of ${repeats} runs, node ${process.version}`);
 console.log('what                          entities   wall (ms)   peak RSS (MB)');
@@ -36,7 +40,7 @@ for (const [what, path] of runs) {
   for (let i = 0; i < repeats; i++) {
     const home = mkdtempSync(join(tmpdir(), 'embargo-bench-'));
     try {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', script, what, path, home], {
+      const out = execFileSync(process.execPath, [...loader, script, what, path, home], {
         encoding: 'utf8',
       });
       const r = JSON.parse(out.trim().split('\n').pop()!);
