@@ -12,7 +12,9 @@
  * names it has screened (`memoNames`), and a name that recurs is cheap only where it was seen.
  *
  * Verdicts are the same as in one process (tested): each query is answered by the same code on
- * the same lists, whichever process answers it.
+ * the same lists, whichever process answers it. The CLI uses it only when asked (`--workers`):
+ * on the 2-core machine we measure on, one process was faster (`npm run bench:trade`), each
+ * worker building its own index and every answer crossing a process boundary.
  */
 import { setImmediate as tick } from 'node:timers/promises';
 import type { ScreenResponse } from '../core/index.ts';
