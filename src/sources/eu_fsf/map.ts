@@ -15,7 +15,8 @@ import { attachAddress, attachIdentification, attachSanction } from '../_related
 import { COL, COLUMNS, RAW_KEYS } from './layout.ts';
 import { collectNames, type NameRecord } from './names.ts';
 import type { Row } from './rows.ts';
-import { euCountry, euDate, parseIdentity, reporter, unescapeText, type Report } from './values.ts';
+import { reporter, type Report } from '../_report.ts';
+import { euCountry, euDate, parseIdentity, unescapeText } from './values.ts';
 
 /** Issuing authority, as every EU listing names it. */
 export const AUTHORITY = 'European Union (Council)';

@@ -4,23 +4,9 @@
  * values reach an entity. A value that cannot be used is reported through a {@link Report} and
  * dropped; the caller decides nothing else.
  */
-import { partialDate, type ParseContext } from '../../core/index.ts';
+import { partialDate } from '../../core/index.ts';
+import type { Report } from '../_report.ts';
 import { countryCode } from '../../normalize/index.ts';
-
-/** Reports a dropped value: what is wrong, the line it stands on and its column. */
-export type Report = (message: string, line: number, field: string) => void;
-
-/** The Report of one record of a file: each warning names the file, line, field and record. */
-export function reporter(ctx: ParseContext, path: string, recordId: string): Report {
-  return (message, line, field) =>
-    ctx.warn({
-      message: `${path}: line ${line}: ${message}`,
-      file: path,
-      line,
-      field,
-      record: recordId,
-    });
-}
 
 /** Values that mean "not known" rather than a bad value. */
 const UNKNOWN = new Set(['', '-', 'n/a', 'na', 'unknown', '00/00/0000', '0000-00-00']);

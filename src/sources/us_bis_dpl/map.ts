@@ -5,9 +5,10 @@
 import { addValues, sha256, type ListedEntity, type ParseContext } from '../../core/index.ts';
 import { looksLikeCompany } from '../../normalize/index.ts';
 import { attachAddress, attachSanction } from '../_related.ts';
+import { reporter, type Report } from '../_report.ts';
 import { firstCitation } from './ids.ts';
 import type { DplRow } from './layout.ts';
-import { dplCountry, dplDate, type Report } from './values.ts';
+import { dplCountry, dplDate } from './values.ts';
 
 /** Issuing authority. */
 export const AUTHORITY = 'Bureau of Industry and Security (US Department of Commerce)';
@@ -24,14 +25,7 @@ export function mapParty(
   path: string,
   ctx: ParseContext,
 ): ListedEntity {
-  const report: Report = (message, line, field) =>
-    ctx.warn({
-      message: `${path}: line ${line}: ${message}`,
-      file: path,
-      line,
-      field,
-      record: recordId,
-    });
+  const report = reporter(ctx, path, recordId);
   const name = rows[0]!.values.Name;
   const entity: ListedEntity = {
     id: `us_bis_dpl-${recordId}`,

@@ -4,9 +4,7 @@
  */
 import { partialDate } from '../../core/index.ts';
 import { countryCode } from '../../normalize/index.ts';
-
-/** Reports a dropped value: what is wrong, the line it stands on and its column. */
-export type Report = (message: string, line: number, field: string) => void;
+import type { Report } from '../_report.ts';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;

@@ -8,7 +8,8 @@
 import { addValues, partialDate, type ListedEntity } from '../../../core/index.ts';
 import { attachAddress, attachIdentification } from '../../_related.ts';
 import { xmlChildren, type XmlElement } from '../../_xml.ts';
-import { identityKind, type Report } from '../values.ts';
+import type { Report } from '../../_report.ts';
+import { identityKind } from '../values.ts';
 import { attr, country, dateAttr, flag, remarks } from './values.ts';
 
 /** `<citizenship>` → `citizenship` of a person, `country` of anything else (as the CSV path). */

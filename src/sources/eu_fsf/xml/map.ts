@@ -16,7 +16,7 @@ import {
   schemaFor,
   type LegalAct,
 } from '../map.ts';
-import { reporter, type Report } from '../values.ts';
+import { reporter, type Report } from '../../_report.ts';
 import { mapAddress, mapBirth, mapCitizenship, mapIdentification } from './details.ts';
 import { applyXmlNames, collectXmlNames } from './names.ts';
 import { attr, dateAttr, remarks } from './values.ts';

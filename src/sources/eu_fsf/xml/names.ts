@@ -8,7 +8,7 @@ import { addValues, type ListedEntity } from '../../../core/index.ts';
 import { xmlChildren, type XmlElement } from '../../_xml.ts';
 import { mapNames } from '../map.ts';
 import { primaryFirst, type NameRecord } from '../names.ts';
-import type { Report } from '../values.ts';
+import type { Report } from '../../_report.ts';
 import { attr, flag, remarks } from './values.ts';
 
 /**

@@ -5,7 +5,8 @@
  */
 import { xmlChildren, type XmlElement } from '../../_xml.ts';
 import { countryCode } from '../../../normalize/index.ts';
-import { euDate, type Report } from '../values.ts';
+import type { Report } from '../../_report.ts';
+import { euDate } from '../values.ts';
 
 /** Trimmed attribute value; undefined when absent or blank (the export writes `title=""`). */
 export function attr(el: XmlElement, name: string): string | undefined {
