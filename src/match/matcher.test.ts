@@ -1,50 +1,29 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoredEntity } from '../core/index.ts';
+import { storedEntity } from './_testing.ts';
 import { CandidateIndex } from './index/build.ts';
 import { Matcher } from './matcher.ts';
 
-let seq = 0;
-function entity(schema: StoredEntity['schema'], props: Record<string, string[]>): StoredEntity {
-  const id = `ofac_sdn-${++seq}`;
-  return {
-    id,
-    schema,
-    properties: props,
-    source: 'ofac_sdn',
-    sourceRecordId: String(seq),
-    programs: ['DPRK3'],
-    topics: ['sanction'],
-    remarks: [],
-    related: [],
-    raw: null,
-    hash: 'h',
-    snapshot: 'ofac_sdn@2024-05-03',
-    firstSeen: '2024-05-03',
-    lastChange: '2024-05-03',
-    lastSeen: '2024-05-03',
-  };
-}
-
-const KIM = entity('Person', {
+const KIM = storedEntity('Person', {
   name: ['KIM, Jong Un'],
   birthDate: ['1984-01-08'],
   nationality: ['kp'],
   gender: ['male'],
 });
 const others = [
-  entity('Person', { name: ['KIM, Yo Jong'], birthDate: ['1987-09-26'] }),
-  entity('Person', { name: ['KIM, Jong Sik'] }),
-  entity('Person', { name: ['KIM, Song'] }),
-  entity('Person', { name: ['KIM, Tong Myong'] }),
-  entity('Person', { name: ['PAK, Pong Ju'] }),
-  entity('Organization', {
+  storedEntity('Person', { name: ['KIM, Yo Jong'], birthDate: ['1987-09-26'] }),
+  storedEntity('Person', { name: ['KIM, Jong Sik'] }),
+  storedEntity('Person', { name: ['KIM, Song'] }),
+  storedEntity('Person', { name: ['KIM, Tong Myong'] }),
+  storedEntity('Person', { name: ['PAK, Pong Ju'] }),
+  storedEntity('Organization', {
     name: ['KOREA MINING DEVELOPMENT TRADING CORPORATION'],
     alias: ['KOMID'],
   }),
-  entity('Company', { name: ['KOREA RYONBONG GENERAL CORPORATION'] }),
-  entity('Vessel', { name: ['CHON MA SAN'], imoNumber: ['8660313'], flag: ['kp'] }),
-  entity('Person', {
+  storedEntity('Company', { name: ['KOREA RYONBONG GENERAL CORPORATION'] }),
+  storedEntity('Vessel', { name: ['CHON MA SAN'], imoNumber: ['8660313'], flag: ['kp'] }),
+  storedEntity('Person', {
     name: ['PUTIN, Vladimir Vladimirovich'],
     birthDate: ['1952-10-07'],
     passportNumber: ['100000001'],
@@ -154,8 +133,10 @@ test('bad queries are refused with the field named', () => {
 test('a vessel query finds the vessel however many companies share its name', () => {
   // Thirty companies named exactly like the vessel fill retrieval's candidates on their own; a
   // vessel query considers vessels only, so the vessel still comes back.
-  const companies = Array.from({ length: 30 }, () => entity('Company', { name: ['MORNING STAR'] }));
-  const vessel = entity('Vessel', { name: ['MORNING STAR'], imoNumber: ['9000001'] });
+  const companies = Array.from({ length: 30 }, () =>
+    storedEntity('Company', { name: ['MORNING STAR'] }),
+  );
+  const vessel = storedEntity('Vessel', { name: ['MORNING STAR'], imoNumber: ['9000001'] });
   const m = new Matcher(CandidateIndex.build([...companies, vessel]));
   const results = m.screen({ schema: 'Vessel', properties: { name: ['Morning Star'] } }).results;
   assert.deepEqual(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { StoredEntity } from '../../core/index.ts';
 import { tokenizeName } from '../../normalize/index.ts';
+import { storedEntity } from '../_testing.ts';
 import { CandidateIndex } from './build.ts';
 import { restrictPostings, retrieve, topK } from './retrieve.ts';
 
@@ -14,30 +14,11 @@ test('topK keeps the k best ids, best first, whatever the input order', () => {
 });
 
 test('restricted postings find what the filter keeps, with the same ranks', () => {
-  const entity = (schema: 'Vessel' | 'Company', name: string, i: number): StoredEntity => ({
-    id: `x-${i}`,
-    schema,
-    properties: { name: [name] },
-    source: 'ofac_sdn',
-    sourceRecordId: String(i),
-    programs: [],
-    topics: ['sanction'],
-    remarks: [],
-    related: [],
-    raw: null,
-    hash: 'h',
-    snapshot: 'ofac_sdn@2024-05-03',
-    firstSeen: '2024-05-03',
-    lastChange: '2024-05-03',
-    lastSeen: '2024-05-03',
-  });
   const words = ['Golden', 'Star', 'Ocean', 'Glory', 'Trading', 'Pacific', 'Dawn'];
   const entities = Array.from({ length: 200 }, (_, i) =>
-    entity(
-      i % 9 === 0 ? 'Vessel' : 'Company',
-      `${words[i % 7]} ${words[(i * 3 + 1) % 7]} ${i % 13}`,
-      i,
-    ),
+    storedEntity(i % 9 === 0 ? 'Vessel' : 'Company', {
+      name: [`${words[i % 7]} ${words[(i * 3 + 1) % 7]} ${i % 13}`],
+    }),
   );
   const index = CandidateIndex.build(entities);
   const vessel = (e: number) => index.entities[e]!.schema === 'Vessel';
