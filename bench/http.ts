@@ -20,6 +20,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../src/index.ts';
+import { BENCH_LISTS, loadBenchLists } from './_lists.ts';
 import { createApiKey } from '../src/server/index.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -31,12 +32,6 @@ if (!existsSync(join(dataDir, 'lists'))) {
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const WORKERS = Number(process.env.BENCH_HTTP_WORKERS ?? availableParallelism());
 const CONNECTIONS = [1, 8, 64];
-const LISTS = [
-  ['un_sc', '2026-02-27'],
-  ['ofac_sdn', '2023-12-28'],
-  ['ofac_consolidated', '2025-12-19'],
-  ['uk_ofsi', '2018-04-13'],
-] as const;
 /** Single names, cycled: listed parties in their own and other spellings, and unlisted people. */
 const NAMES = [
   'Kim Jong Un',
@@ -172,10 +167,9 @@ interface Row {
 const home = mkdtempSync(join(tmpdir(), 'embargo-bench-http-'));
 let server: ChildProcess | undefined;
 try {
-  log(`loading ${LISTS.map((l) => l.join('@')).join(', ')}`);
+  log(`loading ${BENCH_LISTS.map((l) => l.join('@')).join(', ')}`);
   const engine = createEngine({ home });
-  for (const [source, folder] of LISTS)
-    await engine.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
+  await loadBenchLists(engine, dataDir);
   const snapshots = engine.status().flatMap((s) => (s.active ? [s.active.id] : []));
   const { secret } = createApiKey(engine, 'bench:http', 'admin');
   engine.close();

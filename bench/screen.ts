@@ -31,6 +31,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine, screenFile, type BatchSummary } from '../src/index.ts';
+import { loadBenchLists } from './_lists.ts';
 import { FUSE_RECORD_LIMIT } from './_baselines.ts';
 import { buildQuerySet, sample, VARIANT_SEED, type BenchQuery } from './_queries.ts';
 import type { OneResult, Outcome, Pass, Work } from './_protocol.ts';
@@ -51,12 +52,6 @@ const LIMIT = 10;
 const SAMPLE_SEED = VARIANT_SEED + 1;
 /** Queries screened before timing: enough for the JIT, affordable for the slow baselines. */
 const WARMUP = { embargo: 500, jw: 20, fuse: 5 } as const;
-const LISTS = [
-  ['un_sc', '2026-02-27'],
-  ['ofac_sdn', '2023-12-28'],
-  ['ofac_consolidated', '2025-12-19'],
-  ['uk_ofsi', '2018-04-13'],
-] as const;
 const ENGINES = [
   ['embargo', 'Embargo'],
   ['fuse', 'Fuse.js 7.5'],
@@ -211,8 +206,7 @@ async function main(): Promise<void> {
   try {
     const engine = createEngine({ home });
     const t = performance.now();
-    for (const [source, folder] of LISTS)
-      await engine.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
+    await loadBenchLists(engine, dataDir);
     const loadMs = performance.now() - t;
     const snapshots = engine
       .status()

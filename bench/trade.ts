@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine } from '../src/index.ts';
+import { loadBenchLists } from './_lists.ts';
 
 const dataDir = resolve(process.env.EMBARGO_DATA_DIR ?? '../shared/data');
 if (!existsSync(join(dataDir, 'lists'))) {
@@ -94,13 +95,7 @@ function book(path: string): void {
 const home = mkdtempSync(join(tmpdir(), 'embargo-bench-trade-'));
 try {
   const engine = createEngine({ home });
-  for (const [source, folder] of [
-    ['un_sc', '2026-02-27'],
-    ['ofac_sdn', '2023-12-28'],
-    ['ofac_consolidated', '2025-12-19'],
-    ['uk_ofsi', '2018-04-13'],
-  ] as const)
-    await engine.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
+  await loadBenchLists(engine, dataDir);
   engine.close();
   const input = join(home, 'book.jsonl');
   book(input);
