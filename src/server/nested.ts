@@ -16,21 +16,10 @@ import {
   type StoredEntity,
 } from '../core/index.ts';
 import type { Engine } from '../engine/index.ts';
-import { dateTime, withTopics } from './yente.ts';
+import { dateTime, withTopics, type YenteEntity } from './yente.ts';
 
 /** A (possibly nested) entity in yente's EntityResponse shape. */
-export interface NestedEntity {
-  id: string;
-  caption: string;
-  schema: string;
-  properties: Record<string, (string | NestedEntity)[]>;
-  datasets: string[];
-  referents: string[];
-  target: boolean;
-  first_seen: string | null;
-  last_seen: string | null;
-  last_change: string | null;
-}
+export type NestedEntity = YenteEntity<Record<string, (string | NestedEntity)[]>>;
 
 /** FtM's reverse property names for the edges Embargo's lists produce. */
 const REVERSE: Record<string, string> = {

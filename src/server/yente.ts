@@ -16,18 +16,22 @@ export interface FeatureResult {
   candidate?: string;
 }
 
-/** A scored result in yente's shape, with Embargo's additions. */
-export interface YenteScored {
+/** The fields of yente's EntityResponse, whatever its properties hold. */
+export interface YenteEntity<P> {
   id: string;
   caption: string;
   schema: string;
-  properties: Properties;
+  properties: P;
   datasets: string[];
   referents: string[];
   target: boolean;
   first_seen: string | null;
   last_seen: string | null;
   last_change: string | null;
+}
+
+/** A scored result in yente's shape, with Embargo's additions. */
+export interface YenteScored extends YenteEntity<Properties> {
   score: number;
   match: boolean;
   features: Record<string, number>;
