@@ -45,11 +45,6 @@ const EMBARGO_FEATURES: Record<string, FeatureDoc> = {
     url: null,
   },
   gender: { description: 'A conflicting gender subtracts.', coefficient: -0.1, url: null },
-  schema: {
-    description: 'A different kind of party (a person against a company) subtracts 0.35.',
-    coefficient: -0.35,
-    url: null,
-  },
   identifier: {
     description:
       'An exact identifier (passport, registration, IMO number) is decisive: the score becomes at least 0.99.',
@@ -84,7 +79,7 @@ export function algorithmsResponse(threshold: (a: Algorithm) => number) {
     algorithms: [
       entry(
         'embargo',
-        "Embargo's matcher: names in any script and spelling, with dates of birth, countries, kind of party and identifiers as supporting evidence. Every result explains itself token by token.",
+        "Embargo's matcher: names in any script and spelling, with dates of birth, countries and identifiers as supporting evidence, against the entities the query's schema can describe. Every result explains itself token by token.",
         EMBARGO_FEATURES,
       ),
       entry(

@@ -1,7 +1,8 @@
 /**
  * @module
- * What besides the name moves a score: date of birth, nationality and country, gender, the kind
- * of party, and identifiers. Each returns its contribution so the explanation can show it.
+ * What besides the name moves a score: date of birth, nationality and country, gender and
+ * identifiers. Each returns its contribution so the explanation can show it. The kind of party
+ * does not score: a query only meets entities its schema can describe ({@link schemaCompatible}).
  */
 import { isA, type SchemaName } from '../../core/index.ts';
 import type { IndexedIdentifier } from '../types.ts';
@@ -19,8 +20,6 @@ export const WEIGHTS = {
   countryMatch: 0.03,
   countryConflict: -0.08,
   genderConflict: -0.1,
-  /** A person queried and a company found, or a vessel and a person. */
-  schemaConflict: -0.35,
   /** A vessel's IMO number that differs from the queried one: another ship of the same name. */
   identifierConflict: -0.3,
 } as const;
@@ -78,11 +77,6 @@ export function schemaCompatible(q: SchemaName, e: SchemaName): boolean {
   return (
     (q === 'LegalEntity' && isA(e, 'LegalEntity')) || (e === 'LegalEntity' && isA(q, 'LegalEntity'))
   );
-}
-
-/** Schema contribution. */
-export function schemaFeature(q: SchemaName, e: SchemaName): number {
-  return schemaCompatible(q, e) ? 0 : WEIGHTS.schemaConflict;
 }
 
 /** Identifier classes that are compared with each other: a vessel's numbers only with vessel numbers. */

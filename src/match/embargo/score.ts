@@ -10,13 +10,7 @@ import type { NameToken } from '../../normalize/index.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { IndexedEntity, IndexedName } from '../types.ts';
 import type { QueryAligner } from './align.ts';
-import {
-  birthDateFeature,
-  countryFeature,
-  genderFeature,
-  identifierFeature,
-  schemaFeature,
-} from './features.ts';
+import { birthDateFeature, countryFeature, genderFeature, identifierFeature } from './features.ts';
 
 /** Default threshold of the `embargo` algorithm (chosen on the even rows of the negatives set; see README). */
 export const EMBARGO_DEFAULT_THRESHOLD = 0.75;
@@ -76,7 +70,6 @@ export function scoreEntity(
   add('birthDate', birthDateFeature(query.birthDates, entity.birthDates));
   add('country', countryFeature(query.countries, entity.countries));
   add('gender', genderFeature(query.gender, entity.gender));
-  add('schema', schemaFeature(query.schema, entity.schema));
   const ids = identifierFeature(query.identifiers, entity.identifiers);
   let score: number;
   if (ids.match) {
