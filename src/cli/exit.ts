@@ -12,7 +12,10 @@ export const EXIT = {
   FINDING: 1,
   /** Usage error: unknown command, option, source or malformed option value. */
   USAGE: 2,
-  /** Input refused: a file or id that cannot be used; nothing was changed. */
+  /**
+   * Input refused: a file or id that cannot be used; nothing was changed. Also: not ready, no
+   * list loaded to screen or judge against (E_NOT_READY).
+   */
   REFUSED: 3,
   /** Internal error (a bug, or the store failed). */
   INTERNAL: 70,
@@ -28,6 +31,8 @@ const BY_CODE: Record<ErrorCode, number> = {
   [ERROR_CODES.UNKNOWN_ID]: EXIT.REFUSED,
   [ERROR_CODES.STORE]: EXIT.INTERNAL,
   [ERROR_CODES.INTERNAL]: EXIT.INTERNAL,
+  // Nothing was checked, so there is no answer to give: refused, as an unusable input is.
+  [ERROR_CODES.NOT_READY]: EXIT.REFUSED,
 };
 
 /** The exit code for an error. */

@@ -3,7 +3,7 @@
  * Output conventions: results on stdout (text or `--json`), messages and progress on stderr,
  * progress only when stderr is a terminal.
  */
-import type { EmbargoError, ParseWarning } from '../core/index.ts';
+import type { Coverage, EmbargoError, ParseWarning } from '../core/index.ts';
 
 /** Options every command takes. */
 export interface CommonOptions {
@@ -77,4 +77,16 @@ export function progressLine(label: string): { update(n: number): void; done(): 
       process.stderr.write('\r\x1b[2K');
     },
   };
+}
+
+/**
+ * What an answer was judged on, in one line: each snapshot with its age (and STALE when older
+ * than allowed), then the lists relied on that are missing.
+ */
+export function coverageLine(c: Coverage): string {
+  const used = c.snapshots
+    .map((s) => `${s.id} (${s.age_days} d${s.stale ? ', STALE' : ''})`)
+    .join(', ');
+  const missing = c.missing.length ? `; not loaded: ${c.missing.join(', ')}` : '';
+  return `lists: ${used || 'none'}${missing}`;
 }

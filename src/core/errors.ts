@@ -24,6 +24,11 @@ export const ERROR_CODES = {
   INTERNAL: 'E_INTERNAL',
   /** A screening query that cannot be screened (no name, bad date, unknown schema…). */
   INVALID_QUERY: 'E_INVALID_QUERY',
+  /**
+   * Embargo cannot look: no list is loaded (or none of those asked for), so any answer would be
+   * a "no match" or CLEAR it did not check. Exit 3, HTTP 503.
+   */
+  NOT_READY: 'E_NOT_READY',
 } as const;
 
 /** One of {@link ERROR_CODES}. */

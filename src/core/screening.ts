@@ -84,6 +84,40 @@ export interface ScoredEntity {
   last_change: string;
 }
 
+/** One list snapshot an answer relied on, with how old its list is. */
+export interface CoveredSnapshot {
+  /** `<source>@<date>`, as `lists status` shows it. */
+  id: string;
+  source: SourceId;
+  /** The list's own date (`YYYY-MM-DD`), as the files state it or as it was given at load. */
+  list_date: string;
+  /**
+   * Whole days from the list date (or, for a downloaded list, from the last download that found
+   * it still current, if later) to `checked_at`.
+   */
+  age_days: number;
+  /** Older than `max_age_days`: what was screened may no longer be what the authority lists. */
+  stale: boolean;
+}
+
+/**
+ * What an answer (a screening or a trade verdict) was judged on: the snapshots used, the lists it
+ * relied on that are not loaded, and the stale ones. An answer is only as good as its coverage:
+ * a "no match" against a missing or stale list proves nothing about that list.
+ */
+export interface Coverage {
+  /** The active snapshots the answer used. */
+  snapshots: CoveredSnapshot[];
+  /** Lists the answer relied on (asked for, or an authority's lists) that are not loaded. */
+  missing: SourceId[];
+  /** The snapshots of `snapshots` that are stale, with their age. */
+  stale: { source: SourceId; id: string; age_days: number }[];
+  /** The age beyond which a list is stale; null when the check is off (`0`). */
+  max_age_days: number | null;
+  /** The day (UTC) ages were counted to. */
+  checked_at: string;
+}
+
 /** The answer to one screening query. */
 export interface ScreenResponse {
   input: unknown;
@@ -93,6 +127,8 @@ export interface ScreenResponse {
   /** Ids of the snapshots screened against. */
   snapshots: string[];
   engine_version: string;
+  /** What the screening covered: snapshots and their age, lists missing, stale lists. */
+  coverage?: Coverage;
 }
 
 /** The answer to `compare`: two names scored against each other. */

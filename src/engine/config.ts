@@ -1,11 +1,13 @@
 /**
  * @module
  * The configuration file, `$EMBARGO_HOME/config.json` (or `$EMBARGO_CONFIG`, or `--config`):
- * per-source download settings today, and a place for the sections to come (`trade`).
+ * per-source download settings, the age beyond which a list is stale (`lists.maxAgeDays`), and
+ * the trade section.
  *
  * ```json
  * { "sources": { "un_sc": { "urls": { "list": "https://…" }, "maxShrink": 0.05,
- *                           "timeoutMs": 30000, "retries": 3 } } }
+ *                           "timeoutMs": 30000, "retries": 3 } },
+ *   "lists": { "maxAgeDays": 7 } }
  * ```
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +36,18 @@ export interface TradeConfig {
   authorities?: string[];
 }
 
+/** The lists section: how old a list may be before answers relying on it say so. */
+export interface ListsConfig {
+  /**
+   * Days after its list date (or its last confirming download) beyond which a list is stale;
+   * 0 turns the check off. $EMBARGO_MAX_LIST_AGE_DAYS wins over it.
+   */
+  maxAgeDays?: number;
+}
+
+/** Default of `lists.maxAgeDays`: most authorities publish changes within days. */
+export const DEFAULT_MAX_LIST_AGE_DAYS = 7;
+
 /** The whole configuration, defaults filled in. */
 export interface EmbargoConfig {
   /** The file it was read from, or undefined when there was none (all defaults). */
@@ -41,6 +55,7 @@ export interface EmbargoConfig {
   /** Settings of the sources named in the file (others use {@link DOWNLOAD_DEFAULTS}). */
   sources: Partial<Record<SourceId, SourceConfig>>;
   trade?: TradeConfig;
+  lists?: ListsConfig;
 }
 
 /** Defaults of every source's download settings. */
@@ -95,7 +110,7 @@ export function parseConfig(value: unknown, file: string | undefined): EmbargoCo
     });
   };
   const root = object(value, 'the top level', fail);
-  known(root, '', ['sources', 'trade'], fail);
+  known(root, '', ['sources', 'trade', 'lists'], fail);
   const config: EmbargoConfig = { path: file, sources: {} };
   if (root.sources !== undefined) {
     const sources = object(root.sources, 'sources', fail);
@@ -117,7 +132,43 @@ export function parseConfig(value: unknown, file: string | undefined): EmbargoCo
       config.trade.authorities = trade.authorities as string[];
     }
   }
+  if (root.lists !== undefined) {
+    const lists = object(root.lists, 'lists', fail);
+    known(lists, 'lists.', ['maxAgeDays'], fail);
+    config.lists = {};
+    if (lists.maxAgeDays !== undefined)
+      config.lists.maxAgeDays = number(
+        lists.maxAgeDays,
+        'lists.maxAgeDays',
+        0,
+        36_500,
+        0,
+        fail,
+        true,
+      );
+  }
   return config;
+}
+
+/**
+ * The age in days beyond which a list is stale, 0 for no check: $EMBARGO_MAX_LIST_AGE_DAYS if
+ * set (it wins, so a test run or a deliberate historical analysis can turn the check off without
+ * editing files), else the configuration's `lists.maxAgeDays`, else
+ * {@link DEFAULT_MAX_LIST_AGE_DAYS}. A bad value is a USAGE error naming the variable or field.
+ */
+export function maxListAgeDays(home: string, env = process.env): number {
+  const raw = env.EMBARGO_MAX_LIST_AGE_DAYS;
+  if (raw !== undefined && raw.trim() !== '') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 36_500)
+      throw new EmbargoError(
+        ERROR_CODES.USAGE,
+        `EMBARGO_MAX_LIST_AGE_DAYS=${raw}: expected a whole number of days from 0 (no check) to 36500`,
+        { field: 'EMBARGO_MAX_LIST_AGE_DAYS' },
+      );
+    return n;
+  }
+  return loadConfig(home).lists?.maxAgeDays ?? DEFAULT_MAX_LIST_AGE_DAYS;
 }
 
 /** The settings of one source: the file's, or the defaults. */

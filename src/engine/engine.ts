@@ -10,13 +10,16 @@ import {
   SOURCE_IDS,
   type Algorithm,
   type CompareResponse,
+  type Coverage,
   type SchemaName,
   type ScreenOptions,
   type ScreenResponse,
   type ScreeningQuery,
+  type SourceId,
   type StoredEntity,
 } from '../core/index.ts';
 import { SqliteStore, type Activation, type Store } from '../store/index.ts';
+import { maxListAgeDays } from './config.ts';
 import {
   diffSnapshots,
   listChanges,
@@ -42,6 +45,11 @@ export interface EngineOptions {
   home?: string;
   /** A store to use instead of the SQLite database in `home`. */
   store?: Store;
+  /**
+   * Days after which a list is stale (0: no check). Default: $EMBARGO_MAX_LIST_AGE_DAYS, else
+   * the configuration's `lists.maxAgeDays`, else 7.
+   */
+  maxAgeDays?: number;
 }
 
 /** The Embargo engine. */
@@ -53,6 +61,13 @@ export interface Engine {
   /** Downloads sources from their addresses and loads what changed (see {@link RefreshOptions}). */
   refreshLists(options?: RefreshOptions): Promise<RefreshOutcome[]>;
   status(): SourceStatus[];
+  /**
+   * What an answer using `sources` (default: every active list) would cover: snapshots and their
+   * ages, lists missing, stale lists. Throws E_NOT_READY when no snapshot would be used.
+   */
+  coverage(sources?: SourceId[]): Coverage;
+  /** Days after which a list is stale (0: the check is off). */
+  maxAgeDays(): number;
   /** When each source was last refreshed, and how stale it is. */
   freshness(): SourceFreshness[];
   /** What each snapshot activated since a day changed, as recorded at activation. */
@@ -108,6 +123,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return next;
   };
   const screening = new ScreeningService(store);
+  let maxAge = options.maxAgeDays;
+  const maxAgeDays = (): number => (maxAge ??= maxListAgeDays(home));
+  screening.maxAgeDays = maxAgeDays;
   // Loads through this engine invalidate the matcher at once; other processes' within 250 ms.
   let writes = 0;
   screening.writes = () => writes;
@@ -121,7 +139,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, o))),
     refreshLists: (o) =>
       refreshLists({ store, home, load: (lo) => counted(serial(() => loadList(store, lo))) }, o),
-    status: () => listStatus(store),
+    status: () => listStatus(store, Date.now(), maxAgeDays()),
+    coverage: (sources) => screening.coverage(sources),
+    maxAgeDays,
     freshness: () => listFreshness(store),
     listChanges: (o) => listChanges(store, o),
     diff: (o) => diffSnapshots(store, o),

@@ -13,11 +13,17 @@ export {
   parseConfig,
   configPath,
   DOWNLOAD_DEFAULTS,
+  DEFAULT_MAX_LIST_AGE_DAYS,
+  maxListAgeDays,
+  type ListsConfig,
   type EmbargoConfig,
   type SourceConfig,
   type TradeConfig,
 } from './config.ts';
 export { compareEntities } from './diff.ts';
+export { RELIED_LISTS, type AuthorityGap } from './coverage.ts';
+/** The default match threshold of each algorithm (what a screening applies when given none). */
+export { DEFAULT_THRESHOLDS } from '../match/index.ts';
 export type { FtmRecord } from './export.ts';
 export { toFtmRecords } from './export.ts';
 export type { SourceStatus, SourceFreshness } from './status.ts';

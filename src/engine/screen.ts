@@ -4,16 +4,23 @@
  */
 import {
   SOURCE_IDS,
+  type Coverage,
+  type CoveredSnapshot,
   type CompareResponse,
   type ScreenOptions,
   type ScreenResponse,
   type ScreeningQuery,
   type Algorithm,
   type SchemaName,
+  type SourceId,
 } from '../core/index.ts';
 import { CandidateIndex, Matcher } from '../match/index.ts';
 import type { Store } from '../store/index.ts';
+import { activeSnapshots, coverageOf, coverageWarnings, notReady } from './coverage.ts';
 import { ENGINE_VERSION } from './version.ts';
+
+/** How long the ages of the active snapshots are reused before being read again. */
+const COVERAGE_TTL_MS = 1000;
 
 /** How long a screening trusts that no other process has loaded a list. */
 const VERSION_CHECK_MS = 250;
@@ -29,9 +36,52 @@ export class ScreeningService {
   writes: () => number = () => 0;
   private snapshots: string[] = [];
   private readonly store: Store;
+  /** The active snapshots with their ages, and when they were read. */
+  private ages: { key: string; at: number; active: CoveredSnapshot[] } | undefined;
+  /**
+   * Days beyond which a list is stale (0: no check); read on first use, so a bad setting fails
+   * the first answer that needs it, naming the variable or field.
+   */
+  maxAgeDays: () => number = () => 0;
 
   constructor(store: Store) {
     this.store = store;
+  }
+
+  /**
+   * Every active snapshot with its age. Read again after a second, or at once when the active
+   * set changed (a load); a download confirming a list is seen within the second.
+   */
+  activeSnapshots(now = Date.now()): CoveredSnapshot[] {
+    const key = this.current().snapshots.join(',');
+    if (this.ages && this.ages.key === key && now - this.ages.at < COVERAGE_TTL_MS)
+      return this.ages.active;
+    const active = activeSnapshots(this.store, this.maxAgeDays(), now);
+    this.ages = { key, at: now, active };
+    return active;
+  }
+
+  /**
+   * The coverage of an answer using `sources` (all active lists when none are given) and relying
+   * on `relied` (default: the sources asked for, else every known list). Throws E_NOT_READY when
+   * it would use no snapshot at all: nothing could be checked.
+   */
+  coverage(
+    sources?: readonly SourceId[],
+    relied?: readonly SourceId[],
+    now = Date.now(),
+  ): Coverage {
+    const asked = sources?.length ? sources : undefined;
+    const active = this.activeSnapshots(now);
+    const coverage = coverageOf(
+      active,
+      asked,
+      relied ?? asked ?? SOURCE_IDS,
+      this.maxAgeDays(),
+      now,
+    );
+    if (!coverage.snapshots.length) throw notReady(active.length ? asked : undefined);
+    return coverage;
   }
 
   /** The matcher over the active snapshots, built on first use and after a list changes. */
@@ -73,19 +123,25 @@ export class ScreeningService {
     query: ScreeningQuery,
     options: ScreenOptions = {},
   ): ScreenResponse & { warnings?: string[] } {
-    const { matcher, snapshots } = this.current();
+    // Refuse before screening: a "no candidates" from no list would read as a clean result.
+    const coverage = this.coverage(options.sources);
+    const { matcher } = this.current();
     const r = matcher.screen(query, options);
-    const used = options.sources?.length
-      ? snapshots.filter((id) => options.sources!.some((s) => id.startsWith(`${s}@`)))
-      : snapshots;
+    // Only stale lists and lists asked for by name warn; a list nobody asked for that is not
+    // loaded is reported in `coverage.missing`, not warned of on every answer.
+    const warnings = [
+      ...r.warnings,
+      ...coverageWarnings(options.sources?.length ? coverage : { ...coverage, missing: [] }),
+    ];
     return {
       input: query,
       results: r.results,
       algorithm: r.algorithm,
       threshold: r.threshold,
-      snapshots: used,
+      snapshots: coverage.snapshots.map((s) => s.id),
       engine_version: ENGINE_VERSION,
-      ...(r.warnings.length && { warnings: r.warnings }),
+      coverage,
+      ...(warnings.length && { warnings }),
     };
   }
 

@@ -6,6 +6,7 @@
 import { SOURCE_IDS, type SourceId } from '../core/index.ts';
 import { SOURCES } from '../sources/index.ts';
 import type { RefreshOutcomeKind, Snapshot, Store } from '../store/index.ts';
+import { coveredSnapshot } from './coverage.ts';
 
 /** How current a source's downloads are, for an operator to alert on. */
 export interface SourceFreshness {
@@ -17,7 +18,11 @@ export interface SourceFreshness {
   lastOutcome: RefreshOutcomeKind | null;
   /** Why the last attempt was refused or failed (or its note). */
   lastMessage: string | null;
-  /** Age of the last successful refresh in whole seconds; null if the source was never refreshed. */
+  /**
+   * Age of the last successful refresh in whole seconds; for a list that was never downloaded
+   * (loaded from files or a mirror), the age of its list date, since nothing newer vouches for
+   * it; null only when the source has neither.
+   */
   staleSeconds: number | null;
 }
 
@@ -31,34 +36,68 @@ export interface SourceStatus {
   snapshots: string[];
   /** Its downloads (`lists update` without `--from`, `lists watch`). */
   freshness: SourceFreshness;
+  /**
+   * Whole days since the active list's date (or its last confirming download, if later); null
+   * when nothing is loaded. Counted however the list was loaded.
+   */
+  ageDays: number | null;
+  /** The active list is older than `maxAgeDays`: answers relying on it say so (REVIEW). */
+  stale: boolean;
+  /** The age beyond which a list is stale; null when the check is off. */
+  maxAgeDays: number | null;
 }
 
-/** Status of every source (loaded or not). */
-export function listStatus(store: Store, now = Date.now()): SourceStatus[] {
-  return SOURCE_IDS.map((id) => ({
-    source: id,
-    title: SOURCES[id].title,
-    active: store.activeSnapshot(id) ?? null,
-    snapshots: store.listSnapshots(id).map((s) => s.id),
-    freshness: freshnessOf(store, id, now),
-  }));
+/** Status of every source (loaded or not); lists older than `maxAgeDays` (0: no check) are stale. */
+export function listStatus(store: Store, now = Date.now(), maxAgeDays = 0): SourceStatus[] {
+  return SOURCE_IDS.map((id) => {
+    const active = store.activeSnapshot(id) ?? null;
+    const freshness = freshnessOf(store, id, now, active);
+    const { success } = store.lastRefreshes(id);
+    const age = active
+      ? coveredSnapshot(
+          active,
+          success?.snapshot === active.id ? success.finishedAt : undefined,
+          maxAgeDays,
+          now,
+        )
+      : undefined;
+    return {
+      source: id,
+      title: SOURCES[id].title,
+      active,
+      snapshots: store.listSnapshots(id).map((s) => s.id),
+      freshness,
+      ageDays: age?.age_days ?? null,
+      stale: age?.stale ?? false,
+      maxAgeDays: maxAgeDays > 0 ? maxAgeDays : null,
+    };
+  });
 }
 
 /** Freshness of every source. */
 export function listFreshness(store: Store, now = Date.now()): SourceFreshness[] {
-  return SOURCE_IDS.map((id) => freshnessOf(store, id, now));
+  return SOURCE_IDS.map((id) => freshnessOf(store, id, now, store.activeSnapshot(id) ?? null));
 }
 
-function freshnessOf(store: Store, source: SourceId, now: number): SourceFreshness {
+function freshnessOf(
+  store: Store,
+  source: SourceId,
+  now: number,
+  active: Snapshot | null,
+): SourceFreshness {
   const { attempt, success } = store.lastRefreshes(source);
+  // Never downloaded: the list date is the last thing that says the list was current.
+  const since = success
+    ? Date.parse(success.finishedAt)
+    : active
+      ? Date.parse(`${active.date}T00:00:00Z`)
+      : undefined;
   return {
     source,
     lastSuccessAt: success?.finishedAt ?? null,
     lastAttemptAt: attempt?.finishedAt ?? null,
     lastOutcome: attempt?.outcome ?? null,
     lastMessage: attempt?.message ?? null,
-    staleSeconds: success
-      ? Math.max(0, Math.floor((now - Date.parse(success.finishedAt)) / 1000))
-      : null,
+    staleSeconds: since === undefined ? null : Math.max(0, Math.floor((now - since) / 1000)),
   };
 }

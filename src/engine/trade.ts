@@ -40,6 +40,8 @@ import {
 import { DEFAULT_THRESHOLDS } from '../match/index.ts';
 import type { ScreeningService } from './screen.ts';
 import type { Store } from '../store/index.ts';
+import { notReady } from './coverage.ts';
+import { withCoverage } from './verdictCoverage.ts';
 
 /** Options of a trade check. */
 export interface TradeOptions {
@@ -291,14 +293,20 @@ export function judgeOne(
   prescreened?: Prescreened,
   recurring?: ReadonlySet<string>,
 ): TradeVerdict {
-  return judge(tx, {
-    regime: regimeFor(options.regime ?? 'dprk'),
+  const regime = regimeFor(options.regime ?? 'dprk');
+  // With no list loaded no party could be screened: refuse rather than judge on goods alone.
+  const now = Date.now();
+  const active = engine.screening.activeSnapshots(now);
+  if (!active.length) throw notReady();
+  const verdict = judge(tx, {
+    regime,
     authorities: options.authorities ?? ['un'],
     ...(options.asOf && { asOf: options.asOf }),
     ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
     ...screeners(engine, options, prescreened, recurring),
     ledger,
   });
+  return withCoverage(verdict, regime, active, engine.screening.maxAgeDays(), now);
 }
 
 /** A screening query a transaction's judging asks, with its options and its key in {@link Prescreened}. */
@@ -368,6 +376,8 @@ export function* judgeBook(
   prescreened?: Prescreened,
   recurring?: ReadonlySet<string>,
 ): Generator<void, BookSummary> {
+  // Refuse the whole book before writing anything: every verdict would lack its lists.
+  if (!engine.screening.activeSnapshots().length) throw notReady();
   const ledger = openLedger(options);
   // Each verdict is kept as its output line, not as objects: a large book's verdicts would
   // otherwise stay on the heap as object graphs until the end, for the collector to walk.

@@ -45,6 +45,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // A locked or missing store: the service cannot answer now; not the caller's fault.
   [ERROR_CODES.STORE]: 503,
   [ERROR_CODES.INTERNAL]: 500,
+  // No list (or none of those asked for) is loaded: the service cannot answer until one is.
+  [ERROR_CODES.NOT_READY]: 503,
 };
 
 /** HTTP status for an EmbargoError. */
@@ -112,8 +114,9 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; int
     };
   if (err instanceof EmbargoError) {
     const status = statusFor(err);
-    // A 5xx says only what kind of fault it was: its message may name files on the server.
-    if (status >= 500)
+    // A 5xx says only what kind of fault it was: its message may name files on the server. Not
+    // ready names lists only, and says what to load.
+    if (status >= 500 && err.code !== ERROR_CODES.NOT_READY)
       return {
         status,
         body: {

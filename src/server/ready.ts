@@ -4,8 +4,13 @@
  * least one list snapshot is active. The index is built right after start-up, off the request
  * path, so that the first `/match` does not pay for it.
  */
-import type { Algorithm } from '../core/index.ts';
-import type { Engine } from '../engine/index.ts';
+import { ERROR_CODES, type Algorithm } from '../core/index.ts';
+import { DEFAULT_THRESHOLDS, type Engine } from '../engine/index.ts';
+
+/** Whether an error is the engine's refusal to screen with no list loaded. */
+function isNotReady(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === ERROR_CODES.NOT_READY;
+}
 
 /** A query that exists only to make the engine build its index, or report a threshold. */
 const PROBE = { schema: 'Thing' as const, properties: { name: ['embargo readiness probe'] } };
@@ -22,7 +27,12 @@ export class Readiness {
 
   /** Builds the screening index (synchronous: it takes the event loop for a second or two). */
   warm(): void {
-    this.engine.screen(PROBE, { limit: 1 });
+    try {
+      this.engine.screen(PROBE, { limit: 1 });
+    } catch (err) {
+      // No list yet: the (empty) index is built all the same; check() says what is missing.
+      if (!isNotReady(err)) throw err;
+    }
     this.built = true;
   }
 
@@ -38,7 +48,13 @@ export class Readiness {
   threshold(algorithm: Algorithm): number {
     let t = this.thresholds.get(algorithm);
     if (t === undefined) {
-      t = this.engine.screen(PROBE, { algorithm, limit: 1 }).threshold;
+      try {
+        t = this.engine.screen(PROBE, { algorithm, limit: 1 }).threshold;
+      } catch (err) {
+        // With no list the engine screens nothing; its defaults are the thresholds it would use.
+        if (!isNotReady(err)) throw err;
+        return DEFAULT_THRESHOLDS[algorithm];
+      }
       this.thresholds.set(algorithm, t);
     }
     return t;

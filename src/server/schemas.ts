@@ -95,3 +95,31 @@ export const TOTAL = {
 
 /** An open object, for bodies the engine validates itself (transactions). */
 export const OPEN_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/** What an answer was judged on (core's `Coverage`), open. */
+export const COVERAGE = {
+  type: 'object',
+  additionalProperties: true,
+  description:
+    'The snapshots used with their list date, age and staleness; the lists relied on that are not loaded; the stale ones.',
+  properties: {
+    snapshots: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          id: { type: 'string', examples: ['un_sc@2026-02-27'] },
+          source: { type: 'string' },
+          list_date: { type: 'string' },
+          age_days: { type: 'integer' },
+          stale: { type: 'boolean' },
+        },
+      },
+    },
+    missing: { type: 'array', items: { type: 'string' } },
+    stale: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    max_age_days: { type: ['integer', 'null'] },
+    checked_at: { type: 'string' },
+  },
+} as const;

@@ -53,6 +53,7 @@ describe('screen and compare on the real lists', needsData('un_sc', '2026-02-27'
         assert.ok(k in top, k);
       assert.deepEqual(Object.keys(body).sort(), [
         'algorithm',
+        'coverage',
         'engine_version',
         'input',
         'results',

@@ -46,6 +46,11 @@ export async function runBatch(
   screen: ScreenOptions,
 ): Promise<{ matched: number; failed: number; rows: number }> {
   const workers = parseWorkers(opts.workers);
+  // Refuse before reading a row (E_NOT_READY, exit 3) when there is no list to screen against:
+  // every row would otherwise come out unmatched. Stale lists are said once, not per row.
+  const coverage = engine.coverage(screen.sources);
+  if (!opts.json)
+    for (const s of coverage.stale) note(`warning: ${s.id} is ${s.age_days} days old (stale)`);
   const reporter = batchReporter('screening', opts.json);
   let summary: BatchSummary;
   try {
@@ -84,6 +89,7 @@ export async function runBatch(
         rows_per_second: Math.round(rate),
         workers: summary.workers,
         peak_rss_mb: Math.round(summary.peakRss / 1e6),
+        coverage,
       }) + '\n',
     );
   else

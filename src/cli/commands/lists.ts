@@ -366,6 +366,7 @@ function statusTable(status: SourceStatus[]): string {
     time(s.active?.loadedAt),
     time(s.freshness.lastSuccessAt),
     s.freshness.staleSeconds === null ? '-' : age(s.freshness.staleSeconds),
+    s.ageDays === null ? '-' : `${s.ageDays}d${s.stale ? ' STALE' : ''}`,
     s.freshness.lastOutcome ?? '-',
   ]);
   const out = table(
@@ -378,6 +379,7 @@ function statusTable(status: SourceStatus[]): string {
       'LOADED AT (UTC)',
       'LAST REFRESH (UTC)',
       'AGE',
+      'LIST AGE',
       'LAST ATTEMPT',
     ],
     rows,
@@ -387,6 +389,13 @@ function statusTable(status: SourceStatus[]): string {
     .map(
       (s) =>
         `${s.source}: last attempt ${s.freshness.lastOutcome} at ${time(s.freshness.lastAttemptAt)}: ${s.freshness.lastMessage ?? ''}`,
+    );
+  const stale = status.filter((s) => s.stale).map((s) => s.active?.id ?? s.source);
+  const limit = status[0]?.maxAgeDays;
+  if (stale.length)
+    problems.push(
+      `stale (list older than ${limit} days; lists.maxAgeDays or EMBARGO_MAX_LIST_AGE_DAYS): ` +
+        `${stale.join(', ')}; screenings warn and trade verdicts relying on them are REVIEW`,
     );
   return [out, ...problems].join('\n');
 }

@@ -15,7 +15,7 @@ import {
   type SourceId,
 } from '../../core/index.ts';
 import { EXIT } from '../exit.ts';
-import { printJson, table, type CommonOptions } from '../output.ts';
+import { coverageLine, printJson, table, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
 import { runBatch, type BatchOptions } from '../batch/index.ts';
 import { usage } from './lists.ts';
@@ -222,7 +222,7 @@ function screenText(r: ScreenResponse & { warnings?: string[] }): string {
       ),
     );
   lines.push(
-    `(${r.algorithm}, threshold ${r.threshold}; ${r.snapshots.join(', ') || 'no lists loaded'})`,
+    `(${r.algorithm}, threshold ${r.threshold}; ${r.coverage ? coverageLine(r.coverage) : r.snapshots.join(', ')})`,
   );
   return lines.join('\n') + '\n';
 }

@@ -14,7 +14,7 @@ import {
 } from '../../engine/index.ts';
 import { parseWorkers } from '../batch/index.ts';
 import { EXIT } from '../exit.ts';
-import { note, printJson, type CommonOptions } from '../output.ts';
+import { coverageLine, note, printJson, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
 import { usage } from './lists.ts';
 
@@ -204,5 +204,6 @@ export function verdictText(v: TradeVerdict): string {
       out.push(`    ${r.verdict} ${r.kind}${r.citation ? ` [${r.citation}]` : ''}: ${r.detail}`);
   }
   for (const c of v.caps) out.push(`  cap ${c.measure} [${c.citation}]: ${c.state}, ${c.detail}`);
+  if (v.coverage) out.push(`  ${coverageLine(v.coverage)}`);
   return out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@
  * The shapes of a trade check's answer (issue 4): a verdict per authority, each with its reasons,
  * and the worst of them overall; and the list hits the judge is given by its caller.
  */
+import type { Coverage } from '../../core/index.ts';
 import type { Authority, Measure } from '../types.ts';
 import type { CapState } from './caps.ts';
 
@@ -33,7 +34,12 @@ export type ReasonKind =
   | 'route'
   | 'designation'
   | 'vessel'
-  | 'secondary-sanctions';
+  | 'secondary-sanctions'
+  /**
+   * What the verdict could not check: a list it relies on that is missing or stale, or an
+   * authority with no measures in the regime data (added by the engine, never by the judge).
+   */
+  | 'coverage';
 
 /**
  * An entity of a list that screening or an identifier lookup found. `decisive`: an identifier
@@ -83,6 +89,8 @@ export interface TradeVerdict {
   by_authority: Partial<Record<Authority, AuthorityVerdict>>;
   reasons: Reason[];
   caps: CapState[];
+  /** The snapshots the parties were screened against, lists missing, stale lists. */
+  coverage?: Coverage;
 }
 
 /** `S/RES/2371 (2017) OP8`: the short citation of a measure. */

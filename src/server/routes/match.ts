@@ -10,6 +10,7 @@ import {
   EmbargoError,
   ERROR_CODES,
   type Algorithm,
+  type Coverage,
   type ScoredEntity,
   type SourceId,
 } from '../../core/index.ts';
@@ -19,6 +20,7 @@ import { resolveDataset, screenedSources, screenIn } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { exampleToQuery, type EntityExample } from '../query.ts';
 import {
+  COVERAGE,
   DATASET_PARAMS,
   DATE_PARAM,
   errors,
@@ -77,7 +79,9 @@ const SCHEMA = {
 {"queries": {"q1": {"schema": "Person", "properties": {"name": ["Kim Jong Un"], "birthDate": ["1984-01-08"], "nationality": ["kp"]}}}}
 \`\`\`
 
-Results are the entities scoring at least \`cutoff\` (default: the threshold), best first; \`total\` counts those at or above \`threshold\` (\`match: true\`). Scores and thresholds are Embargo's: \`embargo\` defaults to 0.75, \`ofac\` to 0.85.`,
+Results are the entities scoring at least \`cutoff\` (default: the threshold), best first; \`total\` counts those at or above \`threshold\` (\`match: true\`). Scores and thresholds are Embargo's: \`embargo\` defaults to 0.75, \`ofac\` to 0.85.
+
+\`coverage\` says which snapshots were screened, how old their lists are, and which lists asked for are not loaded; a stale list also gives a warning in each query's \`warnings\`. With no list loaded (or none of the dataset's), the answer is 503 \`E_NOT_READY\`, never an empty result.`,
   params: DATASET_PARAMS,
   querystring: {
     type: 'object',
@@ -126,9 +130,10 @@ Results are the entities scoring at least \`cutoff\` (default: the threshold), b
         threshold: { type: 'number' },
         snapshots: { type: 'array', items: { type: 'string' } },
         engine_version: { type: 'string' },
+        coverage: COVERAGE,
       },
     },
-    ...errors(400, 401, 403, 404, 413, 415, 429),
+    ...errors(400, 401, 403, 404, 413, 415, 429, 503),
   },
 } as const;
 
@@ -223,6 +228,7 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const responses: Record<string, unknown> = {};
       let threshold = 0;
       let snapshots: string[] = [];
+      let coverage: Coverage | undefined;
       let version = '';
       for (const name of names) {
         const example = request.body.queries[name]!;
@@ -236,6 +242,7 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         });
         threshold = one.res.threshold;
         snapshots = one.res.snapshots;
+        coverage = one.res.coverage;
         version = one.res.engine_version;
         const lastSeen = snapshotDates(one.res.snapshots);
         const queryName = one.echo.properties.name?.[0];
@@ -258,6 +265,7 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         threshold,
         snapshots,
         engine_version: version,
+        ...(coverage && { coverage }),
       };
     },
   );

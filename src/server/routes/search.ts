@@ -12,7 +12,14 @@ import type { RouteContext } from '../context.ts';
 import { resolveDataset, screenedSources, screenIn } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { exampleToQuery } from '../query.ts';
-import { DATASET_PARAMS, errors, SCORED_RESPONSE, STRING_LIST, TOTAL } from '../schemas.ts';
+import {
+  COVERAGE,
+  DATASET_PARAMS,
+  errors,
+  SCORED_RESPONSE,
+  STRING_LIST,
+  TOTAL,
+} from '../schemas.ts';
 import { snapshotDates, toYenteScored } from '../yente.ts';
 
 interface SearchQuerystring {
@@ -34,7 +41,7 @@ const SCHEMA = {
   tags: ['Matching'],
   summary: 'Simple entity search (yente-compatible)',
   description:
-    "Searches the lists for a name, in yente's SearchResponse shape. Results are ranked by Embargo's score (in each result); facets count the results found.",
+    "Searches the lists for a name, in yente's SearchResponse shape. Results are ranked by Embargo's score (in each result); facets count the results found. `coverage` and `warnings` say which snapshots were searched and which are stale; with no list loaded (or none of the dataset's) the answer is 503 `E_NOT_READY`.",
   params: DATASET_PARAMS,
   querystring: {
     type: 'object',
@@ -58,9 +65,11 @@ const SCHEMA = {
         total: TOTAL,
         limit: { type: 'integer' },
         offset: { type: 'integer' },
+        coverage: COVERAGE,
+        warnings: { type: 'array', items: { type: 'string' } },
       },
     },
-    ...errors(400, 401, 403, 404, 429),
+    ...errors(400, 401, 403, 404, 429, 503),
   },
 } as const;
 
@@ -126,6 +135,8 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         total: { value: found.length, relation: res.results.length === window ? 'gte' : 'eq' },
         limit,
         offset,
+        ...(res.coverage && { coverage: res.coverage }),
+        ...(res.warnings && { warnings: res.warnings }),
       };
     },
   );
