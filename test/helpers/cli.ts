@@ -28,6 +28,31 @@ export function embargo(home: string, ...args: string[]): CliResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/**
+ * Runs `embargo <args>` with `env` over the test process's environment (a value of undefined
+ * removes the variable): for tests about settings such as EMBARGO_MAX_LIST_AGE_DAYS, which the
+ * test runner sets to 0 for every other test.
+ */
+export function embargoEnv(
+  home: string,
+  env: Record<string, string | undefined>,
+  ...args: string[]
+): CliResult {
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    EMBARGO_HOME: home,
+    EMBARGO_FROM_SOURCE: '1',
+    ...env,
+  };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: merged,
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 /** Runs `embargo <args> --json` and parses stdout. */
 export function embargoJson<T = unknown>(home: string, ...args: string[]): T {
   const r = embargo(home, ...args, '--json');
