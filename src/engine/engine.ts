@@ -77,7 +77,11 @@ export interface Engine {
   entity(id: string, snapshot?: string): StoredEntity;
   /** FtM records of every active entity, source by source. */
   exportFtm(): Generator<FtmRecord>;
-  /** Screens one query against the active snapshots. */
+  /**
+   * Screens one query against the active snapshots (or `options.sources`), with the answer's
+   * `coverage` and a warning per stale list. Throws E_NOT_READY when no list (or none of those
+   * asked for) is loaded.
+   */
   screen(query: ScreeningQuery, options?: ScreenOptions): ScreenResponse & { warnings?: string[] };
   /** Scores two names against each other. */
   compare(
@@ -85,7 +89,11 @@ export interface Engine {
     name2: string,
     options?: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number },
   ): CompareResponse;
-  /** Judges one transaction (JSON text or object) against the regime's measures and the lists. */
+  /**
+   * Judges one transaction (JSON text or object) against the regime's measures and the lists,
+   * with the verdict's `coverage`; an authority whose lists are missing or stale, or without
+   * measures, is at least REVIEW. Throws E_NOT_READY when no list is loaded.
+   */
   checkTrade(tx: unknown, options?: TradeOptions): TradeVerdict;
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
   checkTradeBook(input: string, output: string, options?: TradeOptions): BookSummary;

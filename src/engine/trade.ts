@@ -294,7 +294,9 @@ export function judgeOne(
   recurring?: ReadonlySet<string>,
 ): TradeVerdict {
   const regime = regimeFor(options.regime ?? 'dprk');
-  // With no list loaded no party could be screened: refuse rather than judge on goods alone.
+  const scenario = options.scenario ? scenarioFor(options.scenario) : undefined;
+  // With no list loaded no party could be screened: refuse rather than judge on goods alone
+  // (after the options are checked, so a mistyped regime or scenario is named first).
   const now = Date.now();
   const active = engine.screening.activeSnapshots(now);
   if (!active.length) throw notReady();
@@ -302,7 +304,7 @@ export function judgeOne(
     regime,
     authorities: options.authorities ?? ['un'],
     ...(options.asOf && { asOf: options.asOf }),
-    ...(options.scenario && { scenario: scenarioFor(options.scenario) }),
+    ...(scenario && { scenario }),
     ...screeners(engine, options, prescreened, recurring),
     ledger,
   });
@@ -376,9 +378,10 @@ export function* judgeBook(
   prescreened?: Prescreened,
   recurring?: ReadonlySet<string>,
 ): Generator<void, BookSummary> {
+  const ledger = openLedger(options);
+  if (options.scenario) scenarioFor(options.scenario);
   // Refuse the whole book before writing anything: every verdict would lack its lists.
   if (!engine.screening.activeSnapshots().length) throw notReady();
-  const ledger = openLedger(options);
   // Each verdict is kept as its output line, not as objects: a large book's verdicts would
   // otherwise stay on the heap as object graphs until the end, for the collector to walk.
   const lines = new Map<number, string>();

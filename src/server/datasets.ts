@@ -78,6 +78,12 @@ export function screenIn(
   query: ScreeningQuery,
   options: ScreenOptions & { sources: SourceId[] },
 ): ReturnType<Engine['screen']> {
+  // Every list (a collection, nothing excluded) is the engine's default: lists it lacks are then
+  // reported in `coverage.missing`, not warned of as lists the request asked for by name.
+  if (options.sources.length === SOURCE_IDS.length) {
+    const { sources: _all, ...rest } = options;
+    return engine.screen(query, rest);
+  }
   if (options.sources.length) return engine.screen(query, options);
   const res = engine.screen(query, { ...options, limit: 1 });
   return { ...res, results: [], snapshots: [] };

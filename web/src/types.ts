@@ -5,6 +5,7 @@
  * type-check here.
  */
 export type {
+  Coverage,
   Explanation,
   FtmEntity,
   ScoredEntity,

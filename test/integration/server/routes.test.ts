@@ -285,7 +285,14 @@ describe(
         });
         assert.equal(r.statusCode, 200, r.body);
         const b = json(r);
-        assert.deepEqual(Object.keys(b).sort(), ['facets', 'limit', 'offset', 'results', 'total']);
+        assert.deepEqual(Object.keys(b).sort(), [
+          'coverage',
+          'facets',
+          'limit',
+          'offset',
+          'results',
+          'total',
+        ]);
         assert.equal(b.limit, 10);
         assert.equal(b.offset, 0);
         assert.equal(b.results[0].id, 'ofac_sdn-20157');

@@ -8,7 +8,8 @@ import { api, errorText } from '../api.ts';
 import { field, h, replace, select, status } from '../dom.ts';
 import { country, count, score } from '../format.ts';
 import { go, href, type Route } from '../router.ts';
-import type { YenteScored } from '../types.ts';
+import type { Coverage, YenteScored } from '../types.ts';
+import { coverageNote } from '../widgets/coverage.ts';
 import { explanationView, tokenLegend } from '../widgets/explanation.ts';
 import { scoreBar } from '../widgets/scorebar.ts';
 import { matchBadge } from '../widgets/verdict.ts';
@@ -45,6 +46,7 @@ interface MatchAnswer {
   responses: Record<string, { results: YenteScored[]; total?: { value: number } }>;
   threshold?: number;
   algorithm?: string;
+  coverage?: Coverage;
 }
 
 /** The query the form describes, in yente's shape. */
@@ -241,6 +243,7 @@ export function screeningPage(root: HTMLElement, route: Route, rerender: () => v
               results.map((r, i) => resultItem(r, i + 1, q, threshold)),
             )
           : h('p', { class: 'empty' }, 'Nothing on the lists comes close to this name.'),
+        coverageNote(res.coverage),
       );
     })
     .catch((err: unknown) => {

@@ -10,6 +10,7 @@ import { count } from '../format.ts';
 import { href, type Route } from '../router.ts';
 import type { AuthorityVerdict, CapState, Reason, TradeVerdict } from '../types.ts';
 import { showAnswer } from '../widgets/answer.ts';
+import { coverageNote } from '../widgets/coverage.ts';
 import { verdictBadge } from '../widgets/verdict.ts';
 import { shipmentForm, type TxJson } from './trade-form.ts';
 
@@ -158,6 +159,7 @@ function verdictView(v: TradeVerdict): HTMLElement {
       Object.entries(v.by_authority).map(([id, av]) => (av ? authorityView(id, av) : null)),
     ),
     capsView(v.caps),
+    coverageNote(v.coverage),
   );
 }
 
