@@ -36,8 +36,8 @@ export class ScreeningService {
   writes: () => number = () => 0;
   private snapshots: string[] = [];
   private readonly store: Store;
-  /** The active snapshots with their ages, and when they were read. */
-  private ages: { key: string; at: number; active: CoveredSnapshot[] } | undefined;
+  /** The active snapshots with their ages, when they were read, and the local writes then. */
+  private ages: { key: string; at: number; writes: number; active: CoveredSnapshot[] } | undefined;
   /**
    * Days beyond which a list is stale (0: no check); read on first use, so a bad setting fails
    * the first answer that needs it, naming the variable or field.
@@ -49,15 +49,21 @@ export class ScreeningService {
   }
 
   /**
-   * Every active snapshot with its age. Read again after a second, or at once when the active
-   * set changed (a load); a download confirming a list is seen within the second.
+   * Every active snapshot with its age, read from the store (without building the matcher: a
+   * batch on workers asks it in a process that screens nothing). Read again after a second, at
+   * once after a load by this process, or when `expect` (the matcher's snapshot ids) differs.
    */
-  activeSnapshots(now = Date.now()): CoveredSnapshot[] {
-    const key = this.current().snapshots.join(',');
-    if (this.ages && this.ages.key === key && now - this.ages.at < COVERAGE_TTL_MS)
-      return this.ages.active;
+  activeSnapshots(now = Date.now(), expect?: string): CoveredSnapshot[] {
+    const a = this.ages;
+    if (
+      a &&
+      now - a.at < COVERAGE_TTL_MS &&
+      a.writes === this.writes() &&
+      (expect === undefined || a.key === expect)
+    )
+      return a.active;
     const active = activeSnapshots(this.store, this.maxAgeDays(), now);
-    this.ages = { key, at: now, active };
+    this.ages = { key: active.map((x) => x.id).join(','), at: now, writes: this.writes(), active };
     return active;
   }
 
@@ -70,9 +76,10 @@ export class ScreeningService {
     sources?: readonly SourceId[],
     relied?: readonly SourceId[],
     now = Date.now(),
+    expect?: string,
   ): Coverage {
     const asked = sources?.length ? sources : undefined;
-    const active = this.activeSnapshots(now);
+    const active = this.activeSnapshots(now, expect);
     const coverage = coverageOf(
       active,
       asked,
@@ -123,9 +130,9 @@ export class ScreeningService {
     query: ScreeningQuery,
     options: ScreenOptions = {},
   ): ScreenResponse & { warnings?: string[] } {
+    const { matcher, snapshots } = this.current();
     // Refuse before screening: a "no candidates" from no list would read as a clean result.
-    const coverage = this.coverage(options.sources);
-    const { matcher } = this.current();
+    const coverage = this.coverage(options.sources, undefined, Date.now(), snapshots.join(','));
     const r = matcher.screen(query, options);
     // Only stale lists and lists asked for by name warn; a list nobody asked for that is not
     // loaded is reported in `coverage.missing`, not warned of on every answer.
@@ -138,7 +145,11 @@ export class ScreeningService {
       results: r.results,
       algorithm: r.algorithm,
       threshold: r.threshold,
-      snapshots: coverage.snapshots.map((s) => s.id),
+      // What the matcher used; `coverage` is read from the store and agrees with it, but for a
+      // list another process loaded in the last few hundred milliseconds.
+      snapshots: options.sources?.length
+        ? snapshots.filter((id) => options.sources!.some((s) => id.startsWith(`${s}@`)))
+        : snapshots,
       engine_version: ENGINE_VERSION,
       coverage,
       ...(warnings.length && { warnings }),
