@@ -68,12 +68,25 @@ test('a JSON line is the single-screen response with row and id in front and the
 test('a CSV row summarises the top result', () => {
   assert.equal(
     csvHeader(),
-    'row,id,name,match,top_score,top_id,top_name,top_programs,top_datasets,results_count,error\n',
+    'row,id,name,match,top_score,top_id,top_name,top_programs,top_datasets,results_count,error,warnings\n',
   );
   assert.equal(
     screenedOutcome(row, response, 'csv').text,
-    '4,c-9,"Ann, Lee",true,0.91,un_sc-1,ANN LEE,KP;IQ,un_sc,2,\n',
+    '4,c-9,"Ann, Lee",true,0.91,un_sc-1,ANN LEE,KP;IQ,un_sc,2,,\n',
   );
+});
+
+test("a row's warnings go into its output, and count for the summary", () => {
+  const warnings = ['birthDate "1980-02-30" is not a calendar date; kept 1980-02', 'second'];
+  const o = screenedOutcome(row, { ...response, warnings }, 'csv');
+  assert.equal(
+    o.text,
+    '4,c-9,"Ann, Lee",true,0.91,un_sc-1,ANN LEE,KP;IQ,un_sc,2,,"birthDate ""1980-02-30"" is not a calendar date; kept 1980-02 | second"\n',
+  );
+  assert.equal(o.warnings, 2);
+  const line = JSON.parse(screenedOutcome(row, { ...response, warnings }, 'jsonl').text);
+  assert.deepEqual(line.warnings, warnings);
+  assert.equal(screenedOutcome(row, response, 'jsonl').warnings, undefined);
 });
 
 test('a failed row carries its error, and in CSV leaves match empty', () => {
@@ -86,6 +99,6 @@ test('a failed row carries its error, and in CSV leaves match empty', () => {
   });
   assert.equal(
     failedOutcome(row, error, 'csv').text,
-    '4,c-9,"Ann, Lee",,,,,,,,"birthDate ""1984-13-01"" is not a date"\n',
+    '4,c-9,"Ann, Lee",,,,,,,,"birthDate ""1984-13-01"" is not a date",\n',
   );
 });

@@ -20,10 +20,13 @@ export const CSV_COLUMNS = [
   'top_datasets',
   'results_count',
   'error',
+  'warnings',
 ] as const;
 
 /** Separator of several values in one CSV cell (programs, datasets). */
 const LIST_SEPARATOR = ';';
+/** Separator of a row's warnings in the CSV `warnings` cell (warnings are sentences). */
+const WARNING_SEPARATOR = ' | ';
 
 /** One CSV field, quoted when it must be (RFC 4180: separators, quotes, line breaks). */
 export function csvField(value: string | number | boolean | undefined): string {
@@ -48,11 +51,12 @@ export function screenedOutcome(
   format: OutputFormat,
 ): RowOutcome {
   const matched = response.results.some((r) => r.match);
+  const warned = response.warnings?.length ? { warnings: response.warnings.length } : {};
   if (format === 'jsonl') {
     // The single-screen response with `row` (and `id`) in front; `input` is the row as given,
     // which for a JSON line keeps fields (such as `id`) that the query itself does not carry.
     const line = { row: row.row, ...idOf(row), ...response, input: row.input };
-    return { row: row.row, ...idOf(row), text: JSON.stringify(line) + '\n', matched };
+    return { row: row.row, ...idOf(row), text: JSON.stringify(line) + '\n', matched, ...warned };
   }
   const top = response.results[0];
   const text = csvLine([
@@ -67,8 +71,9 @@ export function screenedOutcome(
     top?.datasets.join(LIST_SEPARATOR),
     response.results.length,
     undefined,
+    response.warnings?.join(WARNING_SEPARATOR),
   ]);
-  return { row: row.row, ...idOf(row), text, matched };
+  return { row: row.row, ...idOf(row), text, matched, ...warned };
 }
 
 /**
@@ -78,8 +83,27 @@ export function screenedOutcome(
 export function failedOutcome(row: BatchRow, error: RowError, format: OutputFormat): RowOutcome {
   const text =
     format === 'jsonl'
-      ? JSON.stringify({ row: row.row, ...idOf(row), input: row.input, error }) + '\n'
-      : csvLine([row.row, row.id, row.name, '', '', '', '', '', '', '', error.message]);
+      ? JSON.stringify({
+          row: row.row,
+          ...idOf(row),
+          input: row.input,
+          error,
+          ...(row.warnings?.length && { warnings: row.warnings }),
+        }) + '\n'
+      : csvLine([
+          row.row,
+          row.id,
+          row.name,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          error.message,
+          row.warnings?.join(WARNING_SEPARATOR),
+        ]);
   return { row: row.row, ...idOf(row), text, matched: false, error };
 }
 

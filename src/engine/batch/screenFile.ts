@@ -119,6 +119,7 @@ export async function screenFile(
     rows: 0,
     matched: 0,
     failed: 0,
+    warned: 0,
     bytesRead: 0,
     totalBytes: source.size,
     seconds: 0,
@@ -166,6 +167,7 @@ export async function screenFile(
         for (const o of result.rows) {
           progress.rows++;
           if (o.matched) progress.matched++;
+          if (o.warnings) progress.warned++;
           if (o.error) {
             progress.failed++;
             options.onRowError?.(o.row, o.error, o.id);
