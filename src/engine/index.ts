@@ -34,3 +34,4 @@ export * from './batch/index.ts';
 export * from './trade.ts';
 export * from './scenario.ts';
 export { lenientQuery, type LenientQuery } from './lenient.ts';
+export { refuseOverwrite, temporaryBeside } from './outputPath.ts';

@@ -5,6 +5,7 @@
  */
 import { EmbargoError, ERROR_CODES, type Algorithm, type SchemaName } from '../../core/index.ts';
 import type { Engine } from '../engine.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { CHUNK_SIZE, chunked } from './chunks.ts';
 import { OutputFile } from './output.ts';
 import { findColumn, nameProblem, rowError } from './rows.ts';
@@ -44,6 +45,7 @@ export async function compareFile(
 ): Promise<CompareSummary> {
   const started = performance.now();
   const { input } = options;
+  refuseOverwrite(options.output, [input]);
   if (detectInput(input).format !== 'csv')
     throw new EmbargoError(
       ERROR_CODES.INPUT_REFUSED,
