@@ -14,6 +14,39 @@ test('CSV fields are quoted only when they must be', () => {
   assert.equal(csvField(false), 'false');
 });
 
+test('text cells a spreadsheet would run as a formula get a leading quote (OWASP)', () => {
+  assert.equal(csvField('=HYPERLINK("http://x")'), '"\'=HYPERLINK(""http://x"")"');
+  assert.equal(csvField('+1 555'), "'+1 555");
+  assert.equal(csvField('-Abu Ali'), "'-Abu Ali");
+  assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvField('\t=1'), "'\t=1");
+  assert.equal(csvField('\r=1'), '"\'\r=1"');
+  assert.equal(csvField('  =1+2'), '"\'  =1+2"');
+  assert.equal(csvField('Kim-Jong Un'), 'Kim-Jong Un');
+  assert.equal(csvField('a=b'), 'a=b');
+  // Numbers are not text: written as they are.
+  assert.equal(csvField(0.91), '0.91');
+  assert.equal(csvField(-1), '-1');
+});
+
+test('bidi controls are removed from CSV cells; other text is kept as given', () => {
+  assert.equal(csvField('\u202enU gnoJ miK\u202c'), 'nU gnoJ miK');
+  assert.equal(csvField('\u2067Ann\u2069 Lee'), 'Ann Lee');
+  assert.equal(csvField('Kim\u200bJong'), 'Kim\u200bJong');
+  assert.equal(csvField('\u202e=cmd'), "'=cmd");
+});
+
+test('a listed name starting with "-" or "=" is escaped in the CSV summary', () => {
+  const listed = {
+    ...response,
+    results: [{ ...response.results[0]!, matched_name: '=cmd|/C calc', id: '-x' }],
+  } as unknown as ScreenResponse;
+  assert.equal(
+    screenedOutcome({ ...row, name: '@Ann', id: '+1' }, listed, 'csv').text,
+    "4,'+1,'@Ann,true,0.91,'-x,'=cmd|/C calc,KP;IQ,un_sc,1,,\n",
+  );
+});
+
 const row: BatchRow = {
   row: 4,
   id: 'c-9',

@@ -28,9 +28,30 @@ const LIST_SEPARATOR = ';';
 /** Separator of a row's warnings in the CSV `warnings` cell (warnings are sentences). */
 const WARNING_SEPARATOR = ' | ';
 
-/** One CSV field, quoted when it must be (RFC 4180: separators, quotes, line breaks). */
+/**
+ * Bidi controls (embeddings, overrides, isolates): removed from CSV cells, where a spreadsheet
+ * would show a reversed name ("\u202enU gnoJ miK" displays as "Kim Jong Un") and carry the
+ * trick into the analyst's next tool. JSON output keeps the input as given.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * A text cell starting with one of these, before or after its leading blanks, is a formula to a
+ * spreadsheet (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+ */
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
+
+/**
+ * One CSV field, quoted when it must be (RFC 4180: separators, quotes, line breaks). Text cells
+ * (input names and ids, listed names, messages) that a spreadsheet would run as a formula get a
+ * leading `'`, as OWASP recommends; numbers and booleans are written as they are (scores and
+ * counts are never negative, so no number is mistaken for a formula or altered).
+ */
 export function csvField(value: string | number | boolean | undefined): string {
-  const s = value === undefined ? '' : String(value);
+  let s = value === undefined ? '' : String(value);
+  if (typeof value === 'string') {
+    s = s.replace(BIDI_CONTROLS, '');
+    if (FORMULA_START.test(s)) s = `'${s}`;
+  }
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
