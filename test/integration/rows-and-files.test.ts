@@ -178,6 +178,29 @@ describe('rows and files (issue 11)', needsData('un_sc', '2026-02-27'), () => {
     assert.deepEqual(out[1]!.input?.properties?.name, ['Ri Hong Sop M\uFFFDller']);
     assert.match(out[1]!.warnings!.join(), /not UTF-8, replaced with U\+FFFD/);
     assert.ok(out[1]!.results!.some((x) => x.matched_name === 'RI HONG-SOP'));
+
+    // Compare reads its pairs the same way: the pair is compared, the odd byte reported.
+    const pairs = join(dir, 'pairs.csv');
+    writeFileSync(
+      pairs,
+      Buffer.concat([
+        Buffer.from('name1,name2\n"Ri Hong\nSop",RI HONG-SOP\nM'),
+        Buffer.from([0xfc]),
+        Buffer.from('ller,Mueller\n'),
+      ]),
+    );
+    const compared = join(dir, 'pairs.jsonl');
+    const c = embargo(home, 'compare', '--input', pairs, '--output', compared);
+    assert.equal(c.status, 0, c.stderr);
+    const lines = jsonLines(compared) as (OutLine & { match?: boolean; score?: number })[];
+    assert.deepEqual(
+      lines.map((l) => [l.row, l.error, l.warnings?.length ?? 0]),
+      [
+        [1, undefined, 0],
+        [2, undefined, 1],
+      ],
+    );
+    assert.equal(lines[0]!.match, true);
   });
 
   test('5: invisible characters hide no name, in a single screening and in a batch', () => {

@@ -59,7 +59,7 @@ export function nameProblem(field: string, value: string): string | undefined {
 }
 
 /** The warnings of a row's values (see {@link valueWarning}), one per field at most. */
-function valueWarnings(values: [string, string][]): string[] {
+export function valueWarnings(values: [string, string][]): string[] {
   const out: string[] = [];
   for (const [field, value] of values) {
     const w = valueWarning(field, value);
