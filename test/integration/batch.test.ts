@@ -240,17 +240,7 @@ describe('batch screening on the UN list', needsData('un_sc', '2026-02-27'), () 
     );
     assert.deepEqual(
       out.map((l) => l.error?.code ?? 'ok'),
-      [
-        'ok',
-        'E_INPUT_REFUSED',
-        'E_INVALID_QUERY',
-        'ok',
-        'ok',
-        'ok',
-        'E_INVALID_QUERY',
-        'ok',
-        'ok',
-      ],
+      ['ok', 'E_INPUT_REFUSED', 'E_INVALID_QUERY', 'ok', 'ok', 'ok', 'E_INVALID_QUERY', 'ok', 'ok'],
     );
     assert.deepEqual(out[3]!.warnings, [
       'birthDate "1984-13-01": 13 is not a month; kept the year 1984',
