@@ -12,3 +12,4 @@ export * from './validate.ts';
 export * from './source.ts';
 export * from './screening.ts';
 export * from './memo.ts';
+export * from './looseDate.ts';

@@ -39,3 +39,5 @@ export { ENGINE_VERSION } from './version.ts';
 export * from './batch/index.ts';
 export * from './trade.ts';
 export * from './scenario.ts';
+export { lenientQuery, type LenientQuery } from './lenient.ts';
+export { refuseOverwrite, temporaryBeside } from './outputPath.ts';

@@ -5,4 +5,5 @@
 export { CandidateIndex } from './index/build.ts';
 export { Matcher, DEFAULT_THRESHOLDS, type MatcherResult } from './matcher.ts';
 export { parseQuery, MAX_NAME_LENGTH, type ParsedQuery } from './query.ts';
+export { IDENTIFIER_PROPS, normalizeIdentifier } from './index/entity.ts';
 export type { IndexedEntity, IndexedName } from './types.ts';

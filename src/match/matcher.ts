@@ -13,7 +13,7 @@ import type {
   SchemaName,
   SourceId,
 } from '../core/index.ts';
-import { tokenizeName, type NameToken } from '../normalize/index.ts';
+import { nameReadings, tokenizeName, type NameToken } from '../normalize/index.ts';
 import { alignNames, QueryAligner } from './embargo/align.ts';
 import { MAX_SUPPORT, schemaCompatible } from './embargo/features.ts';
 import {
@@ -315,13 +315,19 @@ export class Matcher {
     const t = threshold ?? DEFAULT_THRESHOLDS[algorithm];
     let score: number;
     let explanations: CompareResponse['explanations'];
+    // Invisible characters give a name more readings (normalize/formatChars.ts): the best counts.
+    const pairs = nameReadings(name1).flatMap((r1) => nameReadings(name2).map((r2) => [r1, r2]));
     if (algorithm === 'ofac') {
-      const s = ofacNameScore(name1, name2);
+      const s = pairs
+        .map(([r1, r2]) => ofacNameScore(r1!, r2!))
+        .reduce((a, b) => (b.score > a.score ? b : a));
       score = round(s.score);
       explanations = { tokens: s.tokens, features: { [`name.${s.technique}`]: score } };
     } else {
       parseQuery({ schema, properties: { name: [name1] } });
-      const a = alignNames(tokenizeName(name1), tokenizeName(name2), this.weigh);
+      const a = pairs
+        .map(([r1, r2]) => alignNames(tokenizeName(r1!), tokenizeName(r2!), this.weigh))
+        .reduce((x, y) => (y.score > x.score ? y : x));
       score = round(NAME_WEIGHT * a.score);
       explanations = { tokens: a.tokens, features: { name: score } };
     }

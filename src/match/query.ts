@@ -12,7 +12,7 @@ import {
   type ScreeningQuery,
   type SchemaName,
 } from '../core/index.ts';
-import { countryCode, tokenizeName, type NameToken } from '../normalize/index.ts';
+import { countryCode, nameReadings, tokenizeName, type NameToken } from '../normalize/index.ts';
 import { IDENTIFIER_PROPS, normalizeIdentifier } from './index/entity.ts';
 import type { IndexedIdentifier } from './types.ts';
 
@@ -54,13 +54,17 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
   const rawNames = [...(props.name ?? []), ...(props.alias ?? [])];
   for (const raw of rawNames.slice(0, MAX_NAMES)) {
     if (typeof raw !== 'string') throw invalid('name values must be strings', 'name');
-    let text = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    if (text.length > MAX_NAME_LENGTH) {
-      warnings.push(`name cut to ${MAX_NAME_LENGTH} characters (it had ${text.length})`);
-      text = text.slice(0, MAX_NAME_LENGTH);
+    // Invisible characters add readings of the name (see normalize/formatChars.ts).
+    for (const [i, reading] of nameReadings(raw).entries()) {
+      let text = reading.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+      if (text.length > MAX_NAME_LENGTH) {
+        if (i === 0)
+          warnings.push(`name cut to ${MAX_NAME_LENGTH} characters (it had ${text.length})`);
+        text = text.slice(0, MAX_NAME_LENGTH);
+      }
+      const tokens = tokenizeName(text);
+      if (tokens.length && !names.some((n) => n.text === text)) names.push({ text, tokens });
     }
-    const tokens = tokenizeName(text);
-    if (tokens.length) names.push({ text, tokens });
   }
   if (rawNames.length > MAX_NAMES) warnings.push(`only the first ${MAX_NAMES} names were screened`);
   const identifiers: IndexedIdentifier[] = [];

@@ -85,6 +85,7 @@ export async function runBatch(
         rows: summary.rows,
         matched: summary.matched,
         failed: summary.failed,
+        warned: summary.warned,
         seconds: round(summary.seconds),
         rows_per_second: Math.round(rate),
         workers: summary.workers,
@@ -94,7 +95,11 @@ export async function runBatch(
     );
   else
     note(
-      `screened ${int(summary.rows)} rows: ${int(summary.matched)} matched, ${int(summary.failed)} failed; ` +
+      `screened ${int(summary.rows)} rows: ${int(summary.matched)} matched, ${int(summary.failed)} failed` +
+        (summary.warned
+          ? `, ${int(summary.warned)} with warnings (see the output's warnings)`
+          : '') +
+        '; ' +
         `${int(Math.round(rate))} rows/s, ${round(summary.seconds)} s` +
         ` (${summary.workers ? `${summary.workers} workers` : 'in-process'})`,
     );

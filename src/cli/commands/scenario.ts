@@ -6,7 +6,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { FlipSum, ScenarioRun, ScenarioView } from '../../engine/index.ts';
-import { scenarioSummaries, showScenario } from '../../engine/index.ts';
+import { refuseOverwrite, scenarioSummaries, showScenario } from '../../engine/index.ts';
 import { EXIT } from '../exit.ts';
 import { note, printJson, table, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
@@ -75,6 +75,7 @@ export function scenarioCommand(run: Run): Command {
       .action((id: string, opts: RunCliOptions) =>
         run(opts, async (engine) => {
           if (!opts.book) throw usage('scenario run needs --book FILE');
+          if (opts.output) refuseOverwrite(opts.output, [opts.book, opts.capUsage]);
           const asOf = dateOption(opts.asOf, '--as-of');
           const listsAsOf = dateOption(opts.listsAsOf, '--lists-as-of');
           const result = engine.runScenario({

@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
   loadConfig,
+  refuseOverwrite,
   type Authority,
   type TradeOptions,
   type TradeVerdict,
@@ -134,6 +135,7 @@ export function tradeCommand(run: Run): Command {
           if (opts.input) {
             if (file) throw usage('give either a file or --input, not both');
             if (!opts.output) throw usage('--input needs --output');
+            refuseOverwrite(opts.output, [opts.input]);
             // In this process unless asked: on the 2-core machine we measure on, worker processes
             // (each building its own index, answering over IPC) cost more than they saved
             // (npm run bench:trade).

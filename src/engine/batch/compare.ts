@@ -5,9 +5,10 @@
  */
 import { EmbargoError, ERROR_CODES, type Algorithm, type SchemaName } from '../../core/index.ts';
 import type { Engine } from '../engine.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { CHUNK_SIZE, chunked } from './chunks.ts';
 import { OutputFile } from './output.ts';
-import { findColumn, nameProblem, rowError } from './rows.ts';
+import { findColumn, nameProblem, rowError, valueWarnings } from './rows.ts';
 import { detectInput } from './sniff.ts';
 import { openCsv, type CsvRecord } from './source.ts';
 import type { RowError } from './types.ts';
@@ -44,6 +45,7 @@ export async function compareFile(
 ): Promise<CompareSummary> {
   const started = performance.now();
   const { input } = options;
+  refuseOverwrite(options.output, [input]);
   if (detectInput(input).format !== 'csv')
     throw new EmbargoError(
       ERROR_CODES.INPUT_REFUSED,
@@ -87,7 +89,11 @@ export async function compareFile(
           ...(options.algorithm && { algorithm: options.algorithm }),
           ...(options.threshold !== undefined && { threshold: options.threshold }),
         });
-        return JSON.stringify({ row, ...r }) + '\n';
+        const warnings = valueWarnings([
+          ['name1', name1],
+          ['name2', name2],
+        ]);
+        return JSON.stringify({ row, ...r, ...(warnings.length && { warnings }) }) + '\n';
       } catch (err) {
         const code = (err as { code?: unknown } | null)?.code;
         if (code !== ERROR_CODES.INVALID_QUERY) throw err;

@@ -6,30 +6,38 @@
  * Buffer: those live outside the JS heap and V8 collects them late, so a JSON-lines output would
  * otherwise add some hundred megabytes of dead buffers to the process's memory.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { EmbargoError, ERROR_CODES } from '../../core/index.ts';
+import { temporaryBeside } from '../outputPath.ts';
 
 /** Size of the write buffer. */
 const BUFFER_BYTES = 1024 * 1024;
 /** Most UTF-8 bytes one UTF-16 code unit can take. */
 const MAX_BYTES_PER_UNIT = 3;
 
-/** An output file open for writing. */
+/**
+ * An output file open for writing. The bytes go to a temporary file beside it, renamed over
+ * `path` when the file is closed: a run that fails leaves no half-written output, and an existing
+ * file is replaced only by a complete one.
+ */
 export class OutputFile {
   readonly path: string;
+  private readonly temporary: string;
   private readonly file: FileHandle;
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
 
-  private constructor(path: string, file: FileHandle) {
+  private constructor(path: string, temporary: string, file: FileHandle) {
     this.path = path;
+    this.temporary = temporary;
     this.file = file;
   }
 
-  /** Opens (creates or truncates) `path`, failing now rather than at the first write. */
+  /** Opens a temporary file for `path`, failing now rather than at the first write. */
   static async open(path: string): Promise<OutputFile> {
+    const temporary = temporaryBeside(path);
     try {
-      return new OutputFile(path, await open(path, 'w'));
+      return new OutputFile(path, temporary, await open(temporary, 'wx'));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       throw new EmbargoError(
@@ -67,18 +75,32 @@ export class OutputFile {
     if (used) await this.writeBytes(this.buffer.subarray(0, used));
   }
 
-  /** Flushes and closes the file. */
+  /** Flushes and closes the file, and renames it into place. */
   async close(): Promise<void> {
     try {
       await this.flush();
-    } finally {
       await this.file.close();
+    } catch (err) {
+      await this.discard();
+      throw err;
+    }
+    try {
+      await rename(this.temporary, this.path);
+    } catch (err) {
+      await unlink(this.temporary).catch(() => {});
+      throw new EmbargoError(
+        ERROR_CODES.INPUT_REFUSED,
+        `${this.path}: cannot write the output (${(err as Error).message})`,
+        { file: this.path },
+        err,
+      );
     }
   }
 
-  /** Closes the file without flushing (after a failure). */
+  /** Closes the file without flushing and removes it (after a failure): no half output. */
   async discard(): Promise<void> {
     await this.file.close().catch(() => {});
+    await unlink(this.temporary).catch(() => {});
   }
 
   private async writeBytes(bytes: Uint8Array): Promise<void> {

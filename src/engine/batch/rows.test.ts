@@ -26,17 +26,45 @@ test('a CSV record becomes an FtM-style query, its id carried', () => {
   });
 });
 
-test('bad CSV rows get an error naming the problem, and no query', () => {
+test('CSV rows with no usable name get an error naming the problem, and no query', () => {
   const err = (fields: string[]) => csvRow(1, fields, header, cols).error?.message;
   assert.equal(err(['1', '  ', '', '']), 'name is empty');
-  assert.equal(err(['1', 'John\u0007Smith', '', '']), 'name contains a control character (U+0007)');
   assert.equal(
     err(['1', 'x'.repeat(1001), '', '']),
     'name is 1,001 characters long (at most 1,000)',
   );
-  assert.equal(err(['1', 'M\uFFFDller', '', '']), 'name is not valid UTF-8');
   assert.equal(err(['1', 'John']), '2 fields, the header has 4');
   assert.equal(csvRow(1, ['1', 'John'], header, cols).query, undefined);
+});
+
+test('odd bytes and characters are warnings: the row keeps its query and is screened', () => {
+  const row = (fields: string[]) => csvRow(1, fields, header, cols);
+  const latin1 = row(['1', 'M\uFFFDller', '1970', 'DE']);
+  assert.equal(latin1.error, undefined);
+  assert.deepEqual(latin1.query?.properties.name, ['M\uFFFDller']);
+  assert.deepEqual(latin1.warnings, [
+    'name has bytes that are not UTF-8, replaced with U+FFFD (is the file in another encoding?)',
+  ]);
+  const bell = row(['1', 'John\u0007Smith', '19\u00017\uFFFD', '']);
+  assert.equal(bell.error, undefined);
+  assert.deepEqual(bell.warnings, [
+    'name contains a control character (U+0007), read as a space',
+    'birthDate has bytes that are not UTF-8, replaced with U+FFFD (is the file in another encoding?)',
+  ]);
+  assert.equal(row(['1', 'John Smith', '5 Mar 1971', 'GB']).warnings, undefined);
+});
+
+test('a JSON line with a bad qualifier keeps its name and says what was dropped', () => {
+  const r = jsonRow(
+    1,
+    '{"properties": {"name": ["Ann Lee"], "birthDate": [1971], "country": ["X\\u0000"]}}',
+  );
+  assert.equal(r.error, undefined);
+  assert.deepEqual(r.query?.properties, { name: ['Ann Lee'], country: ['X\u0000'] });
+  assert.deepEqual(r.warnings, [
+    'properties.birthDate is not a list of strings; dropped',
+    'country contains a control character (U+0000), read as a space',
+  ]);
 });
 
 test('a missing column is a usage error naming it and the header', () => {

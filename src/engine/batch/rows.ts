@@ -1,8 +1,9 @@
 /**
  * @module
  * Turning one input record (CSV fields or a JSON line) into a screening query, or into the error
- * that says why it cannot be one. Checks here are the batch's own (what a file can get wrong);
- * the engine still validates dates, countries and schemata when it screens.
+ * that says why it cannot be one. Only a record with no usable name (or a broken shape) is an
+ * error: odd bytes and characters in a value are warnings, and qualifiers that cannot be read are
+ * dropped, with a warning, when the row is screened (see engine/lenient.ts).
  */
 import {
   EmbargoError,
@@ -22,21 +23,31 @@ export const ABSURD_NAME_LENGTH = 1000;
 /** Longest JSON line (in bytes) read at all. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-// C0 and C1 control characters: never part of a name, usually a sign of binary or mangled data.
+// C0 and C1 control characters other than tab and line breaks (which a quoted CSV field may hold
+// and which read as spaces): never part of a name, usually a sign of binary or mangled data.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** An error about one row's content. */
 export function rowError(message: string, code: string = ERROR_CODES.INVALID_QUERY): RowError {
   return { code, message };
 }
 
-/** Why a field value cannot be used, or undefined when it can. */
-function valueProblem(field: string, value: string): string | undefined {
-  if (value.includes('\uFFFD')) return `${field} is not valid UTF-8`;
+/** The code point of a character as written in Unicode charts (U+0007). */
+const codePoint = (c: string) =>
+  `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * What is odd about a field's value but does not stop the row being screened: bytes that were
+ * not UTF-8 (decoded as U+FFFD) and control characters (read as spaces). The qualifiers holding
+ * them are then dropped, with their own warning, when screening cannot read them.
+ */
+function valueWarning(field: string, value: string): string | undefined {
+  if (value.includes('\uFFFD'))
+    return `${field} has bytes that are not UTF-8, replaced with U+FFFD (is the file in another encoding?)`;
   const c = CONTROL.exec(value)?.[0];
   if (c !== undefined)
-    return `${field} contains a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+    return `${field} contains a control character (${codePoint(c)}), read as a space`;
   return undefined;
 }
 
@@ -44,7 +55,17 @@ function valueProblem(field: string, value: string): string | undefined {
 export function nameProblem(field: string, value: string): string | undefined {
   if (value.length > ABSURD_NAME_LENGTH)
     return `${field} is ${value.length.toLocaleString('en-US')} characters long (at most ${ABSURD_NAME_LENGTH.toLocaleString('en-US')})`;
-  return valueProblem(field, value);
+  return undefined;
+}
+
+/** The warnings of a row's values (see {@link valueWarning}), one per field at most. */
+export function valueWarnings(values: [string, string][]): string[] {
+  const out: string[] = [];
+  for (const [field, value] of values) {
+    const w = valueWarning(field, value);
+    if (w) out.push(w);
+  }
+  return out;
 }
 
 /** Column positions in a CSV header. */
@@ -134,14 +155,16 @@ export function csvRow(
       ...(country && { nationality: [country] }),
     },
   };
-  const problem = !name
-    ? 'name is empty'
-    : (nameProblem('name', name) ??
-      valueProblem('birthDate', dob) ??
-      valueProblem('nationality', country) ??
-      valueProblem('schema', get(cols.schema)) ??
-      (id !== undefined ? valueProblem('id', id) : undefined));
-  return { ...base, input: query, ...(problem ? { error: rowError(problem) } : { query }) };
+  const problem = !name ? 'name is empty' : nameProblem('name', name);
+  if (problem) return { ...base, input: query, error: rowError(problem) };
+  const warnings = valueWarnings([
+    ['name', name],
+    ['birthDate', dob],
+    ['nationality', country],
+    ['schema', get(cols.schema)],
+    ...(id !== undefined ? ([['id', id]] as [string, string][]) : []),
+  ]);
+  return { ...base, input: query, query, ...(warnings.length && { warnings }) };
 }
 
 /** Longest part of a bad JSON line echoed back in the output. */
@@ -173,24 +196,39 @@ export function jsonRow(row: number, line: string): BatchRow {
   };
   const problem = entityProblem(entity);
   if (problem) return { ...base, error: rowError(problem) };
+  const warnings: string[] = [];
+  const properties: Record<string, string[]> = {};
+  for (const [prop, values] of Object.entries(entity.properties as Record<string, unknown>)) {
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+      warnings.push(`properties.${prop} is not a list of strings; dropped`);
+      continue;
+    }
+    properties[prop] = values as string[];
+    warnings.push(...valueWarnings((values as string[]).map((v) => [prop, v])));
+  }
   const query: ScreeningQuery = {
     schema: (entity.schema ?? 'Thing') as SchemaName,
-    properties: entity.properties as Record<string, string[]>,
+    properties,
   };
-  return { ...base, query };
+  return { ...base, query, ...(warnings.length && { warnings: [...new Set(warnings)] }) };
 }
 
-/** Why a parsed JSON entity cannot be a query, or undefined when it can. */
+/**
+ * Why a parsed JSON entity cannot be a query, or undefined when it can: only its shape and its
+ * names count here. A bad qualifier costs the row that qualifier, not its screening.
+ */
 function entityProblem(e: { schema?: unknown; properties?: unknown }): string | undefined {
   if (e.schema !== undefined && typeof e.schema !== 'string') return 'schema must be a string';
   if (!e.properties || typeof e.properties !== 'object' || Array.isArray(e.properties))
     return 'properties must be an object of value lists';
   const props = e.properties as Record<string, unknown>;
-  for (const [prop, values] of Object.entries(props)) {
+  for (const prop of ['name', 'alias']) {
+    const values = props[prop];
+    if (values === undefined) continue;
     if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
       return `properties.${prop} must be a list of strings`;
     for (const v of values as string[]) {
-      const p = prop === 'name' || prop === 'alias' ? nameProblem(prop, v) : valueProblem(prop, v);
+      const p = nameProblem(prop, v);
       if (p) return p;
     }
   }

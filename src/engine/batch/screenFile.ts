@@ -6,11 +6,11 @@
  * number of chunks are in flight.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { EmbargoError, ERROR_CODES, type ScreenOptions } from '../../core/index.ts';
+import type { ScreenOptions } from '../../core/index.ts';
 import { createEngine, type Engine } from '../engine.ts';
 import { resolveHome } from '../home.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { CHUNK_SIZE, chunked, prepend } from './chunks.ts';
 import { csvHeader } from './format.ts';
 import { OrderedQueue } from './ordered.ts';
@@ -82,11 +82,7 @@ export async function screenFile(
   onProgress?: (progress: BatchProgress) => void,
 ): Promise<BatchSummary> {
   const started = performance.now();
-  if (resolve(options.input) === resolve(options.output))
-    throw new EmbargoError(
-      ERROR_CODES.USAGE,
-      `--output ${options.output} would overwrite the input`,
-    );
+  refuseOverwrite(options.output, [options.input]);
   const columns: Columns = { ...options.columns, name: options.columns?.name ?? 'name' };
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const wanted = options.workers ?? availableParallelism();
@@ -119,6 +115,7 @@ export async function screenFile(
     rows: 0,
     matched: 0,
     failed: 0,
+    warned: 0,
     bytesRead: 0,
     totalBytes: source.size,
     seconds: 0,
@@ -166,6 +163,7 @@ export async function screenFile(
         for (const o of result.rows) {
           progress.rows++;
           if (o.matched) progress.matched++;
+          if (o.warnings) progress.warned++;
           if (o.error) {
             progress.failed++;
             options.onRowError?.(o.row, o.error, o.id);

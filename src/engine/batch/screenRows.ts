@@ -5,13 +5,16 @@
  */
 import { ERROR_CODES, type ScreenOptions } from '../../core/index.ts';
 import type { Engine } from '../engine.ts';
+import { lenientQuery } from '../lenient.ts';
 import { failedOutcome, screenedOutcome } from './format.ts';
 import type { BatchRow, ChunkResult, OutputFormat, RowOutcome } from './types.ts';
 
 /**
- * Screens each row of a chunk. A query the engine refuses (E_INVALID_QUERY: a bad date, an
- * unknown schema or country) becomes that row's error; any other failure (the store, a bug) is
- * not about the row and is thrown, ending the batch, so it is never hidden among bad rows.
+ * Screens each row of a chunk. Qualifiers that cannot be read (a loose or impossible date, an
+ * unknown country, gender or schema) are read leniently or dropped with a warning in the row's
+ * output, and the name is screened; a query the engine still refuses (E_INVALID_QUERY: no usable
+ * name) becomes that row's error. Any other failure (the store, a bug) is not about the row and
+ * is thrown, ending the batch, so it is never hidden among bad rows.
  */
 export function screenRows(
   engine: Pick<Engine, 'screen'>,
@@ -36,7 +39,12 @@ function screenRow(
     return failedOutcome(row, error, format);
   }
   try {
-    return screenedOutcome(row, engine.screen(row.query, row.options ?? options), format);
+    const lenient = lenientQuery(row.query);
+    const response = engine.screen(lenient.query, row.options ?? options);
+    const warnings = [...(row.warnings ?? []), ...lenient.warnings, ...(response.warnings ?? [])];
+    // The response echoes the query as given, not as cleaned: the warnings say what was changed.
+    const echoed = { ...response, input: row.query, ...(warnings.length && { warnings }) };
+    return screenedOutcome(row, echoed, format);
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code;
     if (code !== ERROR_CODES.INVALID_QUERY) throw err;

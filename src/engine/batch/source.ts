@@ -4,10 +4,9 @@
  * rows come as the consumer asks for them, which is what gives the batch its backpressure.
  */
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
-import { parse, type Parser } from 'csv-parse';
 import { ERROR_CODES, refused } from '../../core/index.ts';
 import { splitLines } from './bytes.ts';
+import { readCsvRecords, type CsvRecord } from './records.ts';
 import { csvRow, jsonRow, MAX_LINE_BYTES, resolveColumns, rowError } from './rows.ts';
 import { detectInput } from './sniff.ts';
 import type { BatchRow, Columns, InputFormat } from './types.ts';
@@ -74,34 +73,13 @@ export async function openCsv(path: string, at: Position = { bytes: 0 }): Promis
   return { header: header.fields, records };
 }
 
-/** One CSV record's fields, or why it could not be parsed. */
-export type CsvRecord = { fields: string[] } | { error: string };
+export type { CsvRecord };
 
-/**
- * CSV records, or the error of one that could not be parsed. csv-parse skips a malformed record
- * and calls `on_skip` synchronously, before it pushes the records after it, so pushing a marker
- * there keeps it in file order and the row numbers right.
- */
+/** CSV records, or the error of one that could not be read, each with where it ends. */
 async function* csvRecords(bytes: AsyncIterable<Buffer>, at: Position): AsyncGenerator<CsvRecord> {
-  const parser: Parser = parse({
-    bom: true,
-    info: true, // for each record's byte offset
-    relax_column_count: true,
-    // A stray quote inside a name (O"Brien) is data, not structure.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: MAX_LINE_BYTES,
-    on_skip: (err) => {
-      const error = `malformed CSV: ${err?.message ?? 'unreadable record'}`;
-      parser.push({ error, info: { bytes: parser.info.bytes } });
-    },
-  });
-  const stream = pipeline(Readable.from(bytes), parser, () => {});
-  type Parsed = ({ record: string[] } | { error: string }) & { info: { bytes: number } };
-  for await (const rec of stream as AsyncIterable<Parsed>) {
-    at.bytes = rec.info.bytes;
-    yield 'record' in rec ? { fields: rec.record } : { error: rec.error };
+  for await (const rec of readCsvRecords(bytes, MAX_LINE_BYTES)) {
+    at.bytes = rec.end;
+    yield rec;
   }
 }
 
@@ -121,12 +99,17 @@ async function* csvRows(
 
 async function* jsonRows(bytes: AsyncIterable<Buffer>, at: Position): AsyncGenerator<BatchRow> {
   let row = 0;
+  let lineNumber = 0;
   for await (const line of splitLines(bytes, MAX_LINE_BYTES)) {
     at.bytes = line.end;
+    lineNumber++;
     if ('tooLong' in line) {
       const n = line.tooLong.toLocaleString('en-US');
       const max = MAX_LINE_BYTES.toLocaleString('en-US');
-      const error = rowError(`line is ${n} bytes long (at most ${max})`, ERROR_CODES.INPUT_REFUSED);
+      const error = rowError(
+        `line ${lineNumber} is ${n} bytes long (at most ${max}); skipped to the next line`,
+        ERROR_CODES.INPUT_REFUSED,
+      );
       yield { row: ++row, input: null, error };
       continue;
     }

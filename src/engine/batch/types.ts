@@ -42,6 +42,8 @@ export interface BatchRow {
   /** Options for this row instead of the batch's (a trade book asks with two sets). */
   options?: ScreenOptions;
   error?: RowError;
+  /** What was odd about the row as read (bytes that were not UTF-8…), reported in its output. */
+  warnings?: string[];
 }
 
 /** What the parent needs to know of one screened row, besides its output. */
@@ -50,6 +52,8 @@ export interface RowResult {
   id?: string;
   matched: boolean;
   error?: RowError;
+  /** How many warnings the row's output carries (values dropped or changed, odd bytes). */
+  warnings?: number;
 }
 
 /** One screened row, serialised for the output file. */
@@ -73,6 +77,8 @@ export interface BatchProgress {
   rows: number;
   matched: number;
   failed: number;
+  /** Rows screened with warnings (a value dropped or changed): screened, yet worth a look. */
+  warned: number;
   /** How far (in bytes) the rows written reach into the input, and its size: for the ETA. */
   bytesRead: number;
   totalBytes: number;

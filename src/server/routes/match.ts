@@ -16,6 +16,7 @@ import {
 } from '../../core/index.ts';
 import { resolveAlgorithm } from '../algorithms.ts';
 import type { RouteContext } from '../context.ts';
+import { lenientQuery } from '../../engine/index.ts';
 import { resolveDataset, screenedSources, screenIn } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { exampleToQuery, type EntityExample } from '../query.ts';
@@ -173,7 +174,10 @@ export function screenOne(
     filter: ResultFilter;
   },
 ) {
-  const { query, echo } = exampleToQuery(example);
+  const { query: given, echo } = exampleToQuery(example);
+  // One query's unreadable date or country costs that query the value, with a warning in its
+  // answer, never the whole batch a 400 (issue 11, 4b).
+  const { query, warnings: dropped } = lenientQuery(given);
   // Post-filters drop results, so ask for more than the limit when there are any.
   const fetch = isOpen(o.filter)
     ? o.limit
@@ -200,7 +204,14 @@ export function screenOne(
   const matches = kept.filter((r) => r.match).length;
   // If every fetched result matched, more may exist beyond what was fetched.
   const more = res.results.length === fetch && res.results.every((r) => r.match);
-  return { res, echo, shown, total: { value: matches, relation: more ? 'gte' : 'eq' } };
+  const warnings = [...dropped, ...(res.warnings ?? [])];
+  return {
+    res,
+    echo,
+    shown,
+    total: { value: matches, relation: more ? 'gte' : 'eq' },
+    ...(warnings.length && { warnings }),
+  };
 }
 
 /** Registers `POST /match/{dataset}`. */
@@ -254,7 +265,7 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
           results,
           total: one.total,
           query: one.echo,
-          ...(one.res.warnings && { warnings: one.res.warnings }),
+          ...(one.warnings && { warnings: one.warnings }),
         };
       }
       reply.header('x-batch-size', String(names.length));

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   EmbargoError,
   ERROR_CODES,
+  isSchemaName,
   isMatchable,
   SCHEMA_NAMES,
   schemaProperties,
@@ -119,7 +120,7 @@ function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmNa
   const queries = parseQueries(raw);
   if (Object.keys(queries).length > MAX_BATCH)
     throw badRequest(`Too many queries in one batch (limit: ${MAX_BATCH})`);
-  const out: Record<string, { result: unknown[] }> = {};
+  const out: Record<string, { result: unknown[]; warnings?: string[] }> = {};
   for (const [name, q] of Object.entries(queries)) {
     const type = Array.isArray(q.type) ? q.type[0] : q.type;
     const properties: Record<string, unknown[]> = {};
@@ -135,11 +136,21 @@ function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmNa
       );
     }
     const limit = Number.isInteger(q.limit) && q.limit! > 0 ? Math.min(q.limit!, 100) : 5;
+    // A type Embargo does not screen is one query's problem: screened as any kind, and said.
+    const given = typeof type === 'string' ? type : 'Thing';
+    const schema =
+      isSchemaName(given) && (given === 'Thing' || isMatchable(given)) ? given : 'Thing';
+    const typeWarning =
+      schema === given
+        ? []
+        : [
+            `type ${JSON.stringify(given)} is not one Embargo screens; screened as any kind of entity`,
+          ];
     // OpenRefine shows candidates to pick from, so near misses come back too (cutoff 0).
     const one = screenOne(
       ctx,
       name,
-      { schema: typeof type === 'string' ? type : 'Thing', properties },
+      { schema, properties },
       {
         algorithm,
         limit,
@@ -157,6 +168,9 @@ function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmNa
         score: r.score,
         match: r.match,
       })),
+      ...((typeWarning.length || one.warnings) && {
+        warnings: [...typeWarning, ...(one.warnings ?? [])],
+      }),
     };
   }
   return out;
