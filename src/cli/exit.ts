@@ -16,6 +16,8 @@ export const EXIT = {
   REFUSED: 3,
   /** Internal error (a bug, or the store failed). */
   INTERNAL: 70,
+  /** Try again later: another process kept the store's write lock too long (EX_TEMPFAIL). */
+  BUSY: 75,
 } as const;
 
 const BY_CODE: Record<ErrorCode, number> = {
@@ -28,6 +30,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   [ERROR_CODES.UNKNOWN_ID]: EXIT.REFUSED,
   [ERROR_CODES.STORE]: EXIT.INTERNAL,
   [ERROR_CODES.INTERNAL]: EXIT.INTERNAL,
+  [ERROR_CODES.BUSY]: EXIT.BUSY,
 };
 
 /** The exit code for an error. */

@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   INTERNAL: 'E_INTERNAL',
   /** A screening query that cannot be screened (no name, bad date, unknown schema…). */
   INVALID_QUERY: 'E_INVALID_QUERY',
+  /** Another writer holds the store's write lock (a list load in another process) for too long. */
+  BUSY: 'E_BUSY',
 } as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -45,6 +45,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   // A locked or missing store: the service cannot answer now; not the caller's fault.
   [ERROR_CODES.STORE]: 503,
   [ERROR_CODES.INTERNAL]: 500,
+  // Another process is loading lists and kept the write lock past the wait: try again later.
+  [ERROR_CODES.BUSY]: 503,
 };
 
 /** HTTP status for an EmbargoError. */
@@ -117,7 +119,12 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; int
       return {
         status,
         body: {
-          detail: status === 503 ? 'the store is unavailable; try again' : 'internal error',
+          detail:
+            err.code === ERROR_CODES.BUSY
+              ? 'another list load holds the write lock of the store; try again once it is done'
+              : status === 503
+                ? 'the store is unavailable; try again'
+                : 'internal error',
           code: err.code,
         },
         internal: true,
