@@ -30,7 +30,9 @@ export async function buildWeb(outdir = join(root, 'dist', 'web')) {
     // Chromium of Debian 12 and any browser of the last few years; no polyfills needed.
     target: ['es2022', 'chrome110', 'firefox115', 'safari16'],
     minify: true,
-    sourcemap: true,
+    // No source map in the build that is served: it would hand out the UI's source
+    // (EMBARGO_WEB_SOURCEMAP=1 makes one for debugging; the server still refuses to serve it).
+    sourcemap: process.env.EMBARGO_WEB_SOURCEMAP === '1' ? 'linked' : false,
     logLevel: 'warning',
     // Type-only imports of the server's shapes (src/) vanish; a value import that reached Node
     // code would fail here (node:* does not resolve on the browser platform), not in the browser.

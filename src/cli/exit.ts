@@ -19,6 +19,8 @@ export const EXIT = {
   REFUSED: 3,
   /** Internal error (a bug, or the store failed). */
   INTERNAL: 70,
+  /** Try again later: another process kept the store's write lock too long (EX_TEMPFAIL). */
+  BUSY: 75,
 } as const;
 
 const BY_CODE: Record<ErrorCode, number> = {
@@ -33,6 +35,7 @@ const BY_CODE: Record<ErrorCode, number> = {
   [ERROR_CODES.INTERNAL]: EXIT.INTERNAL,
   // Nothing was checked, so there is no answer to give: refused, as an unusable input is.
   [ERROR_CODES.NOT_READY]: EXIT.REFUSED,
+  [ERROR_CODES.BUSY]: EXIT.BUSY,
 };
 
 /** The exit code for an error. */

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { asEmbargoError } from '../core/index.ts';
 import { createEngine, type Engine } from '../engine/index.ts';
 import { exitCodeFor } from './exit.ts';
-import { printError, type CommonOptions } from './output.ts';
+import { note, printError, type CommonOptions } from './output.ts';
 
 /** Runs an action with an open engine and sets the exit code it returns. */
 export type Run = (
@@ -18,7 +18,12 @@ export type Run = (
 export const run: Run = async (opts, action) => {
   let engine: Engine | undefined;
   try {
-    engine = createEngine(opts.home ? { home: opts.home } : {});
+    engine = createEngine({
+      ...(opts.home && { home: opts.home }),
+      // On stderr, --json or not: the wait may be long, and says why nothing happens.
+      onLockWait: (holder) =>
+        note(`waiting: ${holder.describe ?? 'another writer holds the lock'}`),
+    });
     process.exitCode = await action(engine);
   } catch (err) {
     const e = asEmbargoError(err);

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
    * a "no match" or CLEAR it did not check. Exit 3, HTTP 503.
    */
   NOT_READY: 'E_NOT_READY',
+  /** Another writer holds the store's write lock (a list load in another process) for too long. */
+  BUSY: 'E_BUSY',
 } as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -18,7 +18,7 @@ import {
   type SourceId,
   type StoredEntity,
 } from '../core/index.ts';
-import { SqliteStore, type Activation, type Store } from '../store/index.ts';
+import { SqliteStore, type Activation, type LockHolder, type Store } from '../store/index.ts';
 import { maxListAgeDays } from './config.ts';
 import {
   diffSnapshots,
@@ -50,6 +50,11 @@ export interface EngineOptions {
    * the configuration's `lists.maxAgeDays`, else 7.
    */
   maxAgeDays?: number;
+  /**
+   * Called when a load (list load, mirror update, refresh) waits for another process's load to
+   * finish, with who holds the store's write lock and since when.
+   */
+  onLockWait?: (holder: LockHolder) => void;
 }
 
 /** The Embargo engine. */
@@ -119,10 +124,26 @@ export interface Engine {
   close(): void;
 }
 
+/**
+ * EMBARGO_LOCK_WAIT_SECONDS: how long a load waits for another process's load before giving up
+ * with E_BUSY (default: the store's, 10 minutes).
+ */
+function lockWait(): { lockWaitMs?: number } {
+  const raw = process.env.EMBARGO_LOCK_WAIT_SECONDS;
+  if (raw === undefined || raw.trim() === '') return {};
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new EmbargoError(
+      ERROR_CODES.USAGE,
+      `EMBARGO_LOCK_WAIT_SECONDS=${raw}: expected a number of seconds (0 or more)`,
+    );
+  return { lockWaitMs: seconds * 1000 };
+}
+
 /** Opens the engine on a home folder (creating its database on first use). */
 export function createEngine(options: EngineOptions = {}): Engine {
   const home = resolveHome(options.home);
-  const store = options.store ?? new SqliteStore(databasePath(home));
+  const store = options.store ?? new SqliteStore(databasePath(home), lockWait());
   // Loads are serialised: the store holds one transaction at a time.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -138,15 +159,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let writes = 0;
   screening.writes = () => writes;
   const counted = <T>(p: Promise<T>): Promise<T> => p.finally(() => void writes++);
+  const onWait = options.onLockWait;
+  const waiting = <O extends { onWait?: (h: LockHolder) => void }>(o: O): O =>
+    o.onWait || !onWait ? o : { ...o, onWait };
   return {
     home,
     store,
     screen: (q, o) => screening.screen(q, o),
     compare: (a, b, o) => screening.compare(a, b, o),
-    loadList: (o) => counted(serial(() => loadList(store, o))),
-    updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, o))),
+    loadList: (o) => counted(serial(() => loadList(store, waiting(o)))),
+    updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, waiting(o)))),
     refreshLists: (o) =>
-      refreshLists({ store, home, load: (lo) => counted(serial(() => loadList(store, lo))) }, o),
+      refreshLists(
+        { store, home, load: (lo) => counted(serial(() => loadList(store, waiting(lo)))) },
+        o,
+      ),
     status: () => listStatus(store, Date.now(), maxAgeDays()),
     coverage: (sources) => screening.coverage(sources),
     maxAgeDays,

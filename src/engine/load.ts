@@ -18,6 +18,7 @@ import type {
   Activation,
   DateOrigin,
   EntityToStore,
+  LockHolder,
   Snapshot,
   SnapshotFile,
   Store,
@@ -48,6 +49,11 @@ export interface LoadOptions {
    * active snapshot as it was.
    */
   accept?: (summary: LoadSummary) => void;
+  /**
+   * Called once when another writer (a load in another process) holds the store's write lock
+   * and this load waits for it; `holder.describe` says who, since when.
+   */
+  onWait?: (holder: LockHolder) => void;
 }
 
 /** What a load found, handed to {@link LoadOptions.accept} before the snapshot is written. */
@@ -88,7 +94,10 @@ export interface LoadResult {
 /**
  * Loads a list into a new snapshot. The snapshot's date is the one the file states; failing that
  * the `date` option; failing that the date in the folder name (`YYYY-MM-DD[_suffix]`). Structural
- * faults throw INPUT_REFUSED and leave the store as it was.
+ * faults throw INPUT_REFUSED and leave the store as it was. One load writes at a time per store:
+ * a load that finds another one writing waits for it (E_BUSY past the store's wait), and checks
+ * whether its files are stored already only once it holds the lock, so that two loads of the
+ * same files, in two processes at once, make one snapshot and one activation.
  */
 export async function loadList(store: Store, options: LoadOptions): Promise<LoadResult> {
   const source = getSource(options.source);
@@ -110,6 +119,27 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
     );
   }
   const described = await describeFiles(byRole);
+  const found = { source, format, byRole, files, described };
+  return store.exclusive(() => loadLocked(store, options, found), {
+    what: `loading ${source.id}`,
+    ...(options.onWait && { onWait: options.onWait }),
+  });
+}
+
+/** The part of {@link loadList} that runs holding the store's write lock. */
+async function loadLocked(
+  store: Store,
+  options: LoadOptions,
+  found: {
+    source: ReturnType<typeof getSource>;
+    format: ReturnType<typeof assignFiles>['format'];
+    byRole: ReturnType<typeof assignFiles>['byRole'];
+    /** Every file named by the paths, for the folder's date. */
+    files: string[];
+    described: SnapshotFile[];
+  },
+): Promise<LoadResult> {
+  const { source, format, byRole, files, described } = found;
   const existing = store.findSnapshotByFiles(
     source.id,
     described.map((f) => f.sha256),
@@ -148,6 +178,7 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
 
   let previous: Snapshot | undefined;
   let delta: LoadDelta | undefined;
+  let written = false;
   const snapshot = await store.writeSnapshot({
     source: source.id,
     files: described,
@@ -185,9 +216,10 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
       });
       return { date, dateOrigin, files, warnings };
     },
-    onComplete: (written) => {
-      if (store.activeSnapshot(source.id)?.id !== written.id) return;
-      const activation = activationOf(store, written, previous);
+    onComplete: (complete) => {
+      written = true;
+      if (store.activeSnapshot(source.id)?.id !== complete.id) return;
+      const activation = activationOf(store, complete, previous);
       store.recordActivation(activation);
       delta = {
         previous: activation.previous,
@@ -197,6 +229,14 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
       };
     },
   });
+  if (!written)
+    // The same files were stored by a writer that did not wait for the lock.
+    return {
+      status: 'unchanged',
+      snapshot,
+      active: store.activeSnapshot(source.id)?.id === snapshot.id,
+      warnings: [],
+    };
   return {
     status: 'loaded',
     snapshot,

@@ -15,7 +15,7 @@ import {
 import { getSource } from '../sources/index.ts';
 import type { Store } from '../store/index.ts';
 import { assignFiles, expandPaths, folderDate } from './files.ts';
-import { loadList, type LoadResult } from './load.ts';
+import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 
 /** What an update did with one folder. */
 export type FolderOutcome =
@@ -29,6 +29,8 @@ export interface UpdateOptions {
   sources?: string[];
   /** Called after each folder, for progress messages. */
   onFolder?: (outcome: FolderOutcome) => void;
+  /** Called when a folder's load waits for another process's load (see LoadOptions.onWait). */
+  onWait?: LoadOptions['onWait'];
 }
 
 /**
@@ -55,7 +57,7 @@ export async function updateFromMirror(
       .sort((a, b) => folderDate(a)!.localeCompare(folderDate(b)!) || a.localeCompare(b));
     for (const name of folders) {
       const folder = join(dir, name);
-      const outcome = await loadFolder(store, sourceId, folder);
+      const outcome = await loadFolder(store, sourceId, folder, options.onWait);
       outcomes.push(outcome);
       options.onFolder?.(outcome);
     }
@@ -67,6 +69,7 @@ async function loadFolder(
   store: Store,
   sourceId: SourceId,
   folder: string,
+  onWait: LoadOptions['onWait'],
 ): Promise<FolderOutcome> {
   try {
     const { missing } = assignFiles(getSource(sourceId), expandPaths([folder]));
@@ -77,11 +80,16 @@ async function loadFolder(
         outcome: 'skipped',
         reason: `incomplete: no ${missing.join(', ')} file`,
       };
-    const result = await loadList(store, { source: sourceId, paths: [folder] });
+    const result = await loadList(store, {
+      source: sourceId,
+      paths: [folder],
+      ...(onWait && { onWait }),
+    });
     return { folder, source: sourceId, outcome: result.status, result };
   } catch (err) {
     const error = asEmbargoError(err);
-    if (error.code === ERROR_CODES.INTERNAL) throw err;
+    // A bug, or another writer holding the store past the wait: stop rather than skip ahead.
+    if (error.code === ERROR_CODES.INTERNAL || error.code === ERROR_CODES.BUSY) throw err;
     return { folder, source: sourceId, outcome: 'failed', error };
   }
 }

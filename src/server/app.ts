@@ -7,7 +7,14 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { authHook } from './auth.ts';
 import { DEFAULT_BODY_LIMIT, type RouteContext, type ServerOptions } from './context.ts';
-import { ERROR_SCHEMA, HttpError, HTTP_CODES, installErrorHandlers, sendError } from './errors.ts';
+import {
+  clientErrorHandler,
+  ERROR_SCHEMA,
+  HttpError,
+  HTTP_CODES,
+  installErrorHandlers,
+  sendError,
+} from './errors.ts';
 import {
   registerCors,
   registerDocs,
@@ -50,7 +57,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logController: new LogController({ disableRequestLogging: true }),
     // `/match/default/` is `/match/default`.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
-    ajv: { customOptions: { coerceTypes: 'array', allErrors: false } },
+    // removeAdditional off: Fastify's default strips a field a closed schema does not know, so
+    // `{"source": [...]}` (for `sources`) refreshed every list; now it is refused (422).
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: false, removeAdditional: false } },
+    // 431 and 408 come from Node's HTTP parser, before Fastify: give them our {detail, code} too.
+    clientErrorHandler,
     // Errors before routing (a URL that does not decode) get the same {detail, code}.
     frameworkErrors: (err, request, reply) => void sendError(request, reply, err),
   });

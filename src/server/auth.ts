@@ -52,8 +52,9 @@ export function authHook(engine: Engine, mode: 'keys' | 'none') {
     if (secret === '')
       throw unauthorized('malformed Authorization header: use ApiKey <key> or Bearer <key>');
     const key = engine.store.findApiKeyByHash(hashApiKey(secret));
-    if (!key) throw unauthorized('unknown API key');
-    if (key.revokedAt) throw unauthorized(`API key ${key.id} was revoked on ${key.revokedAt}`);
+    // A revoked key gets the answer of an unknown one: whoever holds it learns nothing of the
+    // key's id or when it was revoked (the operator sees both in `keys list`).
+    if (!key || key.revokedAt) throw unauthorized('unknown or revoked API key');
     if (!allows(key.role, needs))
       throw new HttpError(
         403,

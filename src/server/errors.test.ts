@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import { EmbargoError, ERROR_CODES } from '../core/index.ts';
-import { HttpError, toResponse } from './errors.ts';
+import { clientErrorHandler, HttpError, toResponse } from './errors.ts';
 
 test("core codes map to statuses: the caller's mistakes 4xx, the store 503, bugs 500", () => {
   const status = (code: (typeof ERROR_CODES)[keyof typeof ERROR_CODES]) =>
@@ -38,4 +39,24 @@ test("Fastify's client errors get our codes", () => {
   assert.equal(fst('FST_ERR_CTP_EMPTY_JSON_BODY', 400), 'E_MALFORMED');
   assert.equal(fst('SOMETHING_ELSE', 400), 'E_MALFORMED');
   assert.equal(fst('SOMETHING_ELSE', 502), 'E_INTERNAL');
+});
+
+test('a request not sent in time gets 408 with {detail, code}, and the socket is closed', () => {
+  const written: string[] = [];
+  let destroyed = false;
+  const socket = {
+    destroyed: false,
+    writable: true,
+    write: (s: string) => void written.push(s),
+    destroy: () => void (destroyed = true),
+  };
+  const err = Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' });
+  clientErrorHandler(err, socket as unknown as Socket);
+  const raw = written.join('');
+  assert.match(raw, /^HTTP\/1\.1 408 Request Timeout\r\n/);
+  assert.deepEqual(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)), {
+    detail: 'the request was not received in time',
+    code: 'E_TIMEOUT',
+  });
+  assert.ok(destroyed);
 });

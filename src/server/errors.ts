@@ -5,6 +5,8 @@
  * malformed JSON, body too large, unsupported media type) are mapped here too, so no response
  * ever carries Fastify's `{statusCode, error, message}` or a stack trace.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EmbargoError, ERROR_CODES, type ErrorCode } from '../core/index.ts';
 
@@ -28,6 +30,10 @@ export const HTTP_CODES = {
   NOT_READY: 'E_NOT_READY',
   /** No such route. */
   NO_ROUTE: 'E_NO_ROUTE',
+  /** The request's headers exceed the server's limit (431). */
+  HEADERS_TOO_LARGE: 'E_HEADERS_TOO_LARGE',
+  /** The client did not send its whole request in time (408). */
+  TIMEOUT: 'E_TIMEOUT',
 } as const;
 
 /** Any code a response may carry. */
@@ -47,6 +53,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ERROR_CODES.INTERNAL]: 500,
   // No list (or none of those asked for) is loaded: the service cannot answer until one is.
   [ERROR_CODES.NOT_READY]: 503,
+  // Another process is loading lists and kept the write lock past the wait: try again later.
+  [ERROR_CODES.BUSY]: 503,
 };
 
 /** HTTP status for an EmbargoError. */
@@ -120,7 +128,12 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; int
       return {
         status,
         body: {
-          detail: status === 503 ? 'the store is unavailable; try again' : 'internal error',
+          detail:
+            err.code === ERROR_CODES.BUSY
+              ? 'another list load holds the write lock of the store; try again once it is done'
+              : status === 503
+                ? 'the store is unavailable; try again'
+                : 'internal error',
           code: err.code,
         },
         internal: true,
@@ -143,7 +156,16 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; int
               : status === 404
                 ? HTTP_CODES.NO_ROUTE
                 : HTTP_CODES.MALFORMED);
-    return { status, body: { detail: fe.message ?? 'bad request', code }, internal: false };
+    // An unknown field (a misspelt `source` for `sources`) is not a malformed request but one
+    // that cannot be processed as meant: 422, as yente answers for its validation errors.
+    const unknownField =
+      Array.isArray(fe.validation) &&
+      (fe.validation as { keyword?: string }[]).some((v) => v.keyword === 'additionalProperties');
+    return {
+      status: unknownField ? 422 : status,
+      body: { detail: fe.message ?? 'bad request', code },
+      internal: false,
+    };
   }
   return {
     status: 500,
@@ -162,6 +184,35 @@ export function sendError(
   if (internal) request.log.error({ err }, 'internal error');
   if (err instanceof HttpError) reply.headers(err.headers);
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * Answers an HTTP-level client error (headers too large, a request not sent in time, a request
+ * line Node cannot parse) with the `{detail, code}` body of every other error; Fastify's default
+ * writes its own `{error, message, statusCode}`. The socket is closed after it, as Node does.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  // A reset connection: nobody is left to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, body]: [number, ErrorBody] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, { detail: 'the request was not received in time', code: HTTP_CODES.TIMEOUT }]
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [
+            431,
+            {
+              detail: 'the request headers are larger than the server accepts',
+              code: HTTP_CODES.HEADERS_TOO_LARGE,
+            },
+          ]
+        : [400, { detail: 'the request cannot be read as HTTP', code: HTTP_CODES.MALFORMED }];
+  const json = JSON.stringify(body);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${json}`,
+    );
+  socket.destroy(err);
 }
 
 /** Installs the error and not-found handlers on an instance. */

@@ -10,9 +10,11 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import cluster from 'node:cluster';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ENGINE_VERSION } from '../engine/index.ts';
 import { DEFAULT_RATE_LIMIT, type ServerOptions } from './context.ts';
+import { ClusterRateStore } from './_clusterRate.ts';
 import { HttpError, HTTP_CODES } from './errors.ts';
 
 /** Security headers. */
@@ -47,7 +49,10 @@ export async function registerCors(
   });
 }
 
-/** Rate limits: per API key on the protected routes (per address where there is no key). */
+/**
+ * Rate limits: per API key on the protected routes (per address where there is no key); with
+ * several workers, counted once for all of them in the primary (see _clusterRate.ts).
+ */
 export async function registerRateLimit(
   app: FastifyInstance,
   options: ServerOptions['rateLimit'],
@@ -55,6 +60,8 @@ export async function registerRateLimit(
   if (options === false) return;
   const { max, timeWindow } = options ?? DEFAULT_RATE_LIMIT;
   await app.register(fastifyRateLimit, {
+    // Workers of one server count in the primary, so the limit holds across them.
+    ...(cluster.isWorker && { store: ClusterRateStore }),
     global: true,
     max,
     timeWindow,
@@ -126,6 +133,8 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     prefix: '/',
     wildcard: true,
     index: ['index.html'],
+    // Source maps give out the UI's source; a build that still made one keeps it unserved.
+    allowedPath: (path) => !path.endsWith('.map'),
     // The bundle's file names carry content hashes; index.html must be revalidated.
     cacheControl: true,
     maxAge: 0,

@@ -9,6 +9,7 @@ import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import { EmbargoError, ERROR_CODES } from '../core/index.ts';
 import type { Engine } from '../engine/index.ts';
+import { serveRateCounts } from './_clusterRate.ts';
 import { buildServer } from './app.ts';
 import type { ServerOptions } from './context.ts';
 
@@ -74,6 +75,8 @@ function startPrimary(workers: number): void {
   // Small semi-spaces: a server's garbage is short-lived (one request), and the default young
   // generation would hold ~30 MB more per worker for no measured gain.
   cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=4'] });
+  // One rate-limit count for all workers, kept here (see _clusterRate.ts).
+  serveRateCounts(cluster);
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -7,6 +7,7 @@
  * inside a quoted field is reported at the record that was cut.
  */
 import { refused } from '../core/index.ts';
+import { MAX_FIELD_LENGTH, MAX_FIELDS } from './_limits.ts';
 import { decodeChunks, type TextEncoding } from './_text.ts';
 
 /** One CSV record and the 1-based line it starts on. */
@@ -40,7 +41,9 @@ function newlines(text: string, from: number, to: number): number {
  * blank lines are skipped; a quote inside an unquoted field is kept as text, as spreadsheets write
  * it. A file that ends inside a quoted field (a download cut mid-record) is refused naming the
  * line where that record starts; text after a closing quote other than a delimiter or the line
- * end is refused as malformed.
+ * end is refused as malformed. A field longer than {@link MAX_FIELD_LENGTH} characters or a
+ * record of more than {@link MAX_FIELDS} fields is refused as soon as the chunk holding it is
+ * read, naming the line its record starts on, so a hostile file cannot fill the memory.
  */
 export async function* readCsvBatches(path: string, options: CsvOptions): AsyncGenerator<CsvRow[]> {
   const delimiter = (options.delimiter ?? ',').charCodeAt(0);
@@ -55,7 +58,18 @@ export async function* readCsvBatches(path: string, options: CsvOptions): AsyncG
   let line = 1;
   let recordLine = 1;
 
+  const beyondLimits = (): never => {
+    throw refused(
+      `${path}: line ${recordLine}: ` +
+        (fields.length >= MAX_FIELDS
+          ? `a record of more than ${MAX_FIELDS.toLocaleString('en')} fields`
+          : `field ${fields.length + 1} longer than ${MAX_FIELD_LENGTH.toLocaleString('en')} characters`) +
+        ': beyond the limits of a list file, refused',
+      { file: path, line: recordLine },
+    );
+  };
   const endField = (): void => {
+    if (field.length > MAX_FIELD_LENGTH || fields.length >= MAX_FIELDS) beyondLimits();
     fields.push(field);
     field = '';
     closed = false;
@@ -140,6 +154,10 @@ export async function* readCsvBatches(path: string, options: CsvOptions): AsyncG
         i = j;
       }
     }
+    // Checked once a chunk (a mebibyte at most): a field or record can overshoot by one chunk.
+    // A field still open at the end of a chunk (a mebibyte at most) is checked here, so it
+    // overshoots by one chunk at most; complete ones in endField.
+    if (field.length > MAX_FIELD_LENGTH) beyondLimits();
     if (batch.length) yield batch;
   }
   if (quotePending) {

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { refused } from '../core/index.ts';
+import { MAX_FIELD_LENGTH } from './_limits.ts';
 
 /** Encodings list files come in. Latin-1 is decoded as Windows-1252, as browsers and WHATWG do. */
 export type TextEncoding = 'utf-8' | 'latin1' | 'windows-1252';
@@ -48,7 +49,11 @@ export async function* decodeChunks(path: string, encoding: TextEncoding): Async
   if (rest) yield rest.replaceAll('\x1a', '');
 }
 
-/** Yields the lines of a file with their 1-based numbers, without line terminators. */
+/**
+ * Yields the lines of a file with their 1-based numbers, without line terminators.
+ * @throws INPUT_REFUSED for a line longer than {@link MAX_FIELD_LENGTH} characters, as soon as
+ * it is read, so that a file without line breaks cannot fill the memory.
+ */
 export async function* readLines(
   path: string,
   encoding: TextEncoding,
@@ -63,6 +68,11 @@ export async function* readLines(
       pending = pending.slice(nl + 1);
       yield { line: ++line, text };
     }
+    if (pending.length > MAX_FIELD_LENGTH)
+      throw refused(
+        `${path}: line ${line + 1} is longer than ${MAX_FIELD_LENGTH.toLocaleString('en')} characters: beyond the limits of a list file, refused`,
+        { file: path, line: line + 1 },
+      );
   }
   if (pending.replace(/\r$/, '') !== '') yield { line: ++line, text: pending.replace(/\r$/, '') };
 }

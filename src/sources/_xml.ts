@@ -8,10 +8,13 @@
  * Structural faults refuse the file with INPUT_REFUSED naming the file and line: a file that is not
  * XML at all, malformed XML, a wrong encoding, an XML declaration naming another encoding, a file
  * that ends inside an element (truncated download), and, through `onRoot`, a root element that
- * belongs to another list.
+ * belongs to another list. A file past the bounds of `_limits.ts` (nesting depth, length of a text
+ * node or attribute, elements in one record) is refused while streaming, naming the line and the
+ * record being read, before it can exhaust the stack or the memory.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { refused, type ParseWarning } from '../core/index.ts';
+import { MAX_XML_DEPTH, MAX_XML_RECORD_ELEMENTS, MAX_XML_TEXT } from './_limits.ts';
 import { decodeChunks, type TextEncoding } from './_text.ts';
 
 /** One XML element as a plain tree. Namespace prefixes are kept as written (`xsi:type`). */
@@ -211,6 +214,8 @@ class XmlScan {
   /** Elements being built: a wanted element and its open descendants. */
   private readonly building: XmlElement[] = [];
   private tagLine = 1;
+  /** Elements in the record being built, its own included. */
+  private recordElements = 0;
   private seenContent = false;
   private failure:
     | { message: string; line: number; column: number; inside?: { name: string; line: number } }
@@ -262,6 +267,34 @@ class XmlScan {
     if (!this.seenContent) this.checkLooksLikeXml(chunk);
     this.parser.write(chunk);
     this.throwIfFailed();
+    this.checkBuffered();
+  }
+
+  /**
+   * saxes gathers a text node, CDATA section, comment or attribute value whole in its `text`
+   * field before it emits it, so a 200 MB text node would sit in memory (several times over,
+   * as it is concatenated) before any handler saw it. Looking at that buffer after each chunk
+   * bounds it to the limit plus one chunk. (saxes 6 keeps it there; if a later version does
+   * not, the check in addText still bounds what reaches a record.)
+   */
+  private checkBuffered(): void {
+    const buffered = (this.parser as unknown as { text?: unknown }).text;
+    if (typeof buffered === 'string' && buffered.length > MAX_XML_TEXT)
+      throw this.beyondLimit(
+        `a text, comment or attribute value longer than ${MAX_XML_TEXT.toLocaleString('en')} characters`,
+      );
+  }
+
+  /** INPUT_REFUSED for a file past a limit, naming the line and the record (or element) open. */
+  private beyondLimit(what: string): unknown {
+    const line = this.parser.line;
+    const rec = this.building[0];
+    const at = rec ?? this.open[this.open.length - 1];
+    const where = at ? ` inside <${at.name}> opened at line ${at.line}` : '';
+    return refused(
+      `${this.path}: line ${line}: ${what}${where}: beyond the limits of a list file, refused`,
+      { file: this.path, line, ...(at && { field: at.name }) },
+    );
   }
 
   /** Ends the document: refuses a truncated file or one without a root element. */
@@ -342,8 +375,27 @@ class XmlScan {
         this.pending ??= err;
       }
     }
+    if (this.open.length >= MAX_XML_DEPTH) {
+      // Stop building: the rest of the chunk is parsed for nothing, and refused after it.
+      this.pending ??= this.beyondLimit(`elements nested more than ${MAX_XML_DEPTH} levels deep`);
+      return;
+    }
+    for (const name in tag.attributes)
+      if (tag.attributes[name]!.length > MAX_XML_TEXT) {
+        this.pending ??= this.beyondLimit(
+          `attribute ${name} of <${tag.name}> longer than ${MAX_XML_TEXT.toLocaleString('en')} characters`,
+        );
+        return;
+      }
     this.open.push({ name: tag.name, line });
+    if (!this.building.length) this.recordElements = 0;
     if (this.building.length || this.wanted.has(tag.name)) {
+      if (++this.recordElements > MAX_XML_RECORD_ELEMENTS) {
+        this.pending ??= this.beyondLimit(
+          `a record of more than ${MAX_XML_RECORD_ELEMENTS.toLocaleString('en')} elements`,
+        );
+        return;
+      }
       const el: XmlElement = {
         name: tag.name,
         // Copied: saxes hands out null-prototype objects, which surprise deepEqual and friends.
@@ -358,6 +410,7 @@ class XmlScan {
   }
 
   private closeTag(): void {
+    if (this.pending !== undefined) return;
     this.lastClosed = this.open.pop();
     if (!this.building.length) return;
     const el = this.building.pop()!;
@@ -365,8 +418,16 @@ class XmlScan {
   }
 
   private addText(text: string): void {
+    if (this.pending !== undefined) return;
     const el = this.building[this.building.length - 1];
-    if (el) el.text += text;
+    // Outside a record the text is dropped, but a file holding such a text is no list file.
+    const length = el ? (el.text += text).length : text.length;
+    if (length > MAX_XML_TEXT) {
+      const name = el?.name ?? this.open[this.open.length - 1]?.name ?? 'the root';
+      this.pending = this.beyondLimit(
+        `text of <${name}> longer than ${MAX_XML_TEXT.toLocaleString('en')} characters`,
+      );
+    }
   }
 }
 

@@ -184,14 +184,49 @@ export interface ActivationQuery {
   source?: SourceId;
 }
 
+/** Who holds a store's write lock, as far as can be told. */
+export interface LockHolder {
+  pid?: number;
+  host?: string;
+  /** ISO timestamp of when it took the lock. */
+  since?: string;
+  /** What it is doing, e.g. `loading ofac_sdn`. */
+  what?: string;
+  /** All of it in words, for a message ("process 1234 has held the write lock of … since …"). */
+  describe?: string;
+}
+
+/** Options of {@link Store.exclusive}. */
+export interface WriteLockOptions {
+  /** What the holder will be doing, shown to writers who wait for it. */
+  what: string;
+  /** Called once when the lock is held by another writer and this one starts waiting. */
+  onWait?: (holder: LockHolder) => void;
+  /** How long to wait for the lock before giving up with E_BUSY (the store's default if unset). */
+  waitMs?: number;
+}
+
 /** The persistence port. All methods throw EmbargoError on failure. */
 export interface Store {
+  /**
+   * Runs `fn` as the store's only writer of list snapshots: writers in other processes (and other
+   * connections of this one) wait until it is done. A load checks "are these files stored
+   * already?" and writes inside it, so that two loads of the same files make one snapshot.
+   * SQLite uses a lock file beside the database; PostgreSQL will use an advisory lock.
+   * @throws E_BUSY when another writer still holds it after the wait allowed.
+   */
+  exclusive<T>(fn: () => Promise<T>, options: WriteLockOptions): Promise<T>;
   /** The snapshot of `source` whose files have exactly these sha256 sums, if any. */
   findSnapshotByFiles(source: SourceId, sha256s: string[]): Snapshot | undefined;
   /**
-   * Writes a snapshot atomically: the entities are streamed in inside one transaction, which
-   * commits only if every entity was read and the draft finished without error. Until then other
-   * readers keep seeing the previous state.
+   * Writes a snapshot atomically: the entities are read (and staged) first, then written in one
+   * short transaction, which commits only if every entity was read and the draft finished without
+   * error. Until then other readers keep seeing the previous state, and no other write of this
+   * process (an API key's last use, a refresh record) joins the load's transaction, so a failed
+   * load rolls back nothing but itself. When a complete snapshot of the source with the same
+   * files exists by the time of the write (another writer stored them meanwhile), nothing is
+   * written, {@link SnapshotDraft.finish} and {@link SnapshotDraft.onComplete} are not called,
+   * and that snapshot is returned.
    */
   writeSnapshot(draft: SnapshotDraft): Promise<Snapshot>;
   /** Snapshots of one source (or all), oldest date first. */

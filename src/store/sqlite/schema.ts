@@ -118,11 +118,14 @@ const MIGRATIONS: string[] = [
 
 /** Brings a database up to the latest schema version. */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() >= MIGRATIONS.length) return;
+  // Two processes opening a new home at once would both see version 0 and both create the
+  // tables: read the version again inside a write transaction, which only one holds at a time.
+  db.transaction(() => {
+    for (let v = version(); v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }

@@ -102,7 +102,11 @@ describe('HTTP access', needsData('un_sc', '2026-02-27'), () => {
     s.engine.store.revokeApiKey(key.id);
     const r = await s.app.inject({ ...match, headers });
     assert.equal(r.statusCode, 401);
-    assert.match(json(r).detail, new RegExp(`${key.id} was revoked`));
+    // Exactly what an unknown key gets: nothing of the key's id or when it was revoked.
+    const unknown = await s.app.inject({ ...match, headers: { authorization: 'ApiKey emb_nope' } });
+    assert.deepEqual(json(r), json(unknown));
+    assert.deepEqual(json(r), { detail: 'unknown or revoked API key', code: 'E_UNAUTHORIZED' });
+    assert.doesNotMatch(r.body, new RegExp(`${key.id}|\\d{4}-\\d{2}-\\d{2}`));
   });
 
   test('keys are stored as sha256 only; their use is recorded', async () => {
