@@ -26,13 +26,14 @@ import {
   honorific,
   initials,
   phonetic,
+  resetPhonetic,
   sameCulture,
   sameSurname,
   shortToken,
   transliteration,
   wordOrder,
 } from './_persons.ts';
-import { PAIRS_SEED, pick } from './_random.ts';
+import { PAIRS_SEED, pick, reseed } from './_random.ts';
 import { typoPair } from './_typos.ts';
 
 /** One labelled pair; `name2` plays the listed name. */
@@ -91,6 +92,8 @@ const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Every pair, in category order, numbered p0001…; deterministic for the seed. */
 export function generatePairs(): Pair[] {
+  reseed();
+  resetPhonetic();
   const out: Pair[] = [];
   const seen = new Set<string>();
   for (const [category, build] of CATEGORIES) {
@@ -133,3 +136,11 @@ export function splitPairs(pairs: Pair[]): { tuning: Pair[]; heldout: Pair[] } {
   const byId = (a: Pair, b: Pair) => a.id.localeCompare(b.id);
   return { tuning: tuning.sort(byId), heldout: heldout.sort(byId) };
 }
+
+const COLUMNS = ['id', 'category', 'polarity', 'schema', 'name1', 'name2', 'note'] as const;
+const field = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Pairs as the CSV text of eval/pairs/ (header line, quoted where needed, final newline). */
+export const pairsCsv = (pairs: Pair[]): string =>
+  [COLUMNS.join(','), ...pairs.map((p) => COLUMNS.map((c) => field(p[c])).join(','))].join('\n') +
+  '\n';

@@ -192,9 +192,15 @@ export function sameSurname(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
-export let phoneticMatch = 0;
+/** Restarts the phonetic pairs at the first of each list (each generation takes them in order). */
+export function resetPhonetic(): void {
+  phoneticMatch = 0;
+  phoneticNon = 0;
+}
 
-export let phoneticNon = 0;
+let phoneticMatch = 0;
+
+let phoneticNon = 0;
 
 export function phonetic(polarity: 'match' | 'nonmatch'): Draft | null {
   const src = polarity === 'match' ? SPELLING_VARIANTS : PHONETIC_LOOKALIKES;

@@ -7,7 +7,12 @@ import { seededRandom } from '../variants.ts';
 /** The seed of the pairs (the date the UN Security Council adopted resolution 2397). */
 export const PAIRS_SEED = 20171222;
 
-export const rand = seededRandom(PAIRS_SEED);
+let rand = seededRandom(PAIRS_SEED);
+
+/** Restarts the stream at the seed: each generation of the pairs starts from it. */
+export function reseed(): void {
+  rand = seededRandom(PAIRS_SEED);
+}
 
 export const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

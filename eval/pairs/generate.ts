@@ -7,14 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatePairs, splitPairs, type Pair } from './_generate.ts';
-
-const COLUMNS = ['id', 'category', 'polarity', 'schema', 'name1', 'name2', 'note'] as const;
-
-const field = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-const toCsv = (pairs: Pair[]): string =>
-  [COLUMNS.join(','), ...pairs.map((p) => COLUMNS.map((c) => field(p[c])).join(','))].join('\n') +
-  '\n';
+import { generatePairs, pairsCsv as toCsv, splitPairs } from './_generate.ts';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const { tuning, heldout } = splitPairs(generatePairs());
