@@ -83,6 +83,7 @@ test('calls-upon paragraphs are marked as such (1874 OP18–20, 2094 OP12, OP13,
     'un-2094-op12-dprk-bank-branches',
     'un-2094-op13-offices-in-dprk',
     'un-2094-op22-catch-all',
+    'un-2094-op22-catch-all-procurement',
   ]);
 });
 

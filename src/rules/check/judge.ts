@@ -268,14 +268,24 @@ function vesselFindings(tx: Transaction, ctx: JudgeContext): Finding[] {
   return out;
 }
 
-/** Designation measures of an authority in force: what a list hit is cited under. */
-function designationMeasure(measures: Measure[], vessel: boolean): Measure | undefined {
+/**
+ * The designation measure of an authority in force that a list hit is cited under. A person or
+ * entity a resolution listed in its annexes carries that resolution's adoption date as its listing
+ * date (2094 OP8, 2270 OP10, 2321 OP3, 2356 OP3, 2371 OP3, 2375 OP3, 2397 OP3): the measure of
+ * that date is cited; a Committee designation falls back to 1718 OP8(d).
+ */
+function designationMeasure(
+  measures: Measure[],
+  vessel: boolean,
+  listedOn?: string,
+): Measure | undefined {
   const freeze = (m: Measure) => m.tags.includes('designation') && m.direction === 'finance';
   if (vessel) {
     const v = measures.find((m) => freeze(m) && m.concerns?.vessels === 'designated');
     if (v) return v;
   }
-  return measures.find((m) => freeze(m) && m.concerns?.parties === 'designated');
+  const persons = measures.filter((m) => freeze(m) && m.concerns?.parties === 'designated');
+  return (listedOn && persons.find((m) => m.effective === listedOn)) || persons[0];
 }
 
 /** The US lists hits come from, in words. */
@@ -315,7 +325,6 @@ function listReasons(
   tx: Transaction,
 ): Reason[] {
   const reasons: Reason[] = [];
-  const m = designationMeasure(measures, kind === 'vessel');
   for (const f of findings) {
     let hits = f.hits.filter((h) => h.sources.some((s) => LIST_AUTHORITY[s] === a));
     if (a === 'us') {
@@ -327,6 +336,7 @@ function listReasons(
     if (!hits.length) continue;
     const sure = hits.filter((h) => h.strength !== 'possible');
     const best = sure[0] ?? hits[0]!;
+    const m = designationMeasure(measures, kind === 'vessel', best.listed_on);
     const how =
       best.strength === 'decisive'
         ? 'by identifier (IMO number), decisive'
