@@ -415,7 +415,7 @@ function goodsReasons(
         ...base,
         kind: 'calls-upon',
         verdict: 'REVIEW',
-        detail: `${what}: the Council calls upon States, it does not decide`,
+        detail: `${what}: the Council calls upon States, it does not decide: confirm whether your State has made it binding`,
       });
       continue;
     }
@@ -444,7 +444,7 @@ function goodsReasons(
             check.state.state === 'over'
               ? `${what}: ${check.state.detail}`
               : check.state.state === 'unknown'
-                ? `${what}: cannot count against the cap: ${check.state.detail}`
+                ? `${what}: cannot count against the cap: ${check.state.detail}; state the quantity in ${m.cap.quantity?.unit ?? m.cap.value?.currency} to judge it`
                 : `${what}: under the cap (${check.state.detail}); permitted only if: ${conditions}`,
         });
         continue;
@@ -489,7 +489,7 @@ function goodsReasons(
       verdict: 'REVIEW',
       authority: a,
       subject: '/route',
-      detail: `the route calls at or transships through ${[...new Set(via)].join(', ').toUpperCase()}: goods may be supplied to or procured from the target`,
+      detail: `the route calls at or transships through ${[...new Set(via)].join(', ').toUpperCase()}: confirm that no goods are loaded or unloaded there (goods may be supplied to or procured from the target)`,
     });
   return reasons;
 }
