@@ -71,7 +71,8 @@ export function matchItem(item: GoodsItem, g: TxGoods): GoodsMatch {
   let m: GoodsMatch;
   if (ruledOut && (rel !== 'out' || named)) return { state: 'out' };
   if (item.match === 'hs') {
-    if (rel === 'in') m = { state: 'in', item };
+    // A code broader than the item's is decided by a description naming the item.
+    if (rel === 'in' || (rel === 'partial' && named)) m = { state: 'in', item };
     else if (rel === 'partial')
       m = {
         state: 'ask',
