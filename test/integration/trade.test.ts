@@ -50,6 +50,16 @@ describe('trade check on the real lists', needsData('ofac_sdn', '2024-05-03'), (
     );
   });
 
+  test('S/RES/2397 (2017) OP7 through the CLI (issue 14): spare parts for an Il-62M, counted in sets, are REVIEW with the exception to confirm, not BLOCK and not refused', () => {
+    const r = check(fixture('il62m-spares.json'), '--fail-on', 'block');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.body.verdict, 'REVIEW');
+    const reason = r.body.reasons.find((x) => x.kind === 'exemption')!;
+    assert.equal(reason.citation, 'S/RES/2397 (2017) OP7');
+    assert.match(reason.detail, /civil-aircraft-spares exception is stated \("Il-62M"\)/);
+    assert.match(reason.detail, /confirm: .*safe operation/);
+  });
+
   test('issue 4 ("where neither applies, US designations give REVIEW"): the same under --authority un is REVIEW, secondary-sanctions risk', () => {
     const r = check(fixture('renamed-vessel.json'));
     assert.equal(r.status, 0, r.stderr);
