@@ -1,15 +1,18 @@
 /**
  * @module
- * Judging a transaction against a regime's measures, authority by authority (issue 4).
+ * Judging a transaction against a regime's measures, authority by authority (issues 4, 14).
  *
  * - Measures are those in force on the transaction's date (or `asOf`), of each authority.
  * - Direction comes from the route, seen from the target: goods from the target are an export
  *   ("States shall prohibit the procurement … from the DPRK"), goods into it an import ("prevent
  *   the direct or indirect supply, sale or transfer to the DPRK"); charters and services are
  *   judged against the service measures.
- * - A binding prohibition is BLOCK; a wind-down, a declared exemption, a conditional measure, a
- *   cap still open, a calls-upon paragraph, goods the HS code cannot classify and a possible name
- *   hit are REVIEW: permitted only under conditions the tool cannot confirm.
+ * - Goods lines meet a measure's goods by HS code and, where the code cannot tell, by the words of
+ *   their description (`_goods.ts`); US measures by whose conduct they reach (`_us.ts`).
+ * - A binding prohibition is BLOCK; a wind-down, a claimed or recognised exception
+ *   (`_exemptions.ts`), a conditional measure, a cap still open, a calls-upon paragraph, goods the
+ *   HS code or description cannot decide and a possible name hit are REVIEW, each saying what the
+ *   analyst must confirm.
  * - Screening is injected (`screenParty`, `vesselByImo`): the rules never reach into the engine.
  */
 import { measuresInForce, windDownFor } from '../load.ts';
