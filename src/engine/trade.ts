@@ -188,6 +188,12 @@ function partyOptions(
   return recurring?.has(namesOf(query)) ? opts.recurring : opts.party;
 }
 
+/** `{ listed_on }` when the list states the entity's listing date, else nothing. */
+function listedOn(engine: Screening, id: string): { listed_on?: string } {
+  const d = engine.store.getEntity(id)?.listingDate;
+  return d ? { listed_on: d } : {};
+}
+
 /** The judge's screening functions over the engine. */
 function screeners(
   engine: Screening,
@@ -223,6 +229,8 @@ function screeners(
       strength,
       matched_name: r.matched_name,
       programs: r.programs,
+      // The listing date tells which resolution's designation paragraph a UN hit falls under.
+      ...listedOn(engine, r.id),
     };
   };
   const screenParty = (party: TxParty): ListHit[] => {

@@ -83,6 +83,7 @@ test('calls-upon paragraphs are marked as such (1874 OP18–20, 2094 OP12, OP13,
     'un-2094-op12-dprk-bank-branches',
     'un-2094-op13-offices-in-dprk',
     'un-2094-op22-catch-all',
+    'un-2094-op22-catch-all-procurement',
   ]);
 });
 
@@ -252,11 +253,13 @@ test('S/RES/2375 OP18: existing joint ventures close within 120 days (2018-01-09
   assert.equal(windDownFor(jv, '2018-01-10', '2017-01-01'), undefined);
 });
 
-test('S/RES/2270 OP6: all arms incl. SALW replace 1874 OP10 from 2016-03-02', () => {
+test('S/RES/2270 OP6 ("shall also apply"): extends 1874 OP10, which stays in force beside it from 2016-03-02', () => {
   const arms2015 = measuresInForce(regime, '2015-06-01').map((m) => m.id);
   assert.ok(arms2015.includes('un-1874-op10-arms-supply'));
   const arms2017 = measuresInForce(regime, '2017-06-01').map((m) => m.id);
   assert.ok(arms2017.includes('un-2270-op6-arms-supply'));
-  assert.ok(!arms2017.includes('un-1874-op10-arms-supply'));
-  assert.ok(!arms2017.includes('un-1874-op10-salw-notification'));
+  assert.ok(arms2017.includes('un-1874-op10-arms-supply'));
+  const op6 = measureById(regime, 'un-2270-op6-arms-supply');
+  assert.deepEqual(op6.extends, ['un-1874-op10-arms-supply', 'un-1874-op10-salw-notification']);
+  assert.equal(op6.replaces, undefined);
 });

@@ -231,3 +231,83 @@ test('capPeriod: annual caps repeat from their year start; fixed periods end', (
   assert.deepEqual(capPeriod(q4, '2017-11-01'), { from: '2017-10-01', to: '2017-12-31' });
   assert.equal(capPeriod(q4, '2018-01-01'), undefined);
 });
+
+/** An inline act with one measure whose goods are `goods`. */
+const withGoods = (goods: unknown, more: Record<string, unknown> = {}) => ({
+  regime: 'fixture',
+  act: 'S/RES/9999 (2099)',
+  authority: 'un',
+  adopted: '2099-01-01',
+  title: 't',
+  measures: [
+    {
+      id: 'fx-1',
+      title: 't',
+      authority: 'un',
+      citation: { act: 'S/RES/9999 (2099)', paragraph: 'OP1', force: 'decides' },
+      tags: ['luxury'],
+      direction: 'import',
+      goods,
+      effective: '2099-01-01',
+      effect: 'prohibited',
+      ...more,
+    },
+  ],
+});
+
+const refusedAt = (act: unknown, field: string, message: RegExp) =>
+  assert.throws(
+    () => validateActFile(act, 'inline.json'),
+    (err: unknown) =>
+      err instanceof EmbargoError && err.field === field && message.test(err.message),
+  );
+
+test('issue 14: goods items are validated: a description-decided item needs its terms and its question; codes of at most six digits; a threshold in ISO currency', () => {
+  const item = {
+    name: 'new widgets',
+    citation: 'S/RES/9999 (2099) OP1',
+    hs: ['8401'],
+    match: 'hs+terms',
+    terms: ['new'],
+    question: 'new or used?',
+    hsText: 'HS 2017 84.01',
+  };
+  const goods = (it: Record<string, unknown>) => ({ hsEdition: 'HS2017', items: [it] });
+  assert.ok(validateActFile(withGoods(goods(item)), 'inline.json'));
+  const { question: _q, ...noQuestion } = item;
+  refusedAt(withGoods(goods(noQuestion)), '/measures/0/goods/items/0/question', /question/);
+  const { terms: _t, ...noTerms } = item;
+  refusedAt(withGoods(goods(noTerms)), '/measures/0/goods/items/0/terms', /terms/);
+  refusedAt(
+    withGoods(goods({ ...item, hs: ['84011000'] })),
+    '/measures/0/goods/items/0/hs/0',
+    /2, 4 or 6 digits/,
+  );
+  refusedAt(
+    withGoods(goods({ ...item, valueOver: { amount: 500, currency: 'dollars' } })),
+    '/measures/0/goods/items/0/valueOver/currency',
+    /ISO 4217/,
+  );
+});
+
+test('issue 14: an exemption key must be lowercase-hyphenated, and a recognised "other" exemption needs one', () => {
+  const exemption = {
+    kind: 'other',
+    condition: 'c',
+    citation: { act: 'S/RES/9999 (2099)', paragraph: 'OP1', force: 'decides' },
+    recognise: ['Model X'],
+  };
+  const goods = { description: 'widgets' };
+  refusedAt(withGoods(goods, { exemptions: [exemption] }), '/measures/0/exemptions/0/key', /key/);
+  refusedAt(
+    withGoods(goods, { exemptions: [{ ...exemption, key: 'Civil Spares' }] }),
+    '/measures/0/exemptions/0/key',
+    /lowercase-hyphenated/,
+  );
+  assert.ok(
+    validateActFile(
+      withGoods(goods, { exemptions: [{ ...exemption, key: 'x-spares' }] }),
+      'inline.json',
+    ),
+  );
+});

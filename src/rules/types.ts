@@ -78,6 +78,52 @@ export interface GoodsScope {
   hsSource?: { citation: string; inferred: boolean };
   /** Goods the act defines by description, not code (arms, luxury goods): a match is REVIEW. */
   description?: string;
+  /**
+   * Words naming the goods, taken from the act and, as synonyms, from the HS 2017 heading texts of
+   * `hs`: where a line's HS code is broader than the scope, a description holding one of them
+   * decides that the line is covered.
+   */
+  terms?: string[];
+  /**
+   * The goods item by item, as the act or its annex names them (2270 OP31's four fuels, each
+   * luxury annex's items). When present, a line is covered when it matches an item.
+   */
+  items?: GoodsItem[];
+}
+
+/**
+ * One item a measure names, with how a goods line is recognised as it: by HS code, by the words of
+ * its description, or by both where the HS code alone cannot tell (HS 2710.12 holds motor and
+ * aviation gasoline; HS 2709 crude oil and condensates; HS 8901 new and used vessels).
+ */
+export interface GoodsItem {
+  /** The item in the act's words: `aviation gasoline`, `snowmobiles (valued greater than $2,000)`. */
+  name: string;
+  /** Where the act names it: `S/RES/2270 (2016) Annex IV (b)(2)`. */
+  citation: string;
+  /** HS codes (2 to 6 digits) the item falls under. */
+  hs?: string[];
+  /** HS codes taken out (8703.10 snow vehicles from luxury automobiles). */
+  exclude?: string[];
+  /** Words naming the item: the act's own, and synonyms from the HS 2017 texts cited in `hsText`. */
+  terms?: string[];
+  /**
+   * `hs`: the HS code decides. `hs+terms`: the HS code narrows and the description decides; a line
+   * under the code whose description neither names the item nor rules it out is REVIEW with
+   * `question`. `terms`: the description decides whatever the code (items of lead crystal); a line
+   * under `hs` is covered too.
+   */
+  match: 'hs' | 'hs+terms' | 'terms';
+  /** Words that take a line out of the item (`used` for 2321 OP30's new vessels). */
+  unless?: string[];
+  /** What the analyst must find out when the description cannot decide, as a question. */
+  question?: string;
+  /** Only items valued above this each (line value ÷ quantity): 2321 Annex IV's rugs over $500. */
+  valueOver?: { amount: number; currency: string };
+  /** The HS 2017 heading or subheading texts the codes and synonyms come from, quoted. */
+  hsText?: string;
+  /** A scope call of ours, not the act's words: the reasoning. */
+  inferred?: string;
 }
 
 /** A quantity and/or value cap over a period. */
@@ -107,6 +153,19 @@ export interface Exemption {
   /** What the exemption requires, in words. */
   condition: string;
   citation: Citation;
+  /**
+   * The key a transaction claims it by in `declarations.exemption` (`civil-aircraft-spares`);
+   * without one, the kind is the key for livelihood, humanitarian, committee-approval,
+   * rajin-transit and notification, and an `other` exemption cannot be claimed.
+   */
+  key?: string;
+  /**
+   * Words that, in `declarations.purpose` or a goods line's description, state the condition (the
+   * aircraft models 2397 OP7 names): the judge recognises the exemption without a claim.
+   */
+  recognise?: string[];
+  /** First day the exemption exists, where later than the measure (2321 OP46: 30 Nov 2016). */
+  effective?: string;
   /** For `contract-before`: contracts signed before this date… */
   contractBefore?: string;
   /** …may be performed until this date (the wind-down). */
@@ -135,6 +194,15 @@ export interface Measure {
      * vessel within the same window.
      */
     priorCall?: { countries: string[]; lookbackDays: number; shipToShip?: boolean };
+    /**
+     * Whose conduct a US measure reaches: `us-persons` (exports from the United States or by a US
+     * person wherever located, EO 13722 sec. 3; EO 13466 sec. 2), `into-us` (importation into the
+     * United States, EO 13570 sec. 1), `us-items` (items subject to the EAR, 15 CFR 746.4),
+     * `us-facilitation` (a US person's approval, financing, facilitation or guarantee of a foreign
+     * person's transaction, EO 13722 sec. 3(a)(iii)), `non-us-persons` (secondary sanctions, EO
+     * 13810 sec. 1(a)(iii) and sec. 4).
+     */
+    reach?: 'us-persons' | 'into-us' | 'us-items' | 'us-facilitation' | 'non-us-persons';
   };
   /** Date the measure takes effect (YYYY-MM-DD). */
   effective: string;
@@ -144,6 +212,11 @@ export interface Measure {
   exemptions?: Exemption[];
   /** Ids of measures this one amends or replaces; lifting this one never revives them. */
   replaces?: string[];
+  /**
+   * Ids of measures this one applies to more goods or persons ("shall also apply"): both stay in
+   * force, and lifting this one leaves them standing (2270 OP6 extends 1874 OP10).
+   */
+  extends?: string[];
   /** `prohibited`, or permitted only under conditions the tool cannot confirm. */
   effect: 'prohibited' | 'conditional';
   /** For `conditional`: what the conditions are (notification, authorisation, purpose). */

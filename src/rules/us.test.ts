@@ -6,12 +6,19 @@ import { validateActFile } from './validate.ts';
 // The US measures on North Korea, one file per legal act, in the dprk regime folder.
 const regime = loadRegime('dprk');
 const us = regime.measures.filter((m) => m.authority === 'us');
-const ACTS = ['15 CFR 746.4', 'EO 13570', 'EO 13722', 'EO 13810', '31 CFR 510'];
+const ACTS = ['15 CFR 746.4', 'EO 13466', 'EO 13570', 'EO 13722', 'EO 13810', '31 CFR 510'];
 
-test('the US act files load and validate: five acts, authority us', () => {
+test('the US act files load and validate: six acts, authority us', () => {
   const acts = regime.acts.filter((a) => a.authority === 'us').map((a) => a.act);
   assert.deepEqual(acts, ACTS, 'in order of adoption');
-  for (const name of ['us-31cfr510', 'us-eo13570', 'us-eo13722', 'us-eo13810', 'us-15cfr746-4'])
+  for (const name of [
+    'us-31cfr510',
+    'us-eo13466',
+    'us-eo13570',
+    'us-eo13722',
+    'us-eo13810',
+    'us-15cfr746-4',
+  ])
     assert.equal(loadActFile(`${REGIMES_DIR}dprk/${name}.json`).authority, 'us', name);
 });
 

@@ -36,6 +36,15 @@ const EXEMPTION_KINDS: readonly Exemption['kind'][] = [
 ];
 const EFFECTS: readonly Measure['effect'][] = ['prohibited', 'conditional'];
 const PARTIES = ['designated', 'government', 'any'] as const;
+const REACH = ['us-persons', 'into-us', 'us-items', 'us-facilitation', 'non-us-persons'] as const;
+/** Kinds a transaction claims by their own name when the exemption gives no key. */
+export const DECLARABLE_KINDS: readonly Exemption['kind'][] = [
+  'livelihood',
+  'humanitarian',
+  'committee-approval',
+  'rajin-transit',
+  'notification',
+];
 const VESSELS = ['designated', 'flagged', 'any'] as const;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -154,7 +163,9 @@ class Checker {
 
   goods(v: unknown, p: string): void {
     const g = this.object(v, p, 'goods');
-    this.keys(g, p, ['hs', 'exclude', 'hsEdition', 'hsSource', 'description']);
+    this.keys(g, p, ['hs', 'exclude', 'hsEdition', 'hsSource', 'description', 'terms', 'items']);
+    this.strings(g, 'terms', p, false);
+    this.array(g, 'items', p, false)?.forEach((it, i) => this.item(it, `${p}/items/${i}`));
     for (const k of ['hs', 'exclude'] as const) {
       this.array(g, k, p, false)?.forEach((code, i) => {
         if (!isHsCode(code))
@@ -165,8 +176,10 @@ class Checker {
       });
     }
     const description = this.string(g, 'description', p, false);
-    if (g.hs === undefined && description === undefined)
-      this.fail(p, 'goods need HS codes or a description');
+    if (g.hs === undefined && description === undefined && g.items === undefined)
+      this.fail(p, 'goods need HS codes, a description or items');
+    if (g.items !== undefined && g.hsEdition === undefined)
+      this.fail(`${p}/hsEdition`, 'items with HS codes need the HS edition they follow');
     if (g.exclude !== undefined && g.hs === undefined)
       this.fail(`${p}/exclude`, 'exclusions need HS codes to exclude from');
     if (g.hs !== undefined) this.string(g, 'hsEdition', p, true);
@@ -181,9 +194,58 @@ class Checker {
     }
   }
 
+  /** One goods item: its name and citation, how it is matched, and what it is matched by. */
+  item(v: unknown, p: string): void {
+    const it = this.object(v, p, 'a goods item');
+    this.keys(it, p, [
+      'name',
+      'citation',
+      'hs',
+      'exclude',
+      'terms',
+      'match',
+      'unless',
+      'question',
+      'valueOver',
+      'hsText',
+      'inferred',
+    ]);
+    this.string(it, 'name', p, true);
+    this.string(it, 'citation', p, true);
+    for (const k of ['hs', 'exclude'] as const)
+      this.array(it, k, p, false)?.forEach((code, i) => {
+        if (!isHsCode(code) || (code as string).length > 6)
+          this.fail(
+            `${p}/${k}/${i}`,
+            `${JSON.stringify(code)} is not an HS code of 2, 4 or 6 digits`,
+          );
+      });
+    const terms = this.strings(it, 'terms', p, false);
+    this.strings(it, 'unless', p, false);
+    const match = this.oneOf(it, 'match', p, ['hs', 'hs+terms', 'terms'] as const, true);
+    if (match !== 'terms' && it.hs === undefined)
+      this.fail(`${p}/hs`, `an item matched by ${match} needs HS codes`);
+    if (match !== 'hs' && terms === undefined)
+      this.fail(`${p}/terms`, `an item matched by ${match} needs description terms`);
+    const question = this.string(it, 'question', p, false);
+    if (match === 'hs+terms' && question === undefined)
+      this.fail(`${p}/question`, 'an item the description decides needs the question to ask');
+    if (it.hs !== undefined) this.string(it, 'hsText', p, true);
+    this.string(it, 'inferred', p, false);
+    if (it.valueOver !== undefined) {
+      const q = this.object(it.valueOver, `${p}/valueOver`, 'valueOver');
+      this.keys(q, `${p}/valueOver`, ['amount', 'currency']);
+      this.positive(q, 'amount', `${p}/valueOver`);
+      const cur = this.string(q, 'currency', `${p}/valueOver`, true);
+      if (!/^[A-Z]{3}$/.test(cur ?? ''))
+        this.fail(`${p}/valueOver/currency`, 'currency must be an ISO 4217 code');
+    }
+  }
+
   concerns(v: unknown, p: string): void {
     const c = this.object(v, p, 'concerns');
-    this.keys(c, p, ['countries', 'parties', 'vessels', 'priorCall']);
+    this.keys(c, p, ['countries', 'parties', 'vessels', 'priorCall', 'reach']);
+    this.oneOf(c, 'reach', p, REACH, false);
     this.strings(c, 'countries', p, false)?.forEach((cc, i) => {
       if (!COUNTRY.test(cc))
         this.fail(`${p}/countries/${i}`, `${JSON.stringify(cc)} is not an ISO 3166-1 alpha-2 code`);
@@ -255,8 +317,24 @@ class Checker {
 
   exemption(v: unknown, p: string): void {
     const e = this.object(v, p, 'exemption');
-    this.keys(e, p, ['kind', 'condition', 'citation', 'contractBefore', 'until']);
+    this.keys(e, p, [
+      'kind',
+      'key',
+      'recognise',
+      'effective',
+      'condition',
+      'citation',
+      'contractBefore',
+      'until',
+    ]);
     const kind = this.oneOf(e, 'kind', p, EXEMPTION_KINDS, true);
+    const key = this.string(e, 'key', p, false);
+    if (key !== undefined && !ID.test(key))
+      this.fail(`${p}/key`, `${JSON.stringify(key)} is not a lowercase-hyphenated key`);
+    this.strings(e, 'recognise', p, false);
+    if (e.recognise !== undefined && key === undefined && !DECLARABLE_KINDS.includes(kind!))
+      this.fail(`${p}/key`, 'an exemption the judge recognises needs a key to name it by');
+    this.date(e, 'effective', p, false);
     this.string(e, 'condition', p, true);
     this.citation(e.citation, `${p}/citation`, 'an exemption');
     const before = this.date(e, 'contractBefore', p, false);
@@ -283,6 +361,7 @@ class Checker {
       'cap',
       'exemptions',
       'replaces',
+      'extends',
       'effect',
       'conditions',
       'notes',
@@ -319,9 +398,10 @@ class Checker {
     this.array(o, 'exemptions', p, false)?.forEach((e, i) =>
       this.exemption(e, `${p}/exemptions/${i}`),
     );
-    this.strings(o, 'replaces', p, false)?.forEach((r, i) => {
-      if (r === id) this.fail(`${p}/replaces/${i}`, 'a measure cannot replace itself');
-    });
+    for (const k of ['replaces', 'extends'] as const)
+      this.strings(o, k, p, false)?.forEach((r, i) => {
+        if (r === id) this.fail(`${p}/${k}/${i}`, `a measure cannot name itself in ${k}`);
+      });
     const effect = this.oneOf(o, 'effect', p, EFFECTS, true);
     this.strings(o, 'conditions', p, false);
     if (effect === 'conditional' && o.conditions === undefined && o.cap === undefined)
@@ -395,17 +475,18 @@ export function validateRegime(files: { file: string; act: ActFile }[]): void {
   }
   for (const { file, act } of files) {
     act.measures.forEach((m, i) => {
-      m.replaces?.forEach((r, j) => {
-        if (!where.has(r))
-          throw refused(
-            `${file}: /measures/${i}/replaces/${j} (measure ${m.id}): replaces unknown measure ${r}`,
-            {
-              file,
-              field: `/measures/${i}/replaces/${j}`,
-              record: m.id,
-            },
-          );
-      });
+      for (const k of ['replaces', 'extends'] as const)
+        m[k]?.forEach((r, j) => {
+          if (!where.has(r))
+            throw refused(
+              `${file}: /measures/${i}/${k}/${j} (measure ${m.id}): ${k} unknown measure ${r}`,
+              {
+                file,
+                field: `/measures/${i}/${k}/${j}`,
+                record: m.id,
+              },
+            );
+        });
     });
   }
 }

@@ -81,7 +81,7 @@ describe('scenario run on the real UN list', needsData('un_sc', '2026-02-27'), (
     assert.ok(!t.reasons.after.some((x) => x.measure === 'un-2371-op8-coal-export'));
   });
 
-  test('arms (HS 93) both ways never flip under either scenario: S/RES/1718 (2006) OP8(a) and OP8(b) stay', () => {
+  test('arms (HS 93) both ways never flip under either scenario: S/RES/2270 (2016) OP6 and S/RES/1718 (2006) OP8(b) stay', () => {
     for (const r of [dprk, us])
       for (const id of ['arms-in', 'arms-out']) {
         const t = tx(r, id);
@@ -90,7 +90,9 @@ describe('scenario run on the real UN list', needsData('un_sc', '2026-02-27'), (
         assert.deepEqual(t.lifted, []);
       }
     const cites = tx(dprk, 'arms-in').reasons.after.map((x) => x.citation);
-    assert.ok(cites.includes('S/RES/1718 (2006) OP8(a)(i)'));
+    // Cartridges (9306.30) are small-arms ammunition: outside 1718 OP8(a)(i)'s categories, within
+    // 2270 OP6's "all arms and related materiel, including small arms and light weapons" (issue 14).
+    assert.ok(cites.includes('S/RES/2270 (2016) OP6'));
     assert.ok(
       tx(dprk, 'arms-out').reasons.after.some((x) => x.citation === 'S/RES/1718 (2006) OP8(b)'),
     );

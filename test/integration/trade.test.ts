@@ -50,6 +50,16 @@ describe('trade check on the real lists', needsData('ofac_sdn', '2024-05-03'), (
     );
   });
 
+  test('S/RES/2397 (2017) OP7 through the CLI (issue 14): spare parts for an Il-62M, counted in sets, are REVIEW with the exception to confirm, not BLOCK and not refused', () => {
+    const r = check(fixture('il62m-spares.json'), '--fail-on', 'block');
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.body.verdict, 'REVIEW');
+    const reason = r.body.reasons.find((x) => x.kind === 'exemption')!;
+    assert.equal(reason.citation, 'S/RES/2397 (2017) OP7');
+    assert.match(reason.detail, /civil-aircraft-spares exception is stated \("Il-62M"\)/);
+    assert.match(reason.detail, /confirm: .*safe operation/);
+  });
+
   test('issue 4 ("where neither applies, US designations give REVIEW"): the same under --authority un is REVIEW, secondary-sanctions risk', () => {
     const r = check(fixture('renamed-vessel.json'));
     assert.equal(r.status, 0, r.stderr);
@@ -208,5 +218,42 @@ describe('regime show', () => {
     assert.ok(!ids.includes('un-2270-op29-coal-export'));
     assert.ok(body.measures.every((m) => m.effective <= '2018-01-01'));
     assert.ok(!ids.some((id) => id.startsWith('us-31cfr510-207')));
+  });
+
+  test('issue 14 ("regime show … --json lists for every measure its goods definition, its exceptions with their keys, and extends/replaces"): 2018-06-01', () => {
+    const r = embargo(tempDir(), 'regime', 'show', 'dprk', '--as-of', '2018-06-01', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const { measures } = JSON.parse(r.stdout) as { measures: Measure[] };
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    // Every goods measure states HS codes, items or description terms an analyst can read.
+    for (const m of measures.filter((x) => x.goods))
+      assert.ok(m.goods!.hs || m.goods!.items || m.goods!.description, m.id);
+    const fuel = byId.get('un-2270-op31-aviation-fuel')!;
+    assert.deepEqual(
+      fuel.goods!.items!.map((i) => i.name),
+      [
+        'aviation gasoline',
+        'naphtha-type jet fuel',
+        'kerosene-type jet fuel',
+        'kerosene-type rocket fuel',
+      ],
+    );
+    assert.ok(fuel.goods!.items!.every((i) => i.hs?.length && i.terms?.length));
+    assert.ok(fuel.exemptions!.some((e) => e.key === 'aviation-fuel-return-flight'));
+    const spares = byId
+      .get('un-2397-op7-supply-ban')!
+      .exemptions!.find((e) => e.key === 'civil-aircraft-spares');
+    assert.ok(spares?.recognise?.includes('Il-62M'));
+    const rugs = byId.get('un-2321-op5-luxury-annex-iv')!.goods!.items![0]!;
+    assert.deepEqual(rugs.valueOver, { amount: 500, currency: 'USD' });
+    assert.deepEqual(byId.get('un-2270-op6-arms-supply')!.extends, [
+      'un-1874-op10-arms-supply',
+      'un-1874-op10-salw-notification',
+    ]);
+    assert.ok(byId.has('un-1874-op10-arms-supply'), '1874 OP10 stays in force beside 2270 OP6');
+    assert.deepEqual(byId.get('un-2371-op8-coal-export')!.replaces, [
+      'un-2321-op26-coal-export-2016',
+      'un-2321-op26-coal-export',
+    ]);
   });
 });

@@ -254,7 +254,7 @@ test('S/RES/2371 (2017) OP8 exemptions: a declared Rajin transit makes coal REVI
   assert.ok(v.reasons.some((r) => r.kind === 'exemption' && /Rajin/.test(r.detail)));
 });
 
-test('HS Chapter 93 (inferred mapping) under the description-only arms measures: REVIEW, not BLOCK', () => {
+test('S/RES/2270 (2016) OP6: military weapons (HS 9301) into North Korea in 2018 are BLOCK', () => {
   const v = check(
     shipment({
       date: '2018-06-15',
@@ -262,8 +262,8 @@ test('HS Chapter 93 (inferred mapping) under the description-only arms measures:
       goods: [{ hs: '9301' }],
     }),
   );
-  assert.equal(v.verdict, 'REVIEW');
-  assert.ok(v.reasons.every((r) => r.kind === 'description'));
+  assert.equal(v.verdict, 'BLOCK');
+  assert.ok(cites(v, /S\/RES\/2270 \(2016\) OP6/), JSON.stringify(v.reasons));
 });
 
 test('S/RES/2371 (2017) OP7: chartering a DPRK-flagged vessel is BLOCK', () => {

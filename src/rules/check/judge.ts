@@ -1,20 +1,27 @@
 /**
  * @module
- * Judging a transaction against a regime's measures, authority by authority (issue 4).
+ * Judging a transaction against a regime's measures, authority by authority (issues 4, 14).
  *
  * - Measures are those in force on the transaction's date (or `asOf`), of each authority.
  * - Direction comes from the route, seen from the target: goods from the target are an export
  *   ("States shall prohibit the procurement … from the DPRK"), goods into it an import ("prevent
  *   the direct or indirect supply, sale or transfer to the DPRK"); charters and services are
  *   judged against the service measures.
- * - A binding prohibition is BLOCK; a wind-down, a declared exemption, a conditional measure, a
- *   cap still open, a calls-upon paragraph, goods the HS code cannot classify and a possible name
- *   hit are REVIEW: permitted only under conditions the tool cannot confirm.
+ * - Goods lines meet a measure's goods by HS code and, where the code cannot tell, by the words of
+ *   their description (`_goods.ts`); US measures by whose conduct they reach (`_us.ts`).
+ * - A binding prohibition is BLOCK; a wind-down, a claimed or recognised exception
+ *   (`_exemptions.ts`), a conditional measure, a cap still open, a calls-upon paragraph, goods the
+ *   HS code or description cannot decide and a possible name hit are REVIEW, each saying what the
+ *   analyst must confirm.
  * - Screening is injected (`screenParty`, `vesselByImo`): the rules never reach into the engine.
  */
-import { measuresInForce, hsRelation, windDownFor } from '../load.ts';
+import { measuresInForce, windDownFor } from '../load.ts';
 import { applyScenario, type Scenario } from '../scenario.ts';
-import type { Authority, Exemption, Measure, Regime } from '../types.ts';
+import type { Authority, Measure, Regime } from '../types.ts';
+import { claimDetail, findClaim, unmetClaims } from './_exemptions.ts';
+import { matchGoods } from './_goods.ts';
+import { usListReason } from './_lists.ts';
+import { usReachReasons, usPersonActs, type TargetTrade } from './_us.ts';
 import { checkCap, CapLedger, type CapState, type CapUse } from './caps.ts';
 import { portEntryReasons } from './portEntry.ts';
 import type { Transaction, TxGoods, TxParty } from './transaction.ts';
@@ -31,6 +38,8 @@ import {
 export const LIST_AUTHORITY: Record<string, Authority> = {
   un_sc: 'un',
   ofac_sdn: 'us',
+  ofac_consolidated: 'us',
+  us_bis_dpl: 'us',
   eu_fsf: 'eu',
   uk_ofsi: 'uk',
   uk_fcdo: 'uk',
@@ -56,48 +65,6 @@ export interface JudgeContext {
   scenario?: Scenario;
 }
 
-/**
- * HS codes mapped, by us, to measures that define their goods by description: chapter 93
- * ("Arms and ammunition; parts and accessories thereof") to the arms measures (1718 OP8(a)(i),
- * 1874 OP9, 2270 OP6…), and the headings below to the luxury-goods measures. The acts name no HS
- * code, so the mapping is inferred and a hit is REVIEW, never BLOCK.
- */
-const INFERRED_HS: { tag: Measure['tags'][number]; hs: string; source: string }[] = [
-  { tag: 'arms', hs: '93', source: 'HS2017 Chapter 93 "Arms and ammunition" (inferred mapping)' },
-  // The luxury-goods measures (1718 OP8(a)(iii), 2094 OP23 with its annex, 2270 OP39, 2321 OP5)
-  // define luxury goods by an illustrative list of kinds, not codes. These headings hold the kinds
-  // the annexes name (jewellery and precious stones, watches, yachts, luxury motor cars, fur,
-  // carpets, lead crystal); whether a good is a luxury needs a human, so a hit is REVIEW.
-  ...[
-    '7101',
-    '7102',
-    '7103',
-    '7104',
-    '7113',
-    '7114',
-    '9101',
-    '9102',
-    '8903',
-    '8703',
-    '4303',
-    '5701',
-    '7013',
-  ].map((hs) => ({
-    tag: 'luxury' as const,
-    hs,
-    source: `HS2017 heading ${hs}, a kind of good the luxury annexes name (inferred mapping)`,
-  })),
-];
-
-/** Exemption kinds a declared purpose or exemption can claim. */
-const DECLARABLE: Exemption['kind'][] = [
-  'livelihood',
-  'humanitarian',
-  'committee-approval',
-  'rajin-transit',
-  'notification',
-];
-
 /** Directions judged for each kind of service transaction. */
 const SERVICE_DIRECTIONS: Record<string, Measure['direction'][]> = {
   charter: ['charter'],
@@ -121,13 +88,6 @@ function targets(regime: Regime): Set<string> {
       for (const c of m.concerns?.countries ?? []) s.add(c.toLowerCase());
   return s;
 }
-
-/**
- * A description that covers every good ("Any goods, services or technology from North Korea",
- * EO 13570 sec. 1; "All items subject to the EAR", 15 CFR 746.4): the measure reaches the goods
- * whatever their HS code, but its conditions (destination, US person, EAR99) need a human.
- */
-const ALL_GOODS = /^(any|all) (goods|items)\b/i;
 
 /** Whether each goods line leaves or enters the target, from the route, else the parties. */
 function directionsOf(tx: Transaction, g: TxGoods, target: Set<string>): Set<'export' | 'import'> {
@@ -158,17 +118,6 @@ function involvesTarget(tx: Transaction, target: Set<string>): boolean {
   );
 }
 
-/** The exemption of `m` the declarations claim, if any. */
-function declaredExemption(m: Measure, tx: Transaction): Exemption | undefined {
-  const d = tx.declarations;
-  if (!d) return undefined;
-  const claims = new Set<string>();
-  if (d.exemption) claims.add(d.exemption);
-  if (d.purpose) claims.add(d.purpose);
-  if (d.approval_ref) claims.add('committee-approval');
-  return (m.exemptions ?? []).find((e) => DECLARABLE.includes(e.kind) && claims.has(e.kind));
-}
-
 /** Judges one transaction. Records its cap usage in the ledger (replacing any earlier record). */
 export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
   const date = ctx.asOf ?? tx.date;
@@ -188,7 +137,13 @@ export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
   }));
   const vesselHits = vesselFindings(tx, ctx);
 
-  const nexus = !!(tx.nexus?.us_person || tx.nexus?.usd || tx.nexus?.us_origin);
+  const nexus = !!(
+    tx.nexus?.us_person ||
+    tx.nexus?.usd ||
+    tx.nexus?.us_origin ||
+    tx.nexus?.us_facilitation ||
+    usPersonActs(tx)
+  );
   const bound = (a: Authority) => ctx.authorities.includes(a) || (a === 'us' && nexus);
   const judged = new Set<Authority>(ctx.authorities);
   if (nexus) judged.add('us');
@@ -206,10 +161,12 @@ export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
     const measures = inForce.filter((m) => m.authority === a);
     const reasons: Reason[] = portReasons.filter((r) => r.authority === a);
     if (bound(a)) {
-      reasons.push(...goodsReasons(tx, a, measures, target, date, ledger, caps, uses));
-      reasons.push(...serviceReasons(tx, a, measures, target));
-      reasons.push(...listReasons(a, measures, partyHits, 'designation'));
-      reasons.push(...listReasons(a, measures, vesselHits, 'vessel'));
+      const plain = measures.filter((m) => !m.concerns?.reach);
+      reasons.push(...goodsReasons(tx, a, plain, target, date, ledger, caps, uses));
+      reasons.push(...serviceReasons(tx, a, plain, target, date));
+      reasons.push(...usReachReasons(tx, measures, targetTrade(tx, target), date));
+      reasons.push(...listReasons(a, measures, partyHits, 'designation', tx));
+      reasons.push(...listReasons(a, measures, vesselHits, 'vessel', tx));
     } else {
       for (const x of [...partyHits, ...vesselHits]) {
         const hits = x.hits.filter((h) => h.sources.some((s) => LIST_AUTHORITY[s] === a));
@@ -218,9 +175,9 @@ export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
             kind: 'secondary-sanctions',
             verdict: 'REVIEW',
             authority: a,
-            citation: 'OFAC SDN List',
+            citation: listNames(hits),
             subject: x.pointer,
-            detail: `${x.label} resembles ${hits.map((h) => h.caption).join(', ')} on the SDN list; no US nexus binds this transaction: secondary-sanctions risk`,
+            detail: `${x.label} resembles ${hits.map((h) => h.caption).join(', ')} on ${listNames(hits)}; no US nexus binds this transaction: secondary-sanctions risk, confirm whether the party is the listed one before dealing with it`,
             hits,
           });
       }
@@ -246,7 +203,8 @@ export function judge(tx: Transaction, ctx: JudgeContext): TradeVerdict {
   };
 }
 
-interface Finding {
+/** A party or vessel and what screening found. */
+export interface Finding {
   pointer: string;
   label: string;
   hits: ListHit[];
@@ -313,14 +271,52 @@ function vesselFindings(tx: Transaction, ctx: JudgeContext): Finding[] {
   return out;
 }
 
-/** Designation measures of an authority in force: what a list hit is cited under. */
-function designationMeasure(measures: Measure[], vessel: boolean): Measure | undefined {
+/**
+ * The designation measure of an authority in force that a list hit is cited under. A person or
+ * entity a resolution listed in its annexes carries that resolution's adoption date as its listing
+ * date (2094 OP8, 2270 OP10, 2321 OP3, 2356 OP3, 2371 OP3, 2375 OP3, 2397 OP3): the measure of
+ * that date is cited; a Committee designation falls back to 1718 OP8(d).
+ */
+function designationMeasure(
+  measures: Measure[],
+  vessel: boolean,
+  listedOn?: string,
+): Measure | undefined {
   const freeze = (m: Measure) => m.tags.includes('designation') && m.direction === 'finance';
   if (vessel) {
     const v = measures.find((m) => freeze(m) && m.concerns?.vessels === 'designated');
     if (v) return v;
   }
-  return measures.find((m) => freeze(m) && m.concerns?.parties === 'designated');
+  const persons = measures.filter((m) => freeze(m) && m.concerns?.parties === 'designated');
+  return (listedOn && persons.find((m) => m.effective === listedOn)) || persons[0];
+}
+
+/** The US lists hits come from, in words. */
+function listNames(hits: ListHit[]): string {
+  const names: Record<string, string> = {
+    ofac_sdn: 'the OFAC SDN List',
+    ofac_consolidated: 'the OFAC Consolidated (non-SDN) List',
+    us_bis_dpl: 'the BIS Denied Persons List',
+  };
+  const s = new Set(hits.flatMap((h) => h.sources.filter((x) => names[x]).map((x) => names[x]!)));
+  return [...s].join(', ') || 'a US list';
+}
+
+/** Goods to and from the target, and whether it takes part: what the US reach rules ask. */
+function targetTrade(tx: Transaction, target: Set<string>): TargetTrade {
+  const supplied: TargetTrade['supplied'] = [];
+  const procured: TargetTrade['procured'] = [];
+  tx.goods.forEach((g, i) => {
+    const d = directionsOf(tx, g, target);
+    if (d.has('import')) supplied.push({ g, pointer: `/goods/${i}` });
+    if (d.has('export')) procured.push({ g, pointer: `/goods/${i}` });
+  });
+  return {
+    supplied,
+    procured,
+    involved: involvesTarget(tx, target),
+    flagged: tx.vessel?.flag !== undefined && target.has(tx.vessel.flag),
+  };
 }
 
 /** Party or vessel hits on an authority's own lists. */
@@ -329,14 +325,21 @@ function listReasons(
   measures: Measure[],
   findings: Finding[],
   kind: 'designation' | 'vessel',
+  tx: Transaction,
 ): Reason[] {
   const reasons: Reason[] = [];
-  const m = designationMeasure(measures, kind === 'vessel');
   for (const f of findings) {
-    const hits = f.hits.filter((h) => h.sources.some((s) => LIST_AUTHORITY[s] === a));
+    let hits = f.hits.filter((h) => h.sources.some((s) => LIST_AUTHORITY[s] === a));
+    if (a === 'us') {
+      // Only the SDN list blocks property; the Denied Persons and non-SDN lists restrict otherwise.
+      for (const h of hits.filter((x) => !x.sources.includes('ofac_sdn')))
+        reasons.push(usListReason(h, f, tx));
+      hits = hits.filter((x) => x.sources.includes('ofac_sdn'));
+    }
     if (!hits.length) continue;
     const sure = hits.filter((h) => h.strength !== 'possible');
     const best = sure[0] ?? hits[0]!;
+    const m = designationMeasure(measures, kind === 'vessel', best.listed_on);
     const how =
       best.strength === 'decisive'
         ? 'by identifier (IMO number), decisive'
@@ -373,68 +376,49 @@ function goodsReasons(
 ): Reason[] {
   const reasons: Reason[] = [];
   // Goods lines wholly within each measure, to add up against caps.
-  const covered = new Map<Measure, { goods: TxGoods[]; pointers: string[] }>();
+  const covered = new Map<Measure, { goods: TxGoods[]; pointers: string[]; items: string[] }>();
   tx.goods.forEach((g, i) => {
     const pointer = `/goods/${i}`;
     const dirs = directionsOf(tx, g, target);
     for (const m of measures) {
       if (m.direction !== 'export' && m.direction !== 'import') continue;
       if (!dirs.has(m.direction)) continue;
-      if (m.goods?.hs) {
-        const rel = hsRelation(m.goods, g.hs);
-        if (rel === 'out') continue;
-        if (rel === 'partial') {
-          reasons.push({
-            kind: 'hs-unclassified',
-            verdict: 'REVIEW',
-            authority: a,
-            measure: m.id,
-            citation: cite(m),
-            subject: `${pointer}/hs`,
-            detail: `HS ${g.hs} is broader than the measure's goods (${m.goods.hs.join(', ')}${m.goods.exclude ? `; not ${m.goods.exclude.join(', ')}` : ''}): the HS code alone cannot classify the goods`,
-          });
-          continue;
-        }
-        const c = covered.get(m) ?? { goods: [], pointers: [] };
-        c.goods.push(g);
-        c.pointers.push(pointer);
-        covered.set(m, c);
-      } else if (m.goods?.description) {
-        const inferred = INFERRED_HS.find((x) => m.tags.includes(x.tag) && g.hs.startsWith(x.hs));
-        if (ALL_GOODS.test(m.goods.description))
-          reasons.push({
-            kind: 'description',
-            verdict: 'REVIEW',
-            authority: a,
-            measure: m.id,
-            citation: cite(m),
-            subject: pointer,
-            detail: `the measure covers goods by description ("${m.goods.description}"): check whether its conditions reach this ${m.direction === 'export' ? 'procurement from' : 'supply to'} the target`,
-          });
-        else if (inferred)
-          reasons.push({
-            kind: 'description',
-            verdict: 'REVIEW',
-            authority: a,
-            measure: m.id,
-            citation: cite(m),
-            subject: `${pointer}/hs`,
-            detail: `the act defines the goods by description ("${m.goods.description}"); HS ${g.hs} falls under ${inferred.source}`,
-          });
+      const match = matchGoods(m.goods, g);
+      if (match.state === 'out') continue;
+      if (match.state === 'ask') {
+        reasons.push({
+          kind: match.kind,
+          verdict: 'REVIEW',
+          authority: a,
+          measure: m.id,
+          citation: match.item?.citation ?? cite(m),
+          subject: match.kind === 'hs-unclassified' ? `${pointer}/hs` : pointer,
+          detail: `${m.title}: ${match.question}`,
+        });
+        continue;
       }
+      const c = covered.get(m) ?? { goods: [], pointers: [], items: [] };
+      c.goods.push(g);
+      c.pointers.push(pointer);
+      if (match.item) {
+        const it = match.item;
+        const words = `${it.name} (${it.citation}${it.inferred ? `; our reading: ${it.inferred}` : ''})`;
+        if (!c.items.includes(words)) c.items.push(words);
+      }
+      covered.set(m, c);
     }
   });
-  for (const [m, { goods, pointers }] of covered) {
+  for (const [m, { goods, pointers, items }] of covered) {
     const subject = pointers.join(', ');
     const base = { authority: a, measure: m.id, citation: cite(m), subject };
-    const what = `${m.title} (HS ${goods.map((g) => g.hs).join(', ')})`;
+    const what = `${m.title} (HS ${goods.map((g) => g.hs).join(', ')}${items.length ? `: ${items.join('; ')}` : ''})`;
     if (m.citation.force === 'calls-upon') {
       // A calls-upon paragraph asks; it does not oblige: REVIEW, never BLOCK.
       reasons.push({
         ...base,
         kind: 'calls-upon',
         verdict: 'REVIEW',
-        detail: `${what}: the Council calls upon States, it does not decide`,
+        detail: `${what}: the Council calls upon States, it does not decide: confirm whether your State has made it binding`,
       });
       continue;
     }
@@ -463,13 +447,13 @@ function goodsReasons(
             check.state.state === 'over'
               ? `${what}: ${check.state.detail}`
               : check.state.state === 'unknown'
-                ? `${what}: cannot count against the cap: ${check.state.detail}`
+                ? `${what}: cannot count against the cap: ${check.state.detail}; state the quantity in ${m.cap.quantity?.unit ?? m.cap.value?.currency} to judge it`
                 : `${what}: under the cap (${check.state.detail}); permitted only if: ${conditions}`,
         });
         continue;
       }
     }
-    const exemption = declaredExemption(m, tx);
+    const claim = findClaim(m, tx, date, goods);
     if (m.effect === 'conditional') {
       reasons.push({
         ...base,
@@ -479,17 +463,23 @@ function goodsReasons(
       });
       continue;
     }
-    if (exemption) {
+    if (claim) {
       reasons.push({
         ...base,
         kind: 'exemption',
         verdict: 'REVIEW',
-        citation: `${exemption.citation.act} ${exemption.citation.paragraph}`,
-        detail: `${what}: prohibited unless the declared ${exemption.kind} exemption holds: ${exemption.condition}${tx.declarations?.approval_ref ? ` (approval ${tx.declarations.approval_ref})` : ''}`,
+        citation: `${claim.exemption.citation.act} ${claim.exemption.citation.paragraph}`,
+        detail: claimDetail(what, claim, tx.declarations?.approval_ref),
       });
       continue;
     }
-    reasons.push({ ...base, kind: 'measure', verdict: 'BLOCK', detail: `${what}: prohibited` });
+    const unmet = unmetClaims(m, tx, date);
+    reasons.push({
+      ...base,
+      kind: 'measure',
+      verdict: 'BLOCK',
+      detail: `${what}: prohibited${unmet.length ? ` (the claimed ${unmet.join(', ')} is no exception of this measure on ${date})` : ''}`,
+    });
   }
   // A route through the target that neither starts nor ends there.
   const via = [
@@ -502,7 +492,7 @@ function goodsReasons(
       verdict: 'REVIEW',
       authority: a,
       subject: '/route',
-      detail: `the route calls at or transships through ${[...new Set(via)].join(', ').toUpperCase()}: goods may be supplied to or procured from the target`,
+      detail: `the route calls at or transships through ${[...new Set(via)].join(', ').toUpperCase()}: confirm that no goods are loaded or unloaded there (goods may be supplied to or procured from the target)`,
     });
   return reasons;
 }
@@ -513,6 +503,7 @@ function serviceReasons(
   a: Authority,
   measures: Measure[],
   target: Set<string>,
+  date: string,
 ): Reason[] {
   const directions = SERVICE_DIRECTIONS[tx.kind];
   if (!directions || !involvesTarget(tx, target)) return [];
@@ -530,14 +521,14 @@ function serviceReasons(
       m.citation.force === 'decides' &&
       m.effect === 'prohibited' &&
       m.direction === 'charter' &&
-      !declaredExemption(m, tx);
+      !findClaim(m, tx, date);
     reasons.push({
       ...base,
       kind: 'service',
       verdict: block ? 'BLOCK' : 'REVIEW',
       detail: block
         ? `${m.title}: prohibited`
-        : `${tx.kind} involving the target: check whether ${m.title.toLowerCase()} covers it`,
+        : `a ${tx.kind}${tx.services?.length ? ` (${tx.services.join(', ')})` : ''} where North Korea takes part: confirm whether it is one the measure prohibits: ${m.title}`,
     });
   }
   return reasons;

@@ -49,12 +49,26 @@ test('issue 4 ("Bad input"): an unknown country names its pointer; names and alp
   );
 });
 
-test('issue 4 ("Bad input"): a unit that cannot convert, a missing date, with the line in a book', () => {
-  const u = fault({ ...base, goods: [{ hs: '2710', quantity: 3, unit: 'jugs' }] }, 7);
+test('issue 14 (finding 12): a unit the tool does not convert (sets, pairs, dozens, m2, jugs) is kept, not refused', () => {
+  for (const [unit, kept] of [
+    ['sets', 'set'],
+    ['pairs', 'pair'],
+    ['DZN', 'dozen'],
+    ['m2', 'm2'],
+    ['jugs', 'jugs'],
+  ])
+    assert.equal(
+      parseTransaction({ ...base, goods: [{ hs: '2710', quantity: 3, unit }] }).goods[0]?.unit,
+      kept,
+    );
+});
+
+test('issue 4 ("Bad input"): a missing date, with the line in a book', () => {
+  const u = fault({ ...base, date: '2018-13-01' }, 7);
   assert.equal(u.code, 'E_INPUT_REFUSED');
-  assert.equal(u.field, '/goods/0/unit');
+  assert.equal(u.field, '/date');
   assert.equal(u.line, 7);
-  assert.match(u.message, /line 7: \/goods\/0\/unit/);
+  assert.match(u.message, /line 7: \/date/);
   const { date: _date, ...undated } = base;
   assert.equal(fault(undated).field, '/date');
   assert.equal(fault({ ...base, date: '2018-02-30' }).field, '/date');

@@ -58,7 +58,7 @@ export interface TxRoute {
 }
 
 /** Units the tool knows, after normalisation. */
-export type Unit = 't' | 'kg' | 'g' | 'bbl' | 'l' | 'm3' | 'pcs';
+export type Unit = 't' | 'kg' | 'g' | 'bbl' | 'l' | 'm3' | 'pcs' | 'pair' | 'dozen' | 'set' | 'm2';
 
 /** One goods line. */
 export interface TxGoods {
@@ -67,15 +67,26 @@ export interface TxGoods {
   description?: string;
   origin?: string;
   quantity?: number;
-  unit?: Unit;
+  /**
+   * A unit the tool knows (see {@link normalizeUnit}), or any other unit as given, lower case: it
+   * counts against a cap only where it converts, and the line is judged all the same.
+   */
+  unit?: Unit | (string & {});
   value?: { amount: number; currency: string };
 }
 
 /** The US nexus: what makes a US measure bind whatever the user's own authority. */
 export interface TxNexus {
+  /** A US person (citizen, permanent resident, US entity or anyone in the US) exports, supplies or serves. */
   us_person?: boolean;
   usd?: boolean;
+  /** The goods are US-origin items (subject to the EAR, 15 CFR 746.4). */
   us_origin?: boolean;
+  /**
+   * A US person approves, finances, facilitates or guarantees the transaction of a foreign person
+   * (EO 13722 sec. 3(a)(iii)).
+   */
+  us_facilitation?: boolean;
 }
 
 /** What the parties declare; the tool cannot confirm any of it, so it leads to REVIEW at best. */
@@ -84,8 +95,11 @@ export interface TxDeclarations {
   purpose?: string;
   /** Date the contract was signed (wind-downs: "contracts finalized prior to the adoption"). */
   contract_date?: string;
-  /** An exemption kind claimed (`livelihood`, `humanitarian`, `committee-approval`, `rajin-transit`…). */
-  exemption?: string;
+  /**
+   * Exemption keys claimed (`livelihood`, `humanitarian`, `committee-approval`, `rajin-transit`,
+   * `civil-aircraft-spares`, `aviation-fuel-return-flight`…): a string or an array in the JSON.
+   */
+  exemption?: string[];
   /** Reference of a Committee approval or licence. */
   approval_ref?: string;
 }
@@ -100,6 +114,11 @@ export interface Transaction {
   route?: TxRoute;
   goods: TxGoods[];
   nexus?: TxNexus;
+  /**
+   * What a service or charter provides, in words (`ship management`, `chartering`, `brokering`,
+   * `insurance`, `registration`, `flagging`, `ownership`, `leasing`, `operation`…).
+   */
+  services?: string[];
   declarations?: TxDeclarations;
 }
 
@@ -135,6 +154,20 @@ const UNITS: Record<string, Unit> = {
   pieces: 'pcs',
   h87: 'pcs',
   c62: 'pcs',
+  pair: 'pair',
+  pairs: 'pair',
+  pr: 'pair',
+  npr: 'pair',
+  dozen: 'dozen',
+  dozens: 'dozen',
+  dz: 'dozen',
+  dzn: 'dozen',
+  set: 'set',
+  sets: 'set',
+  set1: 'set',
+  m2: 'm2',
+  mtk: 'm2',
+  sqm: 'm2',
 };
 
 /** The unit for a word or Rec. 20 code, or undefined. */
@@ -151,6 +184,7 @@ const TOP_KEYS = [
   'route',
   'goods',
   'nexus',
+  'services',
   'declarations',
 ];
 
@@ -351,14 +385,9 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
       if (x.unit === undefined || x.unit === null) r.fail(`${p}/unit`, 'a quantity needs a unit');
     }
     if (x.unit !== undefined && x.unit !== null) {
+      // Any unit is kept: only a cap needs the conversion, and it says so when it cannot make it.
       const u = r.string(x.unit, `${p}/unit`);
-      const unit = normalizeUnit(u);
-      if (!unit)
-        r.fail(
-          `${p}/unit`,
-          `${JSON.stringify(u)} is not a unit the tool can convert (t, kg, g, bbl, l, m3, pcs or their UN/CEFACT Rec. 20 codes TNE, KGM, GRM, BLL, LTR, MTQ, H87)`,
-        );
-      g.unit = unit;
+      g.unit = normalizeUnit(u) ?? u.toLowerCase();
     }
     if (x.value !== undefined && x.value !== null) {
       const val = r.object(x.value, `${p}/value`);
@@ -378,12 +407,17 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
   if (o.nexus !== undefined && o.nexus !== null) {
     const x = r.object(o.nexus, '/nexus');
     const nexus: TxNexus = {};
-    for (const k of ['us_person', 'usd', 'us_origin'] as const) {
+    for (const k of ['us_person', 'usd', 'us_origin', 'us_facilitation'] as const) {
       const b = r.bool(x[k], `/nexus/${k}`);
       if (b !== undefined) nexus[k] = b;
     }
     tx.nexus = nexus;
   }
+
+  if (o.services !== undefined && o.services !== null)
+    tx.services = r
+      .array(o.services, '/services')
+      .map((v, i) => r.string(v, `/services/${i}`).toLowerCase());
 
   if (o.declarations !== undefined && o.declarations !== null) {
     const x = r.object(o.declarations, '/declarations');
@@ -392,8 +426,12 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
     if (purpose) d.purpose = purpose.toLowerCase();
     const contract = r.optDate(x.contract_date, '/declarations/contract_date');
     if (contract) d.contract_date = contract;
-    const exemption = r.optString(x.exemption, '/declarations/exemption');
-    if (exemption) d.exemption = exemption.toLowerCase();
+    if (x.exemption !== undefined && x.exemption !== null) {
+      const claims = Array.isArray(x.exemption)
+        ? x.exemption.map((e, i) => r.string(e, `/declarations/exemption/${i}`))
+        : [r.string(x.exemption, '/declarations/exemption')];
+      d.exemption = claims.map((c) => c.toLowerCase());
+    }
     const ref = r.optString(x.approval_ref, '/declarations/approval_ref');
     if (ref) d.approval_ref = ref;
     tx.declarations = d;

@@ -55,6 +55,8 @@ export interface ListHit {
   strength: 'decisive' | 'match' | 'possible';
   matched_name?: string;
   programs?: string[];
+  /** The date the list gives for the listing (UN: the resolution or Committee decision's date). */
+  listed_on?: string;
 }
 
 /** One reason for a verdict. */
