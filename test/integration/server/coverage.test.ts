@@ -115,8 +115,8 @@ describe(
       assert.ok(r.body.coverage.missing.includes('ofac_sdn'));
       assert.equal(r.body.coverage.max_age_days, 7);
       // One warning, the stale list: lists nobody named are reported in coverage, not warned of.
-    assert.equal(r.body.responses.q.warnings.length, 1);
-    assert.match(r.body.responses.q.warnings[0], /^un_sc@2026-02-27 is \d+ days old/);
+      assert.equal(r.body.responses.q.warnings.length, 1);
+      assert.match(r.body.responses.q.warnings[0], /^un_sc@2026-02-27 is \d+ days old/);
     });
 
     test('/search carries coverage and the warning', async () => {
