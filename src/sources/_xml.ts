@@ -375,27 +375,30 @@ class XmlScan {
         this.pending ??= err;
       }
     }
-    if (this.open.length >= MAX_XML_DEPTH) {
-      // Stop building: the rest of the chunk is parsed for nothing, and refused after it.
-      this.pending ??= this.beyondLimit(`elements nested more than ${MAX_XML_DEPTH} levels deep`);
-      return;
-    }
+    // Thrown out of saxes at once (the parser is not used again): saxes keeps a stack entry per
+    // open element, so waiting for the end of the chunk would let a mebibyte of `<a>` grow it.
+    if (this.open.length >= MAX_XML_DEPTH)
+      throw (
+        this.pending ?? this.beyondLimit(`elements nested more than ${MAX_XML_DEPTH} levels deep`)
+      );
     for (const name in tag.attributes)
-      if (tag.attributes[name]!.length > MAX_XML_TEXT) {
-        this.pending ??= this.beyondLimit(
-          `attribute ${name} of <${tag.name}> longer than ${MAX_XML_TEXT.toLocaleString('en')} characters`,
+      if (tag.attributes[name]!.length > MAX_XML_TEXT)
+        throw (
+          this.pending ??
+          this.beyondLimit(
+            `attribute ${name} of <${tag.name}> longer than ${MAX_XML_TEXT.toLocaleString('en')} characters`,
+          )
         );
-        return;
-      }
     this.open.push({ name: tag.name, line });
     if (!this.building.length) this.recordElements = 0;
     if (this.building.length || this.wanted.has(tag.name)) {
-      if (++this.recordElements > MAX_XML_RECORD_ELEMENTS) {
-        this.pending ??= this.beyondLimit(
-          `a record of more than ${MAX_XML_RECORD_ELEMENTS.toLocaleString('en')} elements`,
+      if (++this.recordElements > MAX_XML_RECORD_ELEMENTS)
+        throw (
+          this.pending ??
+          this.beyondLimit(
+            `a record of more than ${MAX_XML_RECORD_ELEMENTS.toLocaleString('en')} elements`,
+          )
         );
-        return;
-      }
       const el: XmlElement = {
         name: tag.name,
         // Copied: saxes hands out null-prototype objects, which surprise deepEqual and friends.
