@@ -33,3 +33,4 @@ export { ENGINE_VERSION } from './version.ts';
 export * from './batch/index.ts';
 export * from './trade.ts';
 export * from './scenario.ts';
+export * from './impact.ts';
