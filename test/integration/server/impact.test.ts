@@ -73,4 +73,14 @@ describe('scenario impact over HTTP', needsTrade(), () => {
     assert.equal(r.statusCode, 200);
     assert.equal(json(r).id, 'hanoi-2019-us-account');
   });
+
+  test('/openapi.json documents both routes with their response schemas', async () => {
+    const doc = json(await s.call({ method: 'GET', url: '/openapi.json', role: 'none' }));
+    const impact = doc.paths['/scenarios/{id}/impact'].get.responses['200'];
+    const compare = doc.paths['/scenarios/compare'].get.responses['200'];
+    const schema = (x: { content: Record<string, { schema: { properties: object } }> }) =>
+      Object.values(x.content)[0]!.schema.properties;
+    assert.ok('by_measure' in schema(impact) && 'by_chapter' in schema(impact));
+    assert.ok('gap' in schema(compare) && 'totals' in schema(compare));
+  });
 });
