@@ -104,6 +104,8 @@ describe('scenario impact and compare on the shipped trade baseline', needsTrade
       const seafood = i.measures.find((m) => m.id === 'un-2371-op9-seafood-export')!;
       // Seafood has no annual 2016 goods figure: only fishing rights (an estimate) re-open.
       assert.deepEqual(seafood.figures, ['stream:fishing rights']);
+      assert.match(seafood.reason, /no baseline figure/);
+      assert.ok(seafood.context.some((t) => t.tag === 'PARTIAL'));
     });
   }
 

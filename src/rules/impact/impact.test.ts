@@ -131,6 +131,15 @@ describe('scenarioImpact on invented figures', () => {
     assert.ok(!dprk.flows.some((f) => f.key.includes('03')));
     const iron = dprk.measures.find((m) => m.id === 'un-2371-op8-iron-export')!;
     assert.equal(iron.status, 'no baseline figure');
+    // The seafood ban re-opens fishing rights, yet its goods have only a partial-period row.
+    const seafood = dprk.measures.find((m) => m.id === 'un-2371-op9-seafood-export')!;
+    assert.equal(seafood.status, 'reopens');
+    assert.deepEqual(seafood.figures, ['stream:fishing rights']);
+    assert.match(seafood.reason, /no baseline figure/);
+    assert.deepEqual(
+      seafood.context.map((c) => [c.line, c.tag]),
+      [[6, 'PARTIAL']],
+    );
     assert.deepEqual(
       iron.context.map((c) => `${c.file}:${c.line}`),
       ['dprk-exports-2016.csv:8'],

@@ -574,13 +574,21 @@ export function scenarioImpact(
         coverage([f.heading], m) === 'full' &&
         m.tags.includes('energy-cap'),
     );
-    if (figures.length > 0)
+    if (figures.length > 0) {
+      // A ban that re-opens only an income stream (seafood: fishing rights) may still have no
+      // annual figure for its goods: say so, with the rows there are.
+      const goodsUnmeasured =
+        m.goods !== undefined && !figures.some((f) => f.startsWith(`${kind}:`));
       return {
         ...base,
         status: 'reopens',
-        reason: 'the baseline has an annual figure for what it blocked',
-        context: [],
+        reason: goodsUnmeasured
+          ? `re-opens ${figures.join(', ')}; its goods have no annual ${baseline.year} figure (no baseline figure)` +
+            (contextRows.length ? ': the rows below are shown as such, not summed' : '')
+          : 'the baseline has an annual figure for what it blocked',
+        context: goodsUnmeasured ? contextRows : [],
       };
+    }
     if (fuelNote && fuelNote.status !== 'no baseline figure')
       return {
         ...base,
