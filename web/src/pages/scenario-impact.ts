@@ -5,8 +5,8 @@
  * SVG charts of the income and fuel each re-opens by measure with their difference, and the
  * measures on which they differ with the value at stake in each.
  */
-import { api } from '../api.ts';
-import { field, h, section, select, status } from '../dom.ts';
+import { api, errorText } from '../api.ts';
+import { field, h, replace, section, select, status } from '../dom.ts';
 import type { Figures, ImpactComparison, MeasureSum, ScenarioSummary } from '../types.ts';
 import { showAnswer } from '../widgets/answer.ts';
 import { rangeChart, type RangeRow, type Span } from '../widgets/rangechart.ts';
@@ -223,16 +223,17 @@ export function impactPanel(scenarios: ScenarioSummary[]): HTMLElement {
   );
   const st = status();
   const out = h('div', { class: 'impact-out' });
+  const ask = () =>
+    api<ImpactComparison>('/scenarios/compare', {
+      query: { a: a.value, b: b.value, authority: authority.value },
+    });
   const run = (e?: Event) => {
     e?.preventDefault();
     showAnswer(
       out,
       st,
       'Measuring both scenarios against the baseline…',
-      () =>
-        api<ImpactComparison>('/scenarios/compare', {
-          query: { a: a.value, b: b.value, authority: authority.value },
-        }),
+      ask,
       comparisonView,
       '.impact-heading',
     );
@@ -252,7 +253,7 @@ export function impactPanel(scenarios: ScenarioSummary[]): HTMLElement {
         { class: 'row' },
         field('Scenario A', a),
         field('Scenario B', b),
-        field('Authority', authority),
+        field('Authority (comparison)', authority),
         h(
           'div',
           { class: 'actions' },
@@ -265,9 +266,18 @@ export function impactPanel(scenarios: ScenarioSummary[]): HTMLElement {
   );
   panel.classList.add('impact-panel');
   if (a.value && b.value) {
-    // Shown without a click: a GET on shipped data, and the page's main question.
+    // Shown without a click (a GET on shipped data, and the page's main question), but without
+    // taking the focus or the scroll from the form above, as a clicked answer does.
     st.textContent = 'Measuring both scenarios against the baseline…';
-    queueMicrotask(() => run());
+    ask()
+      .then((c) => {
+        st.textContent = '';
+        replace(out, comparisonView(c));
+      })
+      .catch((err: unknown) => {
+        st.textContent = '';
+        replace(out, h('p', { class: 'error', role: 'alert' }, errorText(err)));
+      });
   }
   return panel;
 }
