@@ -371,23 +371,33 @@ function fuelFigures(
       c === null ? s : c === 'frozen' ? s : Math.min(s, c);
     const opened = (s: number) => held(s, cap.after) - held(s, cap.before);
     const ends = [opened(supply.low), opened(supply.high)];
-    const reopened_bbl = span(ends);
+    // A ban on the fuel that stays (EO 13722's on every US export) holds it whatever the caps.
+    const banned = after.filter(
+      (m) =>
+        m.direction === 'import' &&
+        !m.tags.includes('energy-cap') &&
+        coverage([f.heading], m) === 'full',
+    );
+    const reopened_bbl = banned.length ? ZERO : span(ends);
     const status: FuelFigure['status'] =
-      b.length === 0
-        ? 'not blocked'
-        : lifted.length === 0
-          ? 'still blocked'
-          : reopened_bbl.high > 0
-            ? 'reopened'
-            : 'cap above supply';
+      banned.length > 0
+        ? 'still blocked'
+        : b.length === 0
+          ? 'not blocked'
+          : lifted.length === 0
+            ? 'still blocked'
+            : reopened_bbl.high > 0
+              ? 'reopened'
+              : 'cap above supply';
     const capText = (c: number | 'frozen' | null) =>
       c === null
         ? 'no cap'
         : c === 'frozen'
           ? 'supply held at its prior level'
           : `a cap of ${c.toLocaleString('en-US')} bbl a year`;
-    const note =
-      lifted.length === 0
+    const note = banned.length
+      ? `still banned by ${banned.map(citation).join(', ')}`
+      : lifted.length === 0
         ? `${capText(cap.before)}, unchanged by the scenario`
         : `from ${capText(cap.before)} to ${capText(cap.after)}, against a pre-cap supply of ${supply.low.toLocaleString('en-US')}–${supply.high.toLocaleString('en-US')} bbl a year` +
           (reopened_bbl.high === 0
@@ -399,6 +409,7 @@ function fuelFigures(
       reopened_bbl,
       status,
       lifted: reopened_bbl.high > 0 ? lifted : [],
+      still: [...stillIds, ...banned.map((m) => m.id)],
       note,
     };
   });
