@@ -73,6 +73,11 @@ describe('scenario impact and compare on the shipped trade baseline', needsTrade
         // An annual figure is never a partial-period or estimated row of the trade files.
         if (!t.file.includes('income')) assert.ok(!/\[(PARTIAL|ESTIMATE)/.test(line), line);
       }
+      // No row is dropped silently: each is a figure, context, or counted as not used.
+      for (const f of i.rows) {
+        assert.equal(f.in_figures + f.in_context + f.not_used, f.rows, f.file);
+        assert.ok(f.not_used >= 0 && f.in_figures > 0, f.file);
+      }
       // Income beyond goods rests on estimates, and says so.
       for (const s of i.streams.filter((x) => x.lifted.length)) {
         assert.ok(s.estimate);

@@ -114,6 +114,11 @@ export function impactText(r: ScenarioImpact): string {
     ...r.streams.filter((x) => x.lifted.length),
   ])
     for (const row of f.rows) out.push(`  ${f.label}: ${trace(row)}`);
+  out.push('', 'baseline rows:');
+  for (const f of r.rows)
+    out.push(
+      `  ${f.file}: ${f.rows} rows, ${f.in_figures} read as annual figures, ${f.in_context} shown as context, ${f.not_used} not used (other years, partial periods or estimates no lifted measure reaches)`,
+    );
   out.push('', ...r.notes.map((n) => `note: ${n}`));
   return out.join('\n') + '\n';
 }

@@ -137,6 +137,7 @@ function records(file: string, columns: string[]): { line: number; cells: Cells 
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, {
+      bom: true,
       info: true,
       relax_column_count: false,
       skip_empty_lines: true,

@@ -76,6 +76,17 @@ describe('loadBaseline', () => {
     );
   });
 
+  test('a row with a missing column is refused naming its line', () => {
+    const dir = copyWith('fuel.csv', (t) =>
+      t.replace(',estimate (test),https://example.org/crude', ',https://example.org/crude'),
+    );
+    assert.throws(
+      () => loadBaseline(dir),
+      (e: EmbargoError) =>
+        e.code === 'E_INPUT_REFUSED' && e.line === 3 && /fuel\.csv:3/.test(e.message),
+    );
+  });
+
   test('a row without a source is refused', () => {
     const dir = copyWith('other-income.csv', (t) => t.replace('https://example.org/fishing', ''));
     assert.throws(
@@ -156,6 +167,18 @@ describe('scenarioImpact on invented figures', () => {
       ['dprk-imports-2016.csv:5'],
     );
     assert.equal(dprk.context.not_relief.length, 1);
+  });
+
+  test('every baseline row is accounted for: an annual figure, context, or not used', () => {
+    assert.deepEqual(
+      dprk.rows.map((x) => [x.file, x.rows, x.in_figures, x.in_context, x.not_used]),
+      [
+        ['dprk-exports-2016.csv', 7, 4, 3, 0],
+        ['dprk-imports-2016.csv', 4, 3, 1, 0],
+        ['fuel.csv', 3, 2, 0, 1],
+        ['other-income.csv', 4, 2, 2, 0],
+      ],
+    );
   });
 
   test('the refined-petroleum caps lifted re-open the pre-cap supply above the 500,000 bbl cap', () => {

@@ -177,6 +177,12 @@ export interface ScenarioImpact {
   streams: StreamFigure[];
   /** Rows not summed, each with why: totals of all goods, unmapped categories, illicit income. */
   context: { totals: Trace[]; unmapped: Trace[]; not_relief: Trace[] };
+  /**
+   * Every row of every baseline file accounted for: read as an annual figure (re-opened or not),
+   * shown as context, or neither (another year, a partial period or an estimate that no lifted
+   * measure reaches).
+   */
+  rows: { file: string; rows: number; in_figures: number; in_context: number; not_used: number }[];
   notes: string[];
 }
 
@@ -639,6 +645,35 @@ export function scenarioImpact(
     };
   });
 
+  const at = (t: Trace) => `${t.file}:${t.line}`;
+  // Rows read as annual figures, whether the scenario re-opens them or not.
+  const inFigures = new Set([...flows, ...fuel, ...streams].flatMap((f) => f.rows.map(at)));
+  const inContext = new Set(
+    [
+      ...context.totals,
+      ...context.unmapped,
+      ...context.not_relief,
+      ...measures.flatMap((m) => m.context),
+      ...streams.flatMap((s) => s.context),
+    ]
+      .map(at)
+      .filter((k) => !inFigures.has(k)),
+  );
+  const rowsAccount = baseline.files
+    .filter((f) => f.name.endsWith('.csv'))
+    .map((f) => {
+      const count = (set: Set<string>) => [...set].filter((k) => k.startsWith(`${f.name}:`)).length;
+      const figs = count(inFigures);
+      const ctx = count(inContext);
+      return {
+        file: f.name,
+        rows: f.rows,
+        in_figures: figs,
+        in_context: ctx,
+        not_used: f.rows - figs - ctx,
+      };
+    });
+
   const notes = [
     `Annual figures are ${baseline.year} values in current US dollars as the sources give them (mirror statistics, mostly China's customs): a legal-trade reference, not North Korea's total income (see ${basename(baseline.sources)}).`,
     'A range low–high is either sources that disagree on one flow, or a chapter a measure covers only in part (low 0: the baseline does not say how much of the chapter the measure covers).',
@@ -678,6 +713,7 @@ export function scenarioImpact(
     fuel,
     streams,
     context,
+    rows: rowsAccount,
     notes,
   };
 }
