@@ -240,6 +240,9 @@ describe('scenarioImpact on invented figures', () => {
     assert.deepEqual(both.totals.income_goods, r(0));
     assert.equal(flow(both, 'exports:2701').status, 'still blocked');
     assert.ok(flow(both, 'exports:2701').still.includes('us-eo13570-sec1-imports'));
+    const coal = both.measures.find((m) => m.id === 'un-2371-op8-coal-export')!;
+    assert.equal(coal.status, 'nothing re-opened');
+    assert.match(coal.reason, /us-eo13570-sec1-imports/);
     // Fuel too: EO 13722 bans every US export, whatever the UN caps.
     const refined = both.fuel.find((f) => f.key === 'refined')!;
     assert.equal(refined.status, 'still blocked');

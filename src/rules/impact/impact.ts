@@ -623,17 +623,22 @@ export function scenarioImpact(
         reason: `its goods are defined by description ("${m.goods.description ?? ''}"), not by HS code, so the baseline's chapters cannot be read against it`,
         context: [],
       };
+    if (blockedStill.length > 0)
+      return {
+        ...base,
+        status: 'nothing re-opened',
+        reason: `what it blocked stays blocked by measures the scenario keeps (${blockedStill.map((f) => `${f.label}: ${f.still.join(', ')}`).join('; ')})`,
+        context: [],
+      };
     if (m.goods || STREAMS.some((s) => s.reaches(m)))
       return {
         ...base,
         status: 'no baseline figure',
         reason:
-          blockedStill.length > 0
-            ? `what it blocked stays blocked by other measures (${blockedStill.map((f) => f.label).join(', ')})`
-            : `the baseline has no annual ${baseline.year} figure for the flows it blocks` +
-              (contextRows.length
-                ? '; the partial-period, estimated and other-year rows below are shown as such, not summed'
-                : ''),
+          `the baseline has no annual ${baseline.year} figure for the flows it blocks` +
+          (contextRows.length
+            ? '; the partial-period, estimated and other-year rows below are shown as such, not summed'
+            : ''),
         context: contextRows,
       };
     return {
