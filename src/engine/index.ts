@@ -41,3 +41,4 @@ export * from './trade.ts';
 export * from './scenario.ts';
 export { lenientQuery, type LenientQuery } from './lenient.ts';
 export { refuseOverwrite, temporaryBeside } from './outputPath.ts';
+export * from './impact.ts';

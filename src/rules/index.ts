@@ -21,3 +21,4 @@ export {
   windDowns,
 } from './load.ts';
 export * from './scenario.ts';
+export * from './impact/index.ts';

@@ -31,6 +31,7 @@ import { matchRoutes } from './routes/match.ts';
 import { reconcileRoutes } from './routes/reconcile.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tradeRoutes } from './routes/trade.ts';
+import { impactRoutes } from './routes/impact.ts';
 
 /** Reads `application/x-www-form-urlencoded` bodies (OpenRefine's reconciliation queries). */
 function formParser(
@@ -88,6 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   catalogRoutes(app, ctx);
   reconcileRoutes(app, ctx);
   tradeRoutes(app, ctx);
+  impactRoutes(app, ctx);
   listRoutes(app, ctx);
   if (options.webRoot) await registerWeb(app, options.webRoot);
 

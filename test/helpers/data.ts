@@ -40,3 +40,17 @@ export function needsEval(file: string): { skip?: string } {
     throw new Error(`EMBARGO_REQUIRE_DATA=1 but ${path} is missing; set EMBARGO_DATA_DIR`);
   return { skip: `evaluation data not found at ${path} (set EMBARGO_DATA_DIR to run this test)` };
 }
+
+/** The trade baseline folder tests read (`$EMBARGO_DATA_DIR/trade`). */
+export function tradeDir(): string {
+  return join(dataDir(), 'trade');
+}
+
+/** Like {@link needsData}, for the trade baseline (`trade/` under the data folder). */
+export function needsTrade(): { skip?: string } {
+  const path = tradeDir();
+  if (existsSync(path)) return {};
+  if (process.env.EMBARGO_REQUIRE_DATA === '1')
+    throw new Error(`EMBARGO_REQUIRE_DATA=1 but ${path} is missing; set EMBARGO_DATA_DIR`);
+  return { skip: `trade baseline not found at ${path} (set EMBARGO_DATA_DIR to run this test)` };
+}

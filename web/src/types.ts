@@ -17,7 +17,10 @@ export type {
 export type {
   AuthorityVerdict,
   CapState,
+  Figures,
   FlipSum,
+  ImpactComparison,
+  MeasureSum,
   Reason,
   ScenarioRun,
   ScenarioSummary,

@@ -1,17 +1,32 @@
 /**
  * @module
- * `embargo scenario list|show|run`: the relief scenarios shipped, what one lifts (with the rule,
- * its sources and whether it is our inference), and a book judged before and after one.
+ * `embargo scenario list|show|run|impact|compare`: the relief scenarios shipped, what one lifts
+ * (with the rule, its sources and whether it is our inference), a book judged before and after
+ * one, and what one re-opens on the trade baseline, alone or beside another.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { FlipSum, ScenarioRun, ScenarioView } from '../../engine/index.ts';
-import { refuseOverwrite, scenarioSummaries, showScenario } from '../../engine/index.ts';
+import {
+  compareScenarios,
+  impactOfScenario,
+  refuseOverwrite,
+  scenarioSummaries,
+  showScenario,
+} from '../../engine/index.ts';
 import { EXIT } from '../exit.ts';
 import { note, printJson, table, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
 import { usage } from './lists.ts';
 import { boundAuthorities, dateOption } from './trade.ts';
+import { compareText, impactText } from './_impact.ts';
+
+/** Options of `embargo scenario impact` and `compare`. */
+interface ImpactCliOptions extends CommonOptions {
+  baseline?: string;
+  asOf?: string;
+  authority?: string;
+}
 
 /** Options of `embargo scenario run`. */
 interface RunCliOptions extends CommonOptions {
@@ -95,6 +110,56 @@ export function scenarioCommand(run: Run): Command {
           if (opts.json) printJson(result);
           else process.stdout.write(runText(result));
           return result.errors.length > 0 ? EXIT.REFUSED : EXIT.OK;
+        }),
+      ),
+  );
+  const impactOptions = (cmd: Command): Command =>
+    common(cmd)
+      .option(
+        '--baseline <dir>',
+        'trade baseline folder (default: $EMBARGO_DATA_DIR/trade, else ../shared/data/trade)',
+      )
+      .option('--as-of <date>', "read the regime on this date (default: the scenario's first day)")
+      .option(
+        '--authority <list>',
+        'authorities whose measures count: un, us (comma-separated; default: trade.authorities of the configuration, else un)',
+      );
+  scenario.addCommand(
+    impactOptions(new Command('impact'))
+      .description(
+        'what a scenario re-opens on the trade baseline: income, supplies, fuel and income streams, by measure and HS chapter',
+      )
+      .argument('<id>', 'scenario id, e.g. hanoi-2019-dprk-proposal')
+      .action((id: string, opts: ImpactCliOptions) =>
+        run(opts, async (engine) => {
+          const asOf = dateOption(opts.asOf, '--as-of');
+          const result = impactOfScenario(id, {
+            ...(opts.baseline && { baseline: opts.baseline }),
+            ...(asOf && { asOf }),
+            authorities: boundAuthorities(opts.authority, engine.home),
+          });
+          if (opts.json) printJson(result);
+          else process.stdout.write(impactText(result));
+          return EXIT.OK;
+        }),
+      ),
+  );
+  scenario.addCommand(
+    impactOptions(new Command('compare'))
+      .description('two scenarios side by side on the trade baseline, and where they differ')
+      .argument('<a>', 'scenario id, e.g. hanoi-2019-dprk-proposal')
+      .argument('<b>', 'scenario id, e.g. hanoi-2019-us-account')
+      .action((a: string, b: string, opts: ImpactCliOptions) =>
+        run(opts, async (engine) => {
+          const asOf = dateOption(opts.asOf, '--as-of');
+          const result = compareScenarios(a, b, {
+            ...(opts.baseline && { baseline: opts.baseline }),
+            ...(asOf && { asOf }),
+            authorities: boundAuthorities(opts.authority, engine.home),
+          });
+          if (opts.json) printJson(result);
+          else process.stdout.write(compareText(result));
+          return EXIT.OK;
         }),
       ),
   );

@@ -56,14 +56,14 @@ const TRADE_QUERY = {
 } as const;
 
 /** A day parameter that is a real date, or a 400. */
-function day(value: string | undefined, name: string): string | undefined {
+export function day(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (!isPartialDate(value)) throw badRequest(`${name} ${value}: not a date`);
   return value;
 }
 
 /** Authorities from `?authority=un,us` or `?authority=un&authority=us`. */
-function authorities(values: string[] | undefined): Authority[] {
+export function authorities(values: string[] | undefined): Authority[] {
   const list = (values ?? ['un'])
     .flatMap((v) => v.split(','))
     .map((s) => s.trim().toLowerCase())
@@ -75,7 +75,7 @@ function authorities(values: string[] | undefined): Authority[] {
 }
 
 /** A shipped scenario id, or 404 (never a path: the rules accept paths, the API does not). */
-function scenarioId(id: string): string {
+export function scenarioId(id: string): string {
   if (!scenarioSummaries().some((s) => s.id === id))
     throw new EmbargoError(
       ERROR_CODES.NOT_FOUND,

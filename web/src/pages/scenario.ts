@@ -14,6 +14,7 @@ import { chapterLabel } from '../hs-chapters.ts';
 import { barChart, type Bar } from '../widgets/barchart.ts';
 import { showAnswer } from '../widgets/answer.ts';
 import { verdictBadge } from '../widgets/verdict.ts';
+import { impactPanel } from './scenario-impact.ts';
 
 /** The sample book shipped with the UI (invented traders, one real UN designation). */
 const SAMPLE_BOOK = 'samples/hanoi-book.jsonl';
@@ -224,6 +225,7 @@ export function scenarioPage(root: HTMLElement, route: Route): void {
   });
   const st = status();
   const out = h('div', { class: 'scenario-result' });
+  const impact = h('div', { class: 'scenario-impact' });
   let scenarios: ScenarioSummary[] = [];
 
   const describe = () => {
@@ -322,6 +324,7 @@ export function scenarioPage(root: HTMLElement, route: Route): void {
     ),
     st,
     out,
+    impact,
   );
 
   api<unknown>('/scenarios')
@@ -334,6 +337,7 @@ export function scenarioPage(root: HTMLElement, route: Route): void {
       const wanted = route.params.get('id');
       if (wanted && scenarios.some((s) => s.id === wanted)) scenarioSel.value = wanted;
       describe();
+      replace(impact, impactPanel(scenarios));
     })
     .catch((err: unknown) => {
       replace(out, h('p', { class: 'error', role: 'alert' }, errorText(err)));
