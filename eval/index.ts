@@ -21,6 +21,7 @@ import {
   readLines,
   type PersonRow,
 } from './data.ts';
+import { crossScriptTable } from './crossScript.ts';
 import { nameKey, targetsByName } from './targets.ts';
 import { seededRandom, variantsOf } from './variants.ts';
 
@@ -245,7 +246,10 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
     if (sweep) runSweep(engine);
-    else runTable(engine);
+    else {
+      runTable(engine);
+      crossScriptTable(engine);
+    }
   } finally {
     engine.close();
     rmSync(home, { recursive: true, force: true });
