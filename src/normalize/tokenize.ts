@@ -28,11 +28,16 @@
  */
 import anyAscii from 'any-ascii';
 import { arabicTokens } from './arabic.ts';
+import { armenianTokens } from './armenian.ts';
+import { burmeseTokens } from './burmese.ts';
 import { cyrillicForms } from './cyrillic.ts';
+import { georgianTokens } from './georgian.ts';
 import { greekForms } from './greek.ts';
 import { hanTokens } from './han.ts';
 import { hangulTokens } from './hangul.ts';
+import { hebrewTokens, prepareHebrew } from './hebrew.ts';
 import { kanaTokens } from './kana.ts';
+import { khmerTokens } from './khmer.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
@@ -45,6 +50,9 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 const DIGITS = /^[0-9]+$/;
+// Digits of other scripts (Burmese ၁၂၃, Khmer ១២៣, Thai ๑๒๓, Arabic-Indic…) are the same numbers:
+// written as ASCII digits they compare with the numbers of Latin names and identifiers.
+const NATIVE_DIGIT = /(?![0-9])\p{Nd}/gu;
 const FORMAT = /\p{Cf}/gu;
 // Modifier letters used as apostrophes and for ayin/hamza (ʻ ʼ ʾ ʿ ˈ): separators like "'".
 const APOSTROPHE_LETTERS = /[\u02b9-\u02bf\u02c8\u02ee]/g;
@@ -61,6 +69,8 @@ const CACHE_LIMIT = 60_000;
 export function tokenizeName(name: string): NameToken[] {
   if (!name) return [];
   let text = name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
+  // Hebrew geresh and gershayim are apostrophes and quotes inside words: read them first.
+  if (!PRINTABLE_ASCII.test(text)) text = prepareHebrew(text);
   // An apostrophe inside a word marks a lost letter or sign (Sa'id, So'ng for Sŏng, O'Brien):
   // the word stays one word.
   if (text.includes("'") || !PRINTABLE_ASCII.test(text)) text = text.replace(INNER_APOSTROPHE, '');
@@ -87,7 +97,11 @@ export function tokenizeName(name: string): NameToken[] {
 }
 
 function clean(text: string): string {
-  return text.normalize('NFKC').replace(FORMAT, '').replace(APOSTROPHE_LETTERS, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(FORMAT, '')
+    .replace(APOSTROPHE_LETTERS, ' ')
+    .replace(NATIVE_DIGIT, (d) => anyAscii(d));
 }
 
 /** The tokens of one word, from the cache or {@link computeWordTokens}. */
@@ -151,6 +165,16 @@ function runTokens(script: Script, run: string): readonly NameToken[] {
       return hanTokens(run);
     case 'kana':
       return kanaTokens(run);
+    case 'burmese':
+      return burmeseTokens(run);
+    case 'hebrew':
+      return hebrewTokens(run);
+    case 'khmer':
+      return khmerTokens(run);
+    case 'georgian':
+      return georgianTokens(run);
+    case 'armenian':
+      return armenianTokens(run);
     default:
       return genericTokens(script, run);
   }
