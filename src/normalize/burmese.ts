@@ -151,7 +151,10 @@ const WORDS: readonly (readonly [string, readonly string[], TokenKind?])[] = [
   ['ဘဏ်', ['bank']],
   ['ဦး', ['u'], 'title'],
   ['ဒေါ်', ['daw'], 'title'],
-  ['ဗိုလ်ချုပ်', ['bogyoke'], 'title'],
+  // Military ranks, longest first: Vice Senior General, Senior General, General.
+  ['ဒုတိယဗိုလ်ချုပ်မှူးကြီး', ['general'], 'title'],
+  ['ဗိုလ်ချုပ်မှူးကြီး', ['general'], 'title'],
+  ['ဗိုလ်ချုပ်', ['general', 'bogyoke'], 'title'],
 ];
 
 const MEDIALS = new Set(['ျ', 'ြ', 'ွ', 'ှ']);
