@@ -218,3 +218,14 @@ test('tokens are shared between names and cannot be changed', () => {
   assert.ok(Object.isFrozen(a) && Object.isFrozen(a.forms));
   assert.throws(() => a.forms.push('x'));
 });
+
+test('digits of other scripts are numbers, written as ASCII digits', () => {
+  for (const n of ['၁၂၃', '១២៣', '๑๒๓', '١٢٣', '۱۲۳']) {
+    assert.deepEqual(
+      tokenizeName(`Star ${n}`).map((t) => `${t.text}:${t.kind}`),
+      ['star:word', '123:number'],
+      n,
+    );
+  }
+  assert.deepEqual(texts('IMO ၉၁၂၃၄၅၆'), ['imo', '9123456']);
+});
