@@ -172,6 +172,28 @@ const TO_SECOND = '\u17ca'; // ៊ triisap: a first-series consonant read as sec
 const NIKAHIT = 'ំ';
 const REAHMUK = 'ះ';
 const VOWEL_SIGN = /[\u17b6-\u17c5]/;
+// Bantoc, robat and the other signs that change no letter's spelling.
+const SIGNS = /[\u17cb-\u17d1\u17d3\u17dd]/;
+
+/**
+ * Whether the consonant before `i` closes its syllable: it does at the end of the word, before a
+ * sign, or before a consonant that has a vowel of its own; before a consonant that has none it
+ * starts a syllable (មេគង្គ me-kong).
+ */
+function closes(cs: string[], i: number): boolean {
+  const c = cs[i];
+  if (c === undefined || SIGNS.test(c)) return true;
+  const v = cs[i + 1];
+  return (
+    v !== undefined && (VOWEL_SIGN.test(v) || v === TO_FIRST || v === TO_SECOND || v === NIKAHIT)
+  );
+}
+
+/** Nothing but signs from `i` to the end of the word. */
+function atEnd(cs: string[], i: number): boolean {
+  for (let k = i; k < cs.length; k++) if (!SIGNS.test(cs[k]!)) return false;
+  return true;
+}
 
 // Company words (Law on Commercial Enterprises, 2005: ក្រុមហ៊ុន company, ឯ.ក sole proprietor).
 const WORDS: Readonly<Record<string, readonly [readonly string[], TokenKind?]>> = {
@@ -227,25 +249,39 @@ function options(word: string): (readonly string[])[] {
       h = true;
       i++;
     }
-    while (cs[i] && /[\u17cb-\u17d1\u17d3\u17dd]/.test(cs[i]!)) i++; // bantoc, robat and other signs
+    while (cs[i] && SIGNS.test(cs[i]!)) i++;
     // A final: a consonant not followed by a vowel sign (then it starts the next syllable); with a
     // subscript after an inherent vowel it closes this syllable and the subscript starts the next.
     const next = cs[i];
     let final: readonly string[] | undefined;
-    if (next && CONSONANTS[next] && !h) {
+    // Nikahit and reahmuk close the syllable: what follows starts the next one (កំពត kam-pot).
+    const nasalised = vowel.includes(NIKAHIT);
+    if (next && CONSONANTS[next] && !h && !nasalised) {
       const after = cs[i + 1];
       const startsSyllable =
         after !== undefined &&
         (VOWEL_SIGN.test(after) || after === TO_FIRST || after === TO_SECOND || after === NIKAHIT);
-      if (after === COENG && vowel === '') {
+      const lastCluster = after === COENG && CONSONANTS[cs[i + 2]!] && atEnd(cs, i + 3);
+      if (lastCluster) {
+        // A final with a subscript at the end of a word: the subscript is not read (មេគង្គ
+        // Mekong, ពេជ្រ Pech).
+        final = CONSONANTS[next]![1];
+        i += 3;
+      } else if (after === COENG && vowel === '') {
         final = CONSONANTS[next]![1];
         i++;
         // The subscript becomes the next syllable's onset: drop the coeng.
         cs.splice(i, 1);
-      } else if (!startsSyllable && after !== COENG) {
+      } else if (!startsSyllable && after !== COENG && closes(cs, i + 1)) {
         final = CONSONANTS[next]![1];
         i++;
-        while (cs[i] && /[\u17cb-\u17d1\u17d3\u17dd]/.test(cs[i]!)) i++;
+        while (cs[i] && SIGNS.test(cs[i]!)) i++;
+        // Inside a word the consonant may instead start a syllable of its own with the inherent
+        // vowel, as in Pali and Sanskrit words (សីហនុ Si-ha-nu, not Sih-nu): a last resort.
+        if (i < cs.length) {
+          const [initials, , s2] = CONSONANTS[next]!;
+          final = [...final, `${initials[0]}${OPEN_INHERENT[s2 - 1]![0]}`];
+        }
       }
     }
     const closed = final !== undefined || h;
