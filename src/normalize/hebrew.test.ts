@@ -46,3 +46,10 @@ test('legal forms: בע״מ with gershayim or a quote, and בערבון מוגב
     ['word', 'legal', 'legal'],
   );
 });
+
+test('frequent given names get their usual spellings first, with or without a prefix', () => {
+  assert.deepEqual(forms('בנימין')[0]!.slice(0, 2), ['binyamin', 'benjamin']);
+  assert.equal(forms('מוחמד')[0]![0], 'mohammed');
+  assert.equal(forms('ח׳אלד')[0]![0], 'khaled');
+  assert.ok(forms('ובנימין')[0]!.includes('benjamin'), 'ו "and" glued to a name');
+});

@@ -18,9 +18,11 @@
  *
  * The consonant skeleton is never a spelling: the matcher compares skeletons of abjad scripts on
  * its own, at a lower score than a spelling match, so a vowel-less likeness (HMS) never outranks
- * a real spelling (HAMAS). Known words (בע״מ Ltd, בנק bank…) get their Latin word.
+ * a real spelling (HAMAS). Known words (בע״מ Ltd, בנק bank…) get their Latin word, frequent given
+ * names (hebrewNames.ts) their usual spellings first.
  */
 import { kBest } from './_kbest.ts';
+import { HEBREW_NAMES } from './hebrewNames.ts';
 import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
 import { wordKind } from './nameWords.ts';
 
@@ -109,6 +111,12 @@ const WORDS_BY_SPELLING: Readonly<Record<string, readonly [readonly string[], To
 const WORDS = new Map(
   Object.entries(WORDS_BY_SPELLING).map(([w, v]) => [letters(w).join(''), v] as const),
 );
+const NAMES = new Map(
+  Object.entries(HEBREW_NAMES).map(([w, v]) => [letters(prepareHebrew(w)).join(''), v] as const),
+);
+
+/** Spellings kept for the word without its prefix letter: a guess, so fewer. */
+const MAX_PREFIXLESS = 4;
 
 /** Letters of a word: base letters (finals folded) with a geresh mark kept on its letter. */
 function letters(word: string): string[] {
@@ -165,8 +173,13 @@ export function hebrewTokens(word: string): NameToken[] {
     const [forms, kind] = known;
     return [makeToken(forms[0]!, forms, kind ?? wordKind([...forms]), 'hebrew')];
   }
-  const forms = spellings(ls);
-  if (ls.length >= 4 && PREFIXES.has(ls[0]!)) forms.push(...spellings(ls.slice(1)));
+  const key = ls.join('');
+  // A known name: its usual spellings first, then the vocalised ones.
+  const forms = [...(NAMES.get(key) ?? []), ...spellings(ls)];
+  if (ls.length >= 4 && PREFIXES.has(ls[0]!)) {
+    const rest = ls.slice(1);
+    forms.push(...(NAMES.get(rest.join('')) ?? spellings(rest).slice(0, MAX_PREFIXLESS)));
+  }
   if (!forms.length) return [];
   return [makeToken(forms[0]!, forms, ls.length === 1 ? 'initial' : 'word', 'hebrew')];
 }
