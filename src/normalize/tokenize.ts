@@ -42,6 +42,7 @@ import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
 import { scriptOf, type Script } from './script.ts';
+import { thaiTokens } from './thai.ts';
 
 /** Characters of a name looked at; the rest is ignored. */
 export const MAX_NAME_LENGTH = 1000;
@@ -175,6 +176,8 @@ function runTokens(script: Script, run: string): readonly NameToken[] {
       return georgianTokens(run);
     case 'armenian':
       return armenianTokens(run);
+    case 'thai':
+      return thaiTokens(run);
     default:
       return genericTokens(script, run);
   }
