@@ -16,6 +16,12 @@ test('Burmese names come out syllable by syllable in their conventional spelling
   assert.equal(tokenizeName('ကျော်')[0]!.script, 'burmese');
 });
 
+test('the Myanmar Language Commission transcription (MLCTS) is a spelling too', () => {
+  const [min, aung, hlaing] = forms('မင်းအောင်လှိုင်');
+  assert.ok(min!.includes('mang') && aung!.includes('aung') && hlaing!.includes('hluing'));
+  assert.ok(forms('ကျော်')[0]!.includes('kyau'));
+});
+
 test('a creaky nasal is written with t, and ထ is Htun or Tun', () => {
   assert.deepEqual(texts('ဝင်းမြင့်'), ['win', 'myint']);
   assert.ok(forms('ခင်ညွန့်')[1]!.includes('nyunt'));

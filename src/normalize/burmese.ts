@@ -23,7 +23,7 @@ import { kBest } from './_kbest.ts';
 import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
 import { wordKind } from './nameWords.ts';
 
-/** Spellings kept per token. */
+/** Spellings kept per token (the MLCTS one comes on top). */
 const MAX_FORMS = 8;
 
 // Initial consonants: conventional spelling first, then MLCTS or other usual ones.
@@ -276,6 +276,94 @@ function syllableOptions(s: Syllable): readonly (readonly string[])[] {
   return [onsetOptions(s, wAbsorbed), rhymes];
 }
 
+// MLCTS (Myanmar Language Commission Transcription System, 1980): a transcription of the
+// written form, letter for letter, used in scholarly and official romanisations.
+const MLC_INITIALS: Readonly<Record<string, string>> = {
+  က: 'k',
+  ခ: 'hk',
+  ဂ: 'g',
+  ဃ: 'gh',
+  င: 'ng',
+  စ: 'c',
+  ဆ: 'hc',
+  ဇ: 'j',
+  ဈ: 'jh',
+  ည: 'ny',
+  ဉ: 'ny',
+  ဋ: 't',
+  ဌ: 'ht',
+  ဍ: 'd',
+  ဎ: 'dh',
+  ဏ: 'n',
+  တ: 't',
+  ထ: 'ht',
+  ဒ: 'd',
+  ဓ: 'dh',
+  န: 'n',
+  ပ: 'p',
+  ဖ: 'hp',
+  ဗ: 'b',
+  ဘ: 'bh',
+  မ: 'm',
+  ယ: 'y',
+  ရ: 'r',
+  လ: 'l',
+  ဝ: 'w',
+  သ: 's',
+  ဟ: 'h',
+  ဠ: 'l',
+  အ: '',
+  ဿ: 'ss',
+};
+const MLC_VOWELS: Readonly<Record<string, string>> = {
+  '': 'a',
+  a: 'a',
+  i: 'i',
+  ii: 'i',
+  u: 'u',
+  uu: 'u',
+  e: 'e',
+  ai: 'ai',
+  aw: 'au',
+  o: 'ui',
+};
+// Finals by their letter: the vowel before them is written as in open syllables, except the
+// inherent a (MLCTS writes the final after it: ang, an, at…).
+const MLC_FINALS: Readonly<Record<string, string>> = {
+  က: 'k',
+  င: 'ng',
+  စ: 'c',
+  ည: 'ny',
+  ဉ: 'ny',
+  ဋ: 't',
+  ဍ: 'd',
+  ဏ: 'n',
+  တ: 't',
+  ဒ: 'd',
+  န: 'n',
+  ပ: 'p',
+  ဗ: 'b',
+  မ: 'm',
+  ယ: 'y',
+  လ: 'l',
+  သ: 's',
+};
+
+/** The MLCTS spelling of a syllable (မင်း mang, အောင် aung, လှိုင် hluing). */
+function mlcts(s: Syllable): string {
+  if (INDEPENDENT[s.initial]) return INDEPENDENT[s.initial]![0]!;
+  let onset = MLC_INITIALS[s.initial] ?? '';
+  if (s.medials.has('ျ')) onset += 'y';
+  if (s.medials.has('ြ')) onset += 'r';
+  if (s.medials.has('ွ')) onset += 'w';
+  if (s.medials.has('ှ')) onset = `h${onset}`;
+  const v = vowelKey(s.vowels);
+  let rhyme = MLC_VOWELS[v] ?? 'a';
+  if (s.final) rhyme = (v === '' ? 'a' : rhyme === 'a' ? 'a' : rhyme) + (MLC_FINALS[s.final] ?? '');
+  if (s.anusvara) rhyme += 'm';
+  return onset + rhyme;
+}
+
 /** An open syllable in a or aa (no final, no other vowel, no anusvara). */
 function isOpenA(s: Syllable): boolean {
   const v = vowelKey(s.vowels);
@@ -323,6 +411,7 @@ function syllableTokens(text: string): NameToken[] {
       continue;
     }
     const forms = kBest(g.flatMap(syllableOptions), MAX_FORMS).filter(Boolean);
+    forms.push(g.map(mlcts).join(''));
     if (forms.length) tokens.push(makeToken(forms[0]!, forms, 'word', 'burmese'));
   }
   return tokens;
