@@ -53,3 +53,10 @@ test('frequent given names get their usual spellings first, with or without a pr
   assert.equal(forms('ח׳אלד')[0]![0], 'khaled');
   assert.ok(forms('ובנימין')[0]!.includes('benjamin'), 'ו "and" glued to a name');
 });
+
+test('a word no vowel can be read into keeps its letters', () => {
+  assert.deepEqual(
+    tokenizeName('ש ב').map((t) => `${t.text}:${t.kind}`),
+    ['sh:initial', 'b:initial'],
+  );
+});

@@ -180,6 +180,12 @@ export function hebrewTokens(word: string): NameToken[] {
     const rest = ls.slice(1);
     forms.push(...(NAMES.get(rest.join('')) ?? spellings(rest).slice(0, MAX_PREFIXLESS)));
   }
-  if (!forms.length) return [];
+  if (!forms.length) {
+    // A word that no vowel can be read into (a lone letter, an abbreviation: ר׳, צ) keeps its
+    // consonants rather than vanish from the name.
+    const consonants = kBest(options(ls), 1)[0];
+    if (!consonants) return [];
+    return [makeToken(consonants, [consonants], ls.length === 1 ? 'initial' : 'word', 'hebrew')];
+  }
   return [makeToken(forms[0]!, forms, ls.length === 1 ? 'initial' : 'word', 'hebrew')];
 }
