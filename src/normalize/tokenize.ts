@@ -17,8 +17,9 @@
  * 3. A word is cut into runs of one script, each transliterated its own way: Latin by stripping
  *    diacritics (with umlaut and háček spellings as extra forms), Cyrillic and Greek with their
  *    transliteration variants, Arabic with a table of common names, Hangul and Han one token per
- *    syllable with Revised and McCune–Reischauer spellings and Sino-Korean readings, the rest
- *    through any-ascii.
+ *    syllable with Revised and McCune–Reischauer spellings and Sino-Korean readings, Burmese per
+ *    syllable, Hebrew vocalised, Khmer, Thai, Georgian, Armenian and kana by their own tables
+ *    (see each module), the rest through any-ascii. Digits of any script become ASCII digits.
  * 4. Tokens are classified (see {@link TokenKind}): digits are numbers, single letters initials,
  *    then titles, particles and legal forms by word list; legal forms of several words ("joint
  *    stock company", "S.A.") are marked over the whole token sequence.
@@ -194,9 +195,8 @@ function alphabetToken(forms: string[], singleLetter: boolean, script: Script): 
 }
 
 /**
- * Hebrew, Thai, Khmer and other scripts: any-ascii's spelling, split where it puts spaces or
- * punctuation. Hebrew comes out as consonants (משה → msh) and Thai without its inherent vowels
- * (สมชาย → smchay); the matcher compares them through consonant skeletons.
+ * Scripts without a module of their own (Devanagari, Ethiopic, Sinhala…): any-ascii's spelling,
+ * split where it puts spaces or punctuation.
  */
 function genericTokens(script: Script, run: string): NameToken[] {
   const pieces = anyAscii(run).toLowerCase().replace(MARKS, '').split(NON_ALNUM);
