@@ -60,3 +60,8 @@ test('a word no vowel can be read into keeps its letters', () => {
     ['sh:initial', 'b:initial'],
   );
 });
+
+test('alef or ayin before a vowel letter at the start only carries the vowel', () => {
+  assert.equal(forms('אוחיון')[0]![0], 'ohion');
+  assert.ok(forms('עובדיה')[0]!.includes('ovadia'));
+});

@@ -85,7 +85,11 @@ const MATRES: Readonly<Record<string, Record<Place, readonly string[]>>> = {
   ע: { start: ['a', 'e', 'o', 'i'], middle: ['a', '', 'e'], end: ['a', ''] },
   ה: { start: ['h'], middle: ['h', ''], end: ['a', 'ah', 'e', 'h'] },
   ו: { start: ['v', 'w', 'o', 'u'], middle: ['o', 'u', 'v', 'w'], end: ['o', 'u', 'v'] },
-  י: { start: ['y', 'i', 'e'], middle: ['i', 'y', 'ai', 'e', 'ei'], end: ['i', 'y', 'ai', 'ei'] },
+  י: {
+    start: ['y', 'i', 'e'],
+    middle: ['i', 'y', 'ai', 'e', 'ay', 'ei'],
+    end: ['i', 'y', 'ai', 'ei'],
+  },
   וו: { start: ['v', 'w'], middle: ['v', 'w', 'uv', 'ov'], end: ['v', 'w'] },
   יי: { start: ['y'], middle: ['y', 'i', 'yy', 'ai', 'ei'], end: ['y', 'i', 'ai', 'ei'] },
 };
@@ -146,7 +150,10 @@ function options(ls: string[]): string[][] {
     const consonantBefore = prev !== undefined && (!MATRES[prev] || prev === 'ה');
     if (consonantHere && consonantBefore && i > 0) opts.push(prev === u ? GEMINATE_GAP : GAP);
     const m = MATRES[u];
-    if (m) opts.push([...m[place]]);
+    // א or ע before a vowel letter at the start only carries it (אוחיון Ohayon, איתמר Itamar).
+    const carrier = i === 0 && (u === 'א' || u === 'ע') && (units[1] === 'ו' || units[1] === 'י');
+    if (carrier) opts.push(['', ...m![place]]);
+    else if (m) opts.push([...m[place]]);
     else {
       const c = CONSONANTS[u];
       opts.push([...(c?.[place] ?? c?.all ?? [''])]);
