@@ -34,6 +34,7 @@ import {
   scorePairs,
   type LabelledPair,
 } from './pairs/report.ts';
+import { crossScriptTable } from './crossScript.ts';
 import { nameKey, targetsByName } from './targets.ts';
 import { seededRandom, variantsOf } from './variants.ts';
 
@@ -291,6 +292,7 @@ async function main(): Promise<void> {
     else {
       runTable(engine);
       runPairs(engine, false);
+      crossScriptTable(engine);
     }
   } finally {
     engine.close();

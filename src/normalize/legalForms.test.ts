@@ -16,3 +16,19 @@ test('groups, persons and name particles are not companies', () => {
   assert.equal(looksLikeCompany('AS-SAHAB MEDIA'), false);
   assert.equal(looksLikeCompany('KIM Jong Un'), false);
 });
+
+test('legal forms written in Hebrew, Burmese, Georgian, Armenian, Khmer and Thai', () => {
+  assert.deepEqual(legalFormsIn('טבע בע״מ'), ['ltd']);
+  assert.deepEqual(legalFormsIn('אסם בע"מ'), ['ltd']);
+  assert.deepEqual(legalFormsIn('פרטנר בערבון מוגבל'), ['ltd']);
+  assert.deepEqual(legalFormsIn('ရွှေတောင် ကုမ္ပဏီလီမိတက်'), ['limited', 'company']);
+  assert.deepEqual(legalFormsIn('შპს ქართუ'), ['llc']);
+  assert.deepEqual(legalFormsIn('«Տաշիր» ՍՊԸ'), ['llc']);
+  assert.deepEqual(legalFormsIn('«Արարատ» ՓԲԸ'), ['cjsc']);
+  assert.ok(looksLikeCompany('ក្រុមហ៊ុន សុខា'));
+  assert.ok(looksLikeCompany('บริษัท ปตท. จำกัด'));
+  // The letters of a legal form inside a word are not one.
+  assert.equal(looksLikeCompany('בעמק'), false);
+  assert.equal(looksLikeCompany('სსიპ'), false);
+  assert.equal(looksLikeCompany('חמאס'), false);
+});

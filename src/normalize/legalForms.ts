@@ -87,10 +87,38 @@ function fold(name: string): string {
     .trim()} `;
 }
 
+/**
+ * Legal forms written in other scripts, with the Latin form they stand for. Hebrew: בע״מ
+ * (be-eravon mugbal, "with limited liability": Ltd; also with an ASCII quote or none);
+ * Burmese: ကုမ္ပဏီ လီမိတက် (company limited; written with or without a space); Georgian:
+ * შპს (LLC) and სს (JSC) (Law of Georgia on Entrepreneurs, art. 2); Armenian: ՍՊԸ (LLC),
+ * ՓԲԸ (closed JSC), ԲԲԸ (open JSC); Khmer: ក្រុមហ៊ុន (company); Thai: บริษัท … จำกัด
+ * (company … limited) and its public form มหาชน.
+ */
+const NATIVE_FORMS: readonly (readonly [RegExp, string])[] = [
+  [/(^|[^\p{L}\p{M}])בע["״']?מ($|[^\p{L}\p{M}])/u, 'ltd'],
+  [/בערבון\s+מוגבל/u, 'ltd'],
+  [/လီမိတက်/u, 'limited'],
+  [/ကုမ္ပဏီ/u, 'company'],
+  [/(^|[^\p{L}\p{M}])შპს($|[^\p{L}\p{M}])/u, 'llc'],
+  [/(^|[^\p{L}\p{M}])სს($|[^\p{L}\p{M}])/u, 'jsc'],
+  [/(^|[^\p{L}\p{M}])սպը($|[^\p{L}\p{M}])/u, 'llc'],
+  [/(^|[^\p{L}\p{M}])փբը($|[^\p{L}\p{M}])/u, 'cjsc'],
+  [/(^|[^\p{L}\p{M}])բբը($|[^\p{L}\p{M}])/u, 'ojsc'],
+  [/ក្រុមហ៊ុន/u, 'company'],
+  [/บริษัท/u, 'company'],
+  [/จำกัด/u, 'limited'],
+];
+const NON_ASCII = /[^\x20-\x7e]/;
+
 /** The legal-form or company words a name contains, e.g. `["ltd"]` for "ANGLO-CARIBBEAN CO., LTD.". */
 export function legalFormsIn(name: string): string[] {
   const text = fold(name);
   const found: string[] = PHRASES.filter((p) => text.includes(` ${p} `));
+  if (NON_ASCII.test(name)) {
+    const lower = name.toLowerCase();
+    for (const [re, form] of NATIVE_FORMS) if (re.test(lower)) found.push(form);
+  }
   // Short forms that double as name particles count only where a legal form stands: Swedish AB and
   // Norwegian AS at the end ("DATASAAB CONTRACTING AB"), Indonesian PT at the start.
   const words = text.trim().split(' ');

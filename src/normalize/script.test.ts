@@ -17,7 +17,11 @@ test('the dominant script of a name', () => {
     ['ウラジーミル・プーチン', 'kana'],
     ['สมชาย', 'thai'],
     ['វ៉្លាឌីមៀរ', 'khmer'],
-    ['ვლადიმერ', 'other'],
+    ['ვლადიმერ', 'georgian'],
+    ['ᲕᲚᲐᲓᲘᲛᲔᲠ', 'georgian'], // Mtavruli capitals
+    ['Սերժ Սարգսյան', 'armenian'],
+    ['မင်းအောင်လှိုင်', 'burmese'], // vowel signs and the asat are marks: they follow their letter
+    ['ᚠᚢᚦ', 'other'],
     ['Mr 김정은', 'hangul'],
     ['Kim 김정은', 'latin'], // a tie goes to the script seen first
     ['Ivan Иванов Petrov', 'latin'],

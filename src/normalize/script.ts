@@ -18,6 +18,9 @@ export type Script =
   | 'kana'
   | 'thai'
   | 'khmer'
+  | 'burmese'
+  | 'georgian'
+  | 'armenian'
   | 'other';
 
 // [first, last, script], sorted by first code point. Blocks from the Unicode 15 Blocks.txt.
@@ -26,18 +29,23 @@ const BLOCKS: readonly (readonly [number, number, Script])[] = [
   [0x0250, 0x02af, 'latin'], // IPA Extensions
   [0x0370, 0x03ff, 'greek'],
   [0x0400, 0x052f, 'cyrillic'], // Cyrillic and Cyrillic Supplement
+  [0x0530, 0x058f, 'armenian'],
   [0x0590, 0x05ff, 'hebrew'],
   [0x0600, 0x06ff, 'arabic'],
   [0x0750, 0x077f, 'arabic'], // Arabic Supplement
   [0x08a0, 0x08ff, 'arabic'], // Arabic Extended-A
   [0x0e00, 0x0e7f, 'thai'],
+  [0x1000, 0x109f, 'burmese'], // Myanmar
+  [0x10a0, 0x10ff, 'georgian'], // Georgian (Mkhedruli, Asomtavruli, Nuskhuri)
   [0x1100, 0x11ff, 'hangul'], // Hangul Jamo
   [0x1780, 0x17ff, 'khmer'],
   [0x19e0, 0x19ff, 'khmer'], // Khmer Symbols
   [0x1c80, 0x1c8f, 'cyrillic'], // Cyrillic Extended-C
+  [0x1c90, 0x1cbf, 'georgian'], // Georgian Extended (Mtavruli capitals)
   [0x1e00, 0x1eff, 'latin'], // Latin Extended Additional (Vietnamese)
   [0x1f00, 0x1fff, 'greek'], // Greek Extended (polytonic)
   [0x2c60, 0x2c7f, 'latin'], // Latin Extended-C
+  [0x2d00, 0x2d2f, 'georgian'], // Georgian Supplement (Nuskhuri)
   [0x2de0, 0x2dff, 'cyrillic'], // Cyrillic Extended-A
   [0x3005, 0x3007, 'han'], // 々 iteration mark, 〇
   [0x3040, 0x30ff, 'kana'], // Hiragana, Katakana (with ー)
@@ -48,9 +56,12 @@ const BLOCKS: readonly (readonly [number, number, Script])[] = [
   [0xa640, 0xa69f, 'cyrillic'], // Cyrillic Extended-B
   [0xa720, 0xa7ff, 'latin'], // Latin Extended-D
   [0xa960, 0xa97f, 'hangul'], // Hangul Jamo Extended-A
+  [0xa9e0, 0xa9ff, 'burmese'], // Myanmar Extended-B
+  [0xaa60, 0xaa7f, 'burmese'], // Myanmar Extended-A
   [0xab30, 0xab6f, 'latin'], // Latin Extended-E
   [0xac00, 0xd7ff, 'hangul'], // Hangul Syllables, Jamo Extended-B
   [0xf900, 0xfaff, 'han'], // CJK Compatibility Ideographs
+  [0xfb13, 0xfb17, 'armenian'], // Armenian ligatures (ﬓ…ﬗ)
   [0xfb1d, 0xfb4f, 'hebrew'], // Hebrew presentation forms
   [0xfb50, 0xfdff, 'arabic'], // Arabic Presentation Forms-A
   [0xfe70, 0xfeff, 'arabic'], // Arabic Presentation Forms-B

@@ -194,20 +194,21 @@ test('common Arabic names get their usual Latin spellings', () => {
   assert.deepEqual(kinds('أسامة بن لادن'), ['usama:word', 'bin:stop', 'ldn:word']);
 });
 
-test('other scripts go through any-ascii and report their script', () => {
+test('other scripts go through their transliteration and report their script', () => {
+  // Hebrew is vocalised: its consonant string (msh) is no spelling (see hebrew.test.ts).
   assert.deepEqual(
-    tokenizeName('משה').map((t) => [t.text, t.script]),
-    [['msh', 'hebrew']],
+    tokenizeName('משה').map((t) => [t.script, t.forms.includes('msh')]),
+    [['hebrew', false]],
   );
   assert.deepEqual(
     tokenizeName('สมชาย').map((t) => [t.text, t.script]),
-    [['smchay', 'thai']],
+    [['somchai', 'thai']],
   );
-  assert.deepEqual(texts('វ៉្លាឌីមៀរ ពូទីន'), ['vladeimier', 'poutein']);
+  assert.deepEqual(texts('វ៉្លាឌីមៀរ ពូទីន'), ['vladimier', 'putin']);
   const greek = tokenizeName('Βλαντίμιρ Πούτιν');
   assert.ok(greek[0]!.forms.includes('vladimir') && greek[1]!.forms.includes('putin'));
   assert.ok(one('プーチン').forms.includes('putin'), 'katakana チ for a foreign ti');
-  assert.ok(one('ვლადიმერ').script === 'other');
+  assert.ok(one('ვლადიმერ').script === 'georgian');
 });
 
 test('tokens are shared between names and cannot be changed', () => {
@@ -216,4 +217,15 @@ test('tokens are shared between names and cannot be changed', () => {
   assert.equal(a, b);
   assert.ok(Object.isFrozen(a) && Object.isFrozen(a.forms));
   assert.throws(() => a.forms.push('x'));
+});
+
+test('digits of other scripts are numbers, written as ASCII digits', () => {
+  for (const n of ['၁၂၃', '១២៣', '๑๒๓', '١٢٣', '۱۲۳']) {
+    assert.deepEqual(
+      tokenizeName(`Star ${n}`).map((t) => `${t.text}:${t.kind}`),
+      ['star:word', '123:number'],
+      n,
+    );
+  }
+  assert.deepEqual(texts('IMO ၉၁၂၃၄၅၆'), ['imo', '9123456']);
 });

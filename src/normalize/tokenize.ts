@@ -17,8 +17,9 @@
  * 3. A word is cut into runs of one script, each transliterated its own way: Latin by stripping
  *    diacritics (with umlaut and háček spellings as extra forms), Cyrillic and Greek with their
  *    transliteration variants, Arabic with a table of common names, Hangul and Han one token per
- *    syllable with Revised and McCune–Reischauer spellings and Sino-Korean readings, the rest
- *    through any-ascii.
+ *    syllable with Revised and McCune–Reischauer spellings and Sino-Korean readings, Burmese per
+ *    syllable, Hebrew vocalised, Khmer, Thai, Georgian, Armenian and kana by their own tables
+ *    (see each module), the rest through any-ascii. Digits of any script become ASCII digits.
  * 4. Tokens are classified (see {@link TokenKind}): digits are numbers, single letters initials,
  *    then titles, particles and legal forms by word list; legal forms of several words ("joint
  *    stock company", "S.A.") are marked over the whole token sequence.
@@ -28,15 +29,21 @@
  */
 import anyAscii from 'any-ascii';
 import { arabicTokens } from './arabic.ts';
+import { armenianTokens } from './armenian.ts';
+import { burmeseTokens } from './burmese.ts';
 import { cyrillicForms } from './cyrillic.ts';
+import { georgianTokens } from './georgian.ts';
 import { greekForms } from './greek.ts';
 import { hanTokens } from './han.ts';
 import { hangulTokens } from './hangul.ts';
+import { hebrewTokens, prepareHebrew } from './hebrew.ts';
 import { kanaTokens } from './kana.ts';
+import { khmerTokens } from './khmer.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
 import { scriptOf, type Script } from './script.ts';
+import { thaiTokens } from './thai.ts';
 
 /** Characters of a name looked at; the rest is ignored. */
 export const MAX_NAME_LENGTH = 1000;
@@ -45,6 +52,9 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z0-9]+$/;
 const DIGITS = /^[0-9]+$/;
+// Digits of other scripts (Burmese ၁၂၃, Khmer ១២៣, Thai ๑๒๓, Arabic-Indic…) are the same numbers:
+// written as ASCII digits they compare with the numbers of Latin names and identifiers.
+const NATIVE_DIGIT = /(?![0-9])\p{Nd}/gu;
 const FORMAT = /\p{Cf}/gu;
 // Modifier letters used as apostrophes and for ayin/hamza (ʻ ʼ ʾ ʿ ˈ): separators like "'".
 const APOSTROPHE_LETTERS = /[\u02b9-\u02bf\u02c8\u02ee]/g;
@@ -61,6 +71,8 @@ const CACHE_LIMIT = 60_000;
 export function tokenizeName(name: string): NameToken[] {
   if (!name) return [];
   let text = name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH) : name;
+  // Hebrew geresh and gershayim are apostrophes and quotes inside words: read them first.
+  if (!PRINTABLE_ASCII.test(text)) text = prepareHebrew(text);
   // An apostrophe inside a word marks a lost letter or sign (Sa'id, So'ng for Sŏng, O'Brien):
   // the word stays one word.
   if (text.includes("'") || !PRINTABLE_ASCII.test(text)) text = text.replace(INNER_APOSTROPHE, '');
@@ -87,7 +99,11 @@ export function tokenizeName(name: string): NameToken[] {
 }
 
 function clean(text: string): string {
-  return text.normalize('NFKC').replace(FORMAT, '').replace(APOSTROPHE_LETTERS, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(FORMAT, '')
+    .replace(APOSTROPHE_LETTERS, ' ')
+    .replace(NATIVE_DIGIT, (d) => anyAscii(d));
 }
 
 /** The tokens of one word, from the cache or {@link computeWordTokens}. */
@@ -151,6 +167,18 @@ function runTokens(script: Script, run: string): readonly NameToken[] {
       return hanTokens(run);
     case 'kana':
       return kanaTokens(run);
+    case 'burmese':
+      return burmeseTokens(run);
+    case 'hebrew':
+      return hebrewTokens(run);
+    case 'khmer':
+      return khmerTokens(run);
+    case 'georgian':
+      return georgianTokens(run);
+    case 'armenian':
+      return armenianTokens(run);
+    case 'thai':
+      return thaiTokens(run);
     default:
       return genericTokens(script, run);
   }
@@ -167,9 +195,8 @@ function alphabetToken(forms: string[], singleLetter: boolean, script: Script): 
 }
 
 /**
- * Hebrew, Thai, Khmer and other scripts: any-ascii's spelling, split where it puts spaces or
- * punctuation. Hebrew comes out as consonants (משה → msh) and Thai without its inherent vowels
- * (สมชาย → smchay); the matcher compares them through consonant skeletons.
+ * Scripts without a module of their own (Devanagari, Ethiopic, Sinhala…): any-ascii's spelling,
+ * split where it puts spaces or punctuation.
  */
 function genericTokens(script: Script, run: string): NameToken[] {
   const pieces = anyAscii(run).toLowerCase().replace(MARKS, '').split(NON_ALNUM);

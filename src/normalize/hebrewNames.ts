@@ -1,0 +1,75 @@
+/**
+ * @module
+ * Frequent given names written in Hebrew letters, with the Latin spellings lists and passports
+ * use: Hebrew names (in Israeli passport spelling first, then the English form: Binyamin,
+ * Benjamin) and Arabic names as Israeli and Palestinian documents write them in Hebrew
+ * (מוחמד Mohammed). Vocalising letter by letter (hebrew.ts) cannot reach the English forms, whose
+ * vowels and consonants (j, c) Hebrew does not write. Keys are written without points, final
+ * letters as usual; at most six spellings each.
+ */
+
+/** Hebrew-letter spelling → Latin spellings, usual first. */
+export const HEBREW_NAMES: Readonly<Record<string, readonly string[]>> = {
+  // Hebrew given names.
+  אברהם: ['avraham', 'abraham'],
+  יצחק: ['yitzhak', 'yitzchak', 'itzhak', 'isaac'],
+  יעקב: ['yaakov', 'yaacov', 'jacob', 'yakov'],
+  משה: ['moshe', 'moses'],
+  אהרון: ['aharon', 'aaron'],
+  דוד: ['david', 'dovid'],
+  שלמה: ['shlomo', 'solomon'],
+  יוסף: ['yosef', 'yossef', 'joseph', 'yusuf'],
+  יוסי: ['yossi', 'yosi'],
+  בנימין: ['binyamin', 'benjamin', 'benyamin'],
+  שמואל: ['shmuel', 'samuel'],
+  יהודה: ['yehuda', 'yehudah', 'judah'],
+  יהושע: ['yehoshua', 'joshua'],
+  יונתן: ['yonatan', 'jonathan', 'yehonatan'],
+  נתן: ['natan', 'nathan'],
+  אליהו: ['eliyahu', 'eliahu', 'elijah'],
+  מיכאל: ['michael', 'mikhael'],
+  דניאל: ['daniel'],
+  גבריאל: ['gabriel', 'gavriel'],
+  חיים: ['chaim', 'haim', 'hayim'],
+  מרדכי: ['mordechai', 'mordecai'],
+  אליעזר: ['eliezer'],
+  ישראל: ['israel', 'yisrael'],
+  מנחם: ['menachem', 'menahem'],
+  שמעון: ['shimon', 'simon'],
+  אריאל: ['ariel'],
+  אהוד: ['ehud'],
+  יאיר: ['yair', 'jair'],
+  אביגדור: ['avigdor'],
+  רחל: ['rachel', 'rahel'],
+  שרה: ['sara', 'sarah'],
+  רבקה: ['rivka', 'rebecca'],
+  לאה: ['leah', 'lea'],
+  מרים: ['miriam'],
+  אסתר: ['ester', 'esther'],
+  חנה: ['hannah', 'chana', 'hana'],
+  גולדה: ['golda'],
+  // Arabic names in Hebrew letters.
+  מוחמד: ['mohammed', 'muhammad', 'mohamed', 'mohammad', 'muhammed'],
+  מחמד: ['mohammed', 'muhammad', 'mohamed', 'mohammad'],
+  אחמד: ['ahmad', 'ahmed'],
+  מחמוד: ['mahmoud', 'mahmud'],
+  עלי: ['ali'],
+  חסן: ['hassan', 'hasan'],
+  חוסיין: ['hussein', 'husayn', 'hussain'],
+  חוסין: ['hussein', 'husayn', 'hussain'],
+  איברהים: ['ibrahim'],
+  אברהים: ['ibrahim'],
+  מוסא: ['musa', 'mousa'],
+  עיסא: ['isa', 'issa'],
+  'ח׳אלד': ['khaled', 'khalid'],
+  סאלח: ['saleh', 'salih'],
+  עבד: ['abd', 'abdel', 'abdul'],
+  עבדאללה: ['abdullah', 'abdallah'],
+  אסמאעיל: ['ismail', 'ismael'],
+  איסמאעיל: ['ismail', 'ismael'],
+  יחיא: ['yahya', 'yehia'],
+  יוסוף: ['yusuf', 'youssef'],
+  מוסטפא: ['mustafa', 'moustafa'],
+  מרואן: ['marwan'],
+  זאהר: ['zaher', 'zahir'],
+};

@@ -1,0 +1,246 @@
+/**
+ * @module
+ * Thai → Latin in the Royal Thai General System (RTGS, Royal Institute 1999), the system of Thai
+ * passports' given names, road signs and most lists. any-ascii transliterates letter by letter:
+ * it keeps silent letters (ประยุทธ์ → prayuthth), writes finals as initials (ชินวัตร → chinwatr)
+ * and leaves out the unwritten vowels (สมชาย → smchay). So a word is read syllable by syllable:
+ * leading vowels (เ แ โ ใ ไ) go after their consonant, consonants with ์ are silent, a final
+ * consonant takes its final sound (ร ล ญ ณ → n, จ ช ซ ศ ษ ส ด ต ถ ท ธ → t, บ ป พ ฟ ภ → p,
+ * ข ค ฆ → k), a syllable without a written vowel gets o when closed and a when open, and the
+ * common English variants follow the RTGS spelling (ch/sh, th/t, ph/p, u/oo, ue/eu, -a kept on
+ * Sanskrit-derived finals: Chinnawat / Shinawatra is beyond rules).
+ * Source: Royal Institute, "Principles of Romanization for Thai Script by Transcription Method"
+ * (1999).
+ */
+import { kBest } from './_kbest.ts';
+import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
+import { wordKind } from './nameWords.ts';
+
+const MAX_FORMS = 8;
+
+// [initial spellings, final spellings]
+const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
+  ก: [['k', 'g'], ['k']],
+  ข: [['kh', 'k'], ['k']],
+  ฃ: [['kh'], ['k']],
+  ค: [['kh', 'k'], ['k']],
+  ฅ: [['kh'], ['k']],
+  ฆ: [['kh'], ['k']],
+  ง: [['ng'], ['ng']],
+  จ: [
+    ['ch', 'j'],
+    ['t', 'd'],
+  ],
+  ฉ: [['ch'], ['t']],
+  ช: [
+    ['ch', 'sh'],
+    ['t', 'd'],
+  ],
+  ซ: [['s'], ['t']],
+  ฌ: [['ch'], ['t']],
+  ญ: [['y'], ['n']],
+  ฎ: [['d'], ['t', 'd']],
+  ฏ: [['t'], ['t']],
+  ฐ: [['th'], ['t']],
+  ฑ: [['th', 'd'], ['t']],
+  ฒ: [['th'], ['t']],
+  ณ: [['n'], ['n']],
+  ด: [['d'], ['t', 'd']],
+  ต: [['t'], ['t']],
+  ถ: [['th'], ['t']],
+  ท: [
+    ['th', 't'],
+    ['t', 'd'],
+  ],
+  ธ: [
+    ['th', 't'],
+    ['t', 'd'],
+  ],
+  น: [['n'], ['n']],
+  บ: [['b'], ['p', 'b']],
+  ป: [['p'], ['p']],
+  ผ: [['ph', 'p'], ['p']],
+  ฝ: [['f'], ['p']],
+  พ: [['ph', 'p'], ['p']],
+  ฟ: [['f'], ['p', 'f']],
+  ภ: [['ph', 'p'], ['p']],
+  ม: [['m'], ['m']],
+  ย: [['y'], ['i', 'y']],
+  ร: [['r'], ['n', 'r']],
+  ล: [['l'], ['n', 'l']],
+  ว: [
+    ['w', 'v'],
+    ['o', 'w'],
+  ],
+  ศ: [['s'], ['t']],
+  ษ: [['s'], ['t']],
+  ส: [['s'], ['t']],
+  ห: [['h'], ['']],
+  ฬ: [['l'], ['n']],
+  อ: [[''], ['']],
+  ฮ: [['h'], ['']],
+};
+
+const LEADING = new Set(['เ', 'แ', 'โ', 'ใ', 'ไ']);
+// Vowel signs after (or above, below) the consonant.
+const FOLLOWING = new Set(['ะ', 'ั', 'า', 'ำ', 'ิ', 'ี', 'ึ', 'ื', 'ุ', 'ู', '็']);
+const TONES = /[\u0e48-\u0e4b\u0e4d\u0e4e]/g;
+const SILENCER = '\u0e4c'; // ์ thanthakhat
+// Second consonants of true initial clusters (กร, ปล, คว…).
+const CLUSTER = new Set(['ร', 'ล', 'ว']);
+// A leading ห (or อ before ย) only gives its tone to the next sonorant: หล l, หม m, อย y.
+const SONORANT = new Set(['ง', 'ญ', 'น', 'ม', 'ย', 'ร', 'ล', 'ว']);
+
+// Vowels: key = leading vowel + following signs ('' for none), value = spellings, RTGS first.
+const VOWELS: Readonly<Record<string, readonly string[]>> = {
+  ะ: ['a'],
+  'ั': ['a'],
+  า: ['a', 'ar', 'aa'],
+  ำ: ['am'],
+  'ิ': ['i'],
+  'ี': ['i', 'ee'],
+  'ึ': ['ue', 'eu'],
+  'ื': ['ue', 'eu'],
+  'ุ': ['u', 'oo'],
+  'ู': ['u', 'oo'],
+  เ: ['e', 'ay'],
+  เะ: ['e'],
+  เ็: ['e'],
+  เา: ['ao', 'au'],
+  เาะ: ['o', 'oh'],
+  เิ: ['oe', 'er'],
+  แ: ['ae', 'ea', 'e'],
+  แะ: ['ae'],
+  แ็: ['ae'],
+  โ: ['o', 'oh'],
+  โะ: ['o'],
+  ใ: ['ai', 'ay'],
+  ไ: ['ai', 'ay'],
+};
+
+/** Removes tone marks and letters made silent by ์ (with ทร์, ตร์ both letters). */
+function clean(word: string): string[] {
+  // NFKC (applied to every name) splits ำ into nikhahit and า: put it back first.
+  const cs = [...word.replace(/\u0e4d\u0e32/g, 'ำ').replace(TONES, '')];
+  for (let i = cs.indexOf(SILENCER); i >= 0; i = cs.indexOf(SILENCER)) {
+    let from = i - 1;
+    if (cs[from] === 'ร' && (cs[from - 1] === 'ท' || cs[from - 1] === 'ต')) from--;
+    // A silenced letter after a vowel sign takes the sign along (ิ์ in ศักดิ์).
+    if (from > 0 && FOLLOWING.has(cs[i - 1]!)) from = i - 2;
+    cs.splice(Math.max(0, from), i - Math.max(0, from) + 1);
+  }
+  return cs;
+}
+
+/** Option lists for a Thai word. */
+function options(word: string): (readonly string[])[] {
+  const cs = clean(word);
+  const opts: (readonly string[])[] = [];
+  let i = 0;
+  while (i < cs.length) {
+    let lead = '';
+    if (LEADING.has(cs[i]!)) lead = cs[i++]!;
+    const c = cs[i];
+    if (c === undefined || !CONSONANTS[c]) {
+      if (c && /[0-9]/.test(c)) opts.push([c]);
+      if (lead) opts.push(VOWELS[lead] ?? ['']);
+      i++;
+      continue;
+    }
+    // Initial, with a silent leading ห/อ or a true cluster.
+    if ((c === 'ห' || c === 'อ') && SONORANT.has(cs[i + 1] ?? '')) i++;
+    const start = i;
+    opts.push(CONSONANTS[cs[i]!]![0]);
+    i++;
+    const next = cs[i];
+    if (next && CLUSTER.has(next) && i - 1 === start && isVowelAfter(cs, i + 1, lead)) {
+      opts.push(CONSONANTS[next]![0]);
+      i++;
+    }
+    // Vowel.
+    let sign = '';
+    while (i < cs.length && FOLLOWING.has(cs[i]!)) sign += cs[i++];
+    const [vowel, used] = compoundVowel(cs, i, lead, sign);
+    i += used;
+    // Final: a consonant not starting the next syllable.
+    let final: readonly string[] | undefined;
+    const f = cs[i];
+    if (f && CONSONANTS[f] && closes(cs, i + 1) && sign !== 'ะ' && sign !== 'ำ') {
+      final = CONSONANTS[f]![1];
+      i++;
+    }
+    opts.push(vowel ?? (final ? ['o', 'a'] : ['a', 'o', '']));
+    if (final) opts.push(final);
+  }
+  return opts;
+}
+
+/**
+ * The vowel written around the consonant before `i` with letters as well as signs (เ-ีย, เ-ือ,
+ * เ-อ, เ-า, -ัว, -อ-, -ว-, รร), or the one its signs alone make; and how many letters it used.
+ */
+function compoundVowel(
+  cs: string[],
+  i: number,
+  lead: string,
+  sign: string,
+): [readonly string[] | undefined, number] {
+  const c = cs[i];
+  const bare = !lead && !sign;
+  if (lead === 'เ' && sign === 'ี' && c === 'ย') return [['ia', 'ie'], 1];
+  if (lead === 'เ' && sign === 'ื' && c === 'อ') return [['uea', 'uah'], 1];
+  if (lead === 'เ' && sign === '' && c === 'อ') return [['oe', 'er'], 1];
+  if (lead === 'เ' && sign === '' && c === 'า')
+    return cs[i + 1] === 'ะ' ? [['o'], 2] : [['ao', 'au'], 1];
+  if (sign === 'ั' && c === 'ว') return [['ua', 'uo'], 1];
+  if (bare && c === 'อ' && (cs[i + 1] === undefined || CONSONANTS[cs[i + 1]!]))
+    return [['o', 'or'], 1];
+  if (bare && c === 'ว' && CONSONANTS[cs[i + 1] ?? ''] && !FOLLOWING.has(cs[i + 2] ?? ''))
+    return [['ua', 'uo'], 1];
+  if (bare && c === 'ร' && cs[i + 1] === 'ร') {
+    // รร (ro han) is a: with the consonant after it as final (วรรณ wan), or an at the end.
+    const n = cs[i + 2];
+    return [n !== undefined && CONSONANTS[n] && closes(cs, i + 3) ? ['a'] : ['an'], 2];
+  }
+  if (bare) return [undefined, 0];
+  return [VOWELS[lead + sign] ?? VOWELS[sign] ?? VOWELS[lead] ?? ['a'], 0];
+}
+
+/** Whether a vowel (or the end) follows at `i`: then a ร ล ว before it is a cluster's second letter. */
+function isVowelAfter(cs: string[], i: number, lead: string): boolean {
+  if (lead) return true;
+  const c = cs[i];
+  return c !== undefined && FOLLOWING.has(c);
+}
+
+/**
+ * Whether the consonant before `i` closes its syllable rather than starting the next: it starts
+ * the next one when a vowel sign follows it (ชา cha), and closes this one at the end of the word,
+ * before a leading vowel or before another consonant (สม som).
+ */
+function closes(cs: string[], i: number): boolean {
+  const c = cs[i];
+  if (c === 'ร' && cs[i + 1] === 'ร') return false; // รร: the consonant before it is its onset
+  return c === undefined || !FOLLOWING.has(c);
+}
+
+// Company words (Civil and Commercial Code, Public Limited Companies Act B.E. 2535: บริษัท …
+// จำกัด company … limited, มหาชน public).
+const WORDS: Readonly<Record<string, readonly [readonly string[], TokenKind?]>> = {
+  บริษัท: [['company']],
+  จำกัด: [['limited']],
+  มหาชน: [['public'], 'legal'],
+  ธนาคาร: [['bank']],
+};
+
+/** Tokens of one Thai word (Thai writes no spaces inside a name part). */
+export function thaiTokens(word: string): NameToken[] {
+  const known = WORDS[word.replace(/\u0e4d\u0e32/g, 'ำ')];
+  if (known) {
+    const [forms, kind] = known;
+    return [makeToken(forms[0]!, forms, kind ?? wordKind([...forms]), 'thai')];
+  }
+  const forms = kBest(options(word), MAX_FORMS).filter(Boolean);
+  if (!forms.length) return [];
+  return [makeToken(forms[0]!, forms, /^[0-9]+$/.test(forms[0]!) ? 'number' : 'word', 'thai')];
+}
