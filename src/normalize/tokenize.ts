@@ -36,6 +36,7 @@ import { kanaTokens } from './kana.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
+import { cjkValue, numberValue } from './numbers.ts';
 import { scriptOf, type Script } from './script.ts';
 
 /** Characters of a name looked at; the rest is ignored. */
@@ -83,6 +84,7 @@ export function tokenizeName(name: string): NameToken[] {
     out.push(token);
   }
   markLegalPhrases(out);
+  markNumbers(out);
   return out;
 }
 
@@ -103,6 +105,12 @@ function wordTokens(word: string): readonly NameToken[] {
 }
 
 function computeWordTokens(word: string): NameToken[] {
+  const cjk = cjkValue(word);
+  if (cjk !== undefined) {
+    // A word of Chinese numerals only is a number ("YU JONG 二"), with its readings as spellings.
+    const readings = [...word].length === 1 ? (hanTokens(word)[0]?.forms ?? []) : [];
+    return [makeToken(String(cjk), readings, 'number', 'han')];
+  }
   if (ASCII_WORD.test(word)) return [alphabetToken([word], word.length === 1, 'latin')];
   const tokens: NameToken[] = [];
   for (const [script, run] of scriptRuns(word)) tokens.push(...runTokens(script, run));
@@ -185,6 +193,21 @@ function genericTokens(script: Script, run: string): NameToken[] {
     tokens.push(makeToken(text, [text], kind, script));
   }
   return tokens;
+}
+
+/**
+ * Numbers written as Roman numerals, words or with leading zeros become number tokens of their
+ * value, in place, keeping the written form as a spelling ("YU JONG II" → yu, jong, 2|ii); see
+ * {@link numberValue} for why position matters.
+ */
+function markNumbers(tokens: NameToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    const value = numberValue(t.text, i);
+    if (value === undefined || (value === t.text && t.kind === 'number')) continue;
+    tokens[i] = makeToken(value, t.forms, 'number', t.script);
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import type { NameToken } from '../../normalize/index.ts';
 import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
-import { cachedPhonetic, cachedSkeleton, deletes } from './keys.ts';
+import { cachedPhonetic, cachedSkeleton, deletes, shortSlips } from './keys.ts';
 
 /** Share of a name's uncovered weight that lowers its rank (the scorer's unmatched-list weight). */
 const UNCOVERED_PENALTY = 0.35;
@@ -33,6 +33,8 @@ interface Scratch {
 }
 const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
+/** Similarity given to a list token one slip away from a short query form (see shortSlips). */
+const SHORT_SLIP_SIMILARITY = 0.85;
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
 const MIN_PHONETIC_LENGTH = 4;
 /** Lookups remembered across queries (a batch repeats its common given names and surnames). */
@@ -46,7 +48,8 @@ const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
 
 /**
  * Vocabulary tokens reachable from a query form, with their similarity to it: the form itself,
- * forms one typo away (by deletion keys; scored with Jaro-Winkler), and forms of the same sound
+ * forms one typo away (by deletion keys, or for short forms by the slips of {@link shortSlips};
+ * scored with Jaro-Winkler), and forms of the same sound
  * or consonant skeleton (scored at a fixed 0.85: their spelling may differ a lot, which is the
  * point).
  */
@@ -71,6 +74,11 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
       const id = v.ids.get(d);
       if (id !== undefined) typo(id);
       v.byDelete.forEach(d, typo);
+    }
+    // Jaro-Winkler sees no transposition in three letters (its window is 0): a fixed similarity.
+    for (const d of shortSlips(form)) {
+      const id = v.ids.get(d);
+      if (id !== undefined) set(id, SHORT_SLIP_SIMILARITY);
     }
     if (form.length >= MIN_PHONETIC_LENGTH)
       for (const k of cachedPhonetic(form)) v.byPhonetic.forEach(k, (id) => set(id, 0.85));
