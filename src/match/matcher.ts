@@ -233,6 +233,13 @@ export class Matcher {
     const results = (cutoff === undefined ? scored : scored.filter((x) => x.s.score >= cutoff))
       .slice(0, limit)
       .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
+    // Which part of a dressed name matched (see parseQuery): reported beside the matched name.
+    if (parsed.names.some((n) => n.from !== undefined))
+      results.forEach((r, i) => {
+        const best = named.find((x) => x.e === scored[i]!.e)?.best?.aligner;
+        const k = best ? aligners.indexOf(best) : -1;
+        if (k >= 0 && parsed.names[k]!.from !== undefined) r.matched_query = parsed.names[k]!.text;
+      });
     return { results, algorithm, threshold, warnings: parsed.warnings };
   }
 

@@ -8,3 +8,4 @@ export type { NameToken, TokenKind } from './nameToken.ts';
 export { detectScript, type Script } from './script.ts';
 export { MAX_NAME_LENGTH, tokenizeName } from './tokenize.ts';
 export { phoneticKeys, skeleton } from './phonetic.ts';
+export { undress, type UndressedName } from './dressing.ts';

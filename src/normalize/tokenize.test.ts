@@ -98,7 +98,7 @@ test('legal forms, one word or several', () => {
   assert.deepEqual(kinds('Anglo-Caribbean Co., Ltd.'), [
     'anglo:word',
     'caribbean:word',
-    'co:legal',
+    'company:legal', // Co spelled out (companyWords.ts)
     'ltd:legal',
   ]);
   assert.deepEqual(kinds('Open Joint Stock Company Gazprom').slice(0, 4), [

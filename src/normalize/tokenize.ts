@@ -36,6 +36,7 @@ import { kanaTokens } from './kana.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
+import { expandCompanyWord } from './companyWords.ts';
 import { cjkValue, numberValue } from './numbers.ts';
 import { scriptOf, type Script } from './script.ts';
 
@@ -165,7 +166,9 @@ function runTokens(script: Script, run: string): readonly NameToken[] {
 }
 
 /** A token of an alphabetic script: its kind from its forms and the word lists. */
-function alphabetToken(forms: string[], singleLetter: boolean, script: Script): NameToken {
+function alphabetToken(written: string[], singleLetter: boolean, script: Script): NameToken {
+  // Business-word abbreviations ("Corp", "Intl", "Trdg") are weighed and matched as the word.
+  const forms = singleLetter ? written : expandCompanyWord(written);
   const text = forms[0] ?? '';
   let kind: TokenKind;
   if (DIGITS.test(text)) kind = 'number';
