@@ -4,15 +4,20 @@
  * labelled sets of EMBARGO_DATA_DIR/eval and prints one table:
  *   recall on un-positives.csv (with and without dates of birth and nationalities), recall on
  *   generated variants (fixed seed), the false-positive rate on the odd rows of negatives-dev.csv,
- *   OFAC parity, cross-script pairs and the Putin spellings.
+ *   OFAC parity, cross-script pairs and the Putin spellings; then the labelled pairs of
+ *   eval/pairs/ (tuning and held-out halves): precision, recall and F1 overall and by schema,
+ *   recall on the match pairs and false-positive rate on the non-match pairs of each category.
+ * `npm run eval -- --pairs` prints only the labelled-pairs report, with the tuning half's misses
+ * (never the held-out half's: they must not be tuned on).
  * `npm run eval -- --sweep` prints recall and false positives per threshold on the tuning rows
- * (the even rows of negatives-dev.csv) instead: the default threshold is chosen there, never on
- * the odd rows.
+ * (the even rows of negatives-dev.csv) and F1 on the tuning pairs instead: the default threshold
+ * is chosen there, never on the odd rows or the held-out pairs.
  */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createEngine, type Engine } from '../src/index.ts';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, type Engine, type SchemaName } from '../src/index.ts';
 import { DEFAULT_THRESHOLDS } from '../src/match/index.ts';
 import {
   evalPath,
@@ -21,6 +26,14 @@ import {
   readLines,
   type PersonRow,
 } from './data.ts';
+import {
+  formatMisses,
+  formatPairsReport,
+  loadPairSets,
+  metrics,
+  scorePairs,
+  type LabelledPair,
+} from './pairs/report.ts';
 import { nameKey, targetsByName } from './targets.ts';
 import { seededRandom, variantsOf } from './variants.ts';
 
@@ -30,6 +43,8 @@ if (!existsSync(join(dataDir, 'eval'))) {
   process.exit(2);
 }
 const sweep = process.argv.includes('--sweep');
+const pairsOnly = process.argv.includes('--pairs');
+const pairsDir = join(dirname(fileURLToPath(import.meta.url)), 'pairs');
 const SEED = 20190228; // the second day of the Hanoi summit
 
 // --- measures ---
@@ -208,17 +223,44 @@ function putinId(engine: Engine): string | undefined {
   return undefined;
 }
 
+/** A pair's score: `compare` under the pair's schema (the listed name is name2). */
+function pairScore(engine: Engine, p: LabelledPair): number {
+  return engine.compare(p.name1, p.name2, { schema: p.schema as SchemaName }).score;
+}
+
+/** The labelled-pairs report of every set of eval/pairs/ at the algorithm's threshold. */
+function runPairs(engine: Engine, misses: boolean): void {
+  const threshold = DEFAULT_THRESHOLDS.embargo;
+  const { sets, missing } = loadPairSets(pairsDir);
+  for (const set of sets) {
+    const s = scorePairs(set.pairs, (p) => pairScore(engine, p), threshold, set.groupBy);
+    console.log('');
+    for (const line of formatPairsReport(set.title, `eval/pairs/${set.file}`, s)) console.log(line);
+    if (misses && set.showMisses && s.misses.length) {
+      console.log(`pairs of the ${set.title} set judged wrongly:`);
+      for (const line of formatMisses(s)) console.log(line);
+    }
+  }
+  for (const m of missing) console.log(`(no ${m} yet: not reported)`);
+}
+
 function runSweep(engine: Engine): void {
   const { cases } = positives(engine);
   const pos = cases.map((c) => targetScore(engine, c, true));
   const posNo = cases.map((c) => targetScore(engine, c, false));
   const vars = variantCases(cases).map((v) => targetScore(engine, v, true));
   const neg = negatives('even').map((r) => negativeScore(engine, r));
-  console.log('threshold  recall(pos)  recall(pos, name only)  recall(variants)  FP(even rows)');
+  // The tuning pairs only: the held-out half never takes part in choosing the threshold.
+  const tuning = loadPairSets(pairsDir).sets.find((x) => x.title === 'tuning')!;
+  const scored = new Map(tuning.pairs.map((p) => [p, pairScore(engine, p)]));
+  console.log(
+    'threshold  recall(pos)  recall(pos, name only)  recall(variants)  FP(even rows)  F1(tuning pairs)',
+  );
   for (let t = 0.6; t <= 0.951; t += 0.01) {
     const r = (xs: number[]) => pct(xs.filter((x) => x >= t).length, xs.length);
+    const f1 = metrics(scorePairs(tuning.pairs, (p) => scored.get(p)!, t).overall).f1;
     console.log(
-      `${t.toFixed(2).padStart(9)}  ${r(pos).padStart(11)}  ${r(posNo).padStart(22)}  ${r(vars).padStart(16)}  ${r(neg).padStart(13)}`,
+      `${t.toFixed(2).padStart(9)}  ${r(pos).padStart(11)}  ${r(posNo).padStart(22)}  ${r(vars).padStart(16)}  ${r(neg).padStart(13)}  ${f1.toFixed(3).padStart(16)}`,
     );
   }
 }
@@ -245,7 +287,11 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
     if (sweep) runSweep(engine);
-    else runTable(engine);
+    else if (pairsOnly) runPairs(engine, true);
+    else {
+      runTable(engine);
+      runPairs(engine, false);
+    }
   } finally {
     engine.close();
     rmSync(home, { recursive: true, force: true });

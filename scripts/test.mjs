@@ -1,10 +1,10 @@
-// Collects *.test.ts files under the given folders (default: src and test) and runs them with
+// Collects *.test.ts files under the given folders (default: src, test and eval) and runs them with
 // node's test runner. Node 20's --test does not expand globs, hence this script.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test', 'eval'];
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
