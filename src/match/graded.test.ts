@@ -98,3 +98,38 @@ test('numbers are compared as numbers; a different number is another vessel', ()
       `${q} vs ${listed}: ${scoreOf(q, listed, 'Vessel')}`,
     );
 });
+
+test('words run together are split where known words meet, with or without capitals', () => {
+  for (const [q, listed] of [
+    ['PRIGOZHINYevgeniy', 'PRIGOZHIN, Yevgeniy Viktorovich'],
+    ['sergeishoigu', 'SHOIGU, Sergei Kuzhugetovich'],
+    ['CHOERYONGHAE', 'CHOE, Ryong Hae'],
+    ['oceanstar 14', 'OCEAN STAR 14'],
+  ] as const) {
+    const r = matcher.screen({ schema: 'Thing', properties: { name: [q] } });
+    assert.equal(r.results[0]?.caption, listed, q);
+    assert.ok(r.results[0]!.match, `${q} → ${r.results[0]!.score}`);
+    // Words joined in the list's order are found as joined pairs; others are split (and said).
+    if (q === 'sergeishoigu')
+      assert.ok(
+        r.warnings.some((w) => w.includes('"sergei shoigu"')),
+        r.warnings.join(),
+      );
+  }
+});
+
+test('a dressed name is screened as the names it stands for, and says which part matched', () => {
+  for (const [q, listed, part] of [
+    ['MT YU JONG 2 (Sierra Leone flag)', 'YU JONG 2', 'YU JONG 2'],
+    ['NEW REGENT (ex YU JONG 2)', 'YU JONG 2', 'YU JONG 2'],
+    ['M/V CHON MA SAN 3 V.023N', 'CHON MA SAN 3', 'CHON MA SAN 3'],
+    ['BENEFICIARY: KORYO BANK, DUBAI BRANCH', 'KORYO BANK', 'KORYO BANK'],
+  ] as const) {
+    const r = matcher.screen({ schema: 'Thing', properties: { name: [q] } });
+    assert.equal(r.results[0]?.caption, listed, q);
+    assert.ok(r.results[0]!.match, `${q} → ${r.results[0]!.score}`);
+    assert.equal(r.results[0]!.matched_query, part, q);
+    const c = matcher.compare(q, listed);
+    assert.ok(c.match, `compare ${q}: ${c.score}`);
+  }
+});

@@ -35,7 +35,9 @@ export interface UndressedName {
 
 const VESSEL_PREFIX =
   /^(?:m\/?v|m\/?t|s\/?s|f\/?v|m\/?y|r\/?v|t\/?s|m\/?s|lng\/?c|lpg\/?c|mts|mfv|stv|hmv)\.?\s+(?=\S)/i;
-const VOYAGE = /[\s,;-]+(?:v|voy|voyage)\.?\s*[#:]?\s*\d{1,4}[nsew]?\.?\s*$/i;
+const VOYAGE = /[\s,;-]+(?:v|voy|voyage)[.-]?\s*(?:no\.?\s*)?[#:]?\s*\d{1,4}[nsew]?\.?\s*$/i;
+/** "No. 14", "Nr 9", "#3", "Number 9": the marker before a vessel's or unit's number. */
+const NUMBER_MARKER = /\b(?:no|nr|number|num)\.?\s*(?=\d)|#\s*(?=\d)/gi;
 const IMO_NUMBER = /[\s,;(]*\bimo(?:\s*(?:no|number|nr)\.?)?\s*[:#]?\s*\d{7}\)?/gi;
 const SWIFT_TAG = /^\s*:?(?:50[afk]|59[af]?|52[ad]|57[abcd]|56[acd]|53[abd]|54[abd]):\s*/i;
 const ACCOUNT_LINE = /^\s*\/[A-Z0-9]{4,40}\s+/i;
@@ -97,6 +99,7 @@ function strip(name: string, vessels: boolean, removed: string[]): string {
   take(IMO_NUMBER, 'IMO number');
   if (vessels) take(VESSEL_PREFIX, 'vessel-type prefix');
   take(VOYAGE, 'voyage number');
+  take(NUMBER_MARKER, 'number marker');
   s = s.replace(PARENS, (whole, inner: string) => {
     if (!ANNOTATION.test(inner)) return whole;
     removed.push(`annotation (${inner.trim()})`);

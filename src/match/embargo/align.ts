@@ -164,7 +164,8 @@ export class QueryAligner {
       // not one that can anchor the name on its own.
       if (span === 1 && S.pairMatch[p]!.method === 'initial') initials++;
       else if (isContent(q[qi]!) || (qn === 2 && isContent(q[qi + 1]!))) {
-        matchedContent++;
+        // One query token written for two list tokens ("Prigozhinyevgeniy") matches two parts.
+        matchedContent += ln;
         if (!S.pairMatch[p]!.weak) anchors++;
         if (SURE_METHODS.has(S.pairMatch[p]!.method)) sure++;
       }
