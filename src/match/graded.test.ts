@@ -14,6 +14,9 @@ const people = [
   'ZOLOTOV, Viktor Vasilyevich',
   'BOLOTOV, Valery',
   'SHOIGU, Sergei Kuzhugetovich',
+  'MOREAU, Rebecca',
+  'BAKKER, Samuel',
+  'HOLT, William Arthur',
 ].map((n) => storedEntity('Person', { name: [n] }));
 const vessels = ['YU JONG 2', 'CHON MA SAN 3', 'OCEAN STAR 14', 'SAM JONG 2'].map((n) =>
   storedEntity('Vessel', { name: [n] }),
@@ -132,4 +135,27 @@ test('a dressed name is screened as the names it stands for, and says which part
     const c = matcher.compare(q, listed);
     assert.ok(c.match, `compare ${q}: ${c.score}`);
   }
+});
+
+test('a given name matches its diminutives and short forms from the nicknames table', () => {
+  for (const [q, listed] of [
+    ['Becky Moreau', 'MOREAU, Rebecca'],
+    ['Sam Bakker', 'BAKKER, Samuel'],
+    ['Bill Holt', 'HOLT, William Arthur'],
+    ['Billy Arthur Holt', 'HOLT, William Arthur'],
+  ] as const) {
+    const r = top(q);
+    assert.equal(r?.caption, listed, q);
+    assert.ok(r!.match, `${q} → ${r!.score}`);
+    assert.ok(
+      r!.explanations.tokens.some((t) => t.method === 'nickname'),
+      q,
+    );
+  }
+  // Another given name is not a short form: the surname alone does not make the match.
+  for (const [q, listed] of [
+    ['Robert Holt', 'HOLT, William Arthur'],
+    ['Sara Moreau', 'MOREAU, Rebecca'],
+  ] as const)
+    assert.ok(scoreOf(q, listed) < 0.75, q);
 });

@@ -9,3 +9,4 @@ export { detectScript, type Script } from './script.ts';
 export { MAX_NAME_LENGTH, tokenizeName } from './tokenize.ts';
 export { phoneticKeys, skeleton } from './phonetic.ts';
 export { undress, type UndressedName } from './dressing.ts';
+export { areNameVariants, nameVariants } from './givenNames.ts';

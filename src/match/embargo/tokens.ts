@@ -4,7 +4,7 @@
  * produced it. Short tokens must match exactly or by sound: a one-letter edit of a three-letter
  * name is another name (Ali/Ari, Kim/Kam).
  */
-import type { NameToken, Script } from '../../normalize/index.ts';
+import { areNameVariants, type NameToken, type Script } from '../../normalize/index.ts';
 import { cachedPhonetic, cachedSkeleton } from '../index/keys.ts';
 import { jaroWinkler, typoDistance } from '../similarity/index.ts';
 
@@ -25,6 +25,8 @@ export interface TokenMatch {
 
 /** Tokens this long or shorter are short: one edit there often makes another name. */
 export const SHORT_TOKEN = 4;
+/** Score of a given name against its diminutive or short form: the same name, written otherwise. */
+export const NICKNAME_SCORE = 0.9;
 /** Score of a short token one slip from another, less a tenth of the slip's cost. */
 const SHORT_SLIP_SCORE = 0.92;
 
@@ -149,6 +151,9 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         continue;
       }
       if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) continue;
+      // A diminutive or short form of the name (Becky/Rebecca, Bill/William), from the table.
+      if (best.score < NICKNAME_SCORE && areNameVariants(qf, lf))
+        best = { score: NICKNAME_SCORE, method: 'nickname', query: qf, list: lf };
       const f = fuzzy(qf, lf);
       if (f > best.score)
         best =

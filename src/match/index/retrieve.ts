@@ -5,7 +5,7 @@
  * the token's rarity times its similarity. Common tokens (Kim, Mohammed, Trading) add little, so
  * they never pull a name in on their own when the query has anything rarer.
  */
-import type { NameToken } from '../../normalize/index.ts';
+import { nameVariants, type NameToken } from '../../normalize/index.ts';
 import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
@@ -33,6 +33,8 @@ interface Scratch {
 }
 const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
+/** Similarity given to a list token that is a diminutive or full form of the query form. */
+const NICKNAME_SIMILARITY = 0.9;
 /** Similarity given to a list token one slip away from a short query form (see shortSlips). */
 const SHORT_SLIP_SIMILARITY = 0.85;
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
@@ -84,6 +86,11 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
       for (const k of cachedPhonetic(form)) v.byPhonetic.forEach(k, (id) => set(id, 0.85));
     const s = cachedSkeleton(form);
     if (s.length >= 3) v.bySkeleton.forEach(s, (id) => set(id, 0.85));
+    // Diminutives and short forms of a given name, and the names it is one of (Becky → Rebecca).
+    for (const n of nameVariants(form) ?? []) {
+      const id = v.ids.get(n);
+      if (id !== undefined) set(id, NICKNAME_SIMILARITY);
+    }
   }
   // Plain arrays: two typed arrays per cached lookup would cost more in headers than data.
   const result: Lookup = { ids: [...out.keys()], sims: [...out.values()] };
