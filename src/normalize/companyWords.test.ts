@@ -29,3 +29,15 @@ test('names that look like abbreviations but are names are left alone', () => {
     );
   }
 });
+
+test('legal forms spelled out are written as their abbreviation, in any language of the lists', () => {
+  for (const [long, short] of [
+    ['Nile Delta Besloten Vennootschap', 'Nile Delta BV'],
+    ['Edelweiss Gesellschaft mit beschränkter Haftung', 'Edelweiss GmbH'],
+    ['Obshchestvo s Ogranichennoy Otvetstvennostyu Rhine Valley', 'ООО Rhine Valley'],
+    ['Aktsionernoye Obshchestvo Blue Lotus', 'АО Blue Lotus'],
+    ['Acme Limited Liability Company', 'Acme LLC'],
+    ['Myohyang Sociedad Anónima', 'Myohyang SA'],
+  ] as const)
+    assert.deepEqual(texts(long), texts(short), long);
+});

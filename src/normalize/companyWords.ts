@@ -64,6 +64,9 @@ export const COMPANY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['dept', 'department'],
   ['govt', 'government'],
   ['petrochem', 'petrochemical'],
+  ['inc', 'incorporated'],
+  ['ltd', 'limited'],
+  ['servs', 'services'],
   // Spanish, Portuguese, French, German
   ['cia', 'compania'],
   ['cie', 'compagnie'],
@@ -79,3 +82,58 @@ export function expandCompanyWord(forms: readonly string[]): readonly string[] {
   const full = COMPANY_ABBREVIATIONS.get(forms[0] ?? '');
   return full ? [full, ...forms] : forms;
 }
+
+/**
+ * Legal forms spelled out → the abbreviation registers use for them, from the ISO 20275 Entity
+ * Legal Forms code list (GLEIF), which gives each form's local name and abbreviation: "Besloten
+ * vennootschap" is BV, "Gesellschaft mit beschränkter Haftung" GmbH, "Obshchestvo s
+ * ogranichennoy otvetstvennostyu" (Общество с ограниченной ответственностью) OOO. The spelled-out
+ * words become the one abbreviated token, so "Nile Delta B.V." and "NILE DELTA BESLOTEN
+ * VENNOOTSCHAP" write the same legal form.
+ */
+export const LEGAL_FORM_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['besloten vennootschap', 'bv'],
+  ['naamloze vennootschap', 'nv'],
+  ['gesellschaft mit beschrankter haftung', 'gmbh'],
+  ['aktiengesellschaft', 'ag'],
+  ['kommanditgesellschaft', 'kg'],
+  ['sociedad anonima', 'sa'],
+  ['societe anonyme', 'sa'],
+  ['sociedade anonima', 'sa'],
+  ['societa per azioni', 'spa'],
+  ['societe a responsabilite limitee', 'sarl'],
+  ['sociedad de responsabilidad limitada', 'srl'],
+  ['societa a responsabilita limitata', 'srl'],
+  ['aktsionernoye obshchestvo', 'ao'],
+  ['aktsionernoe obshchestvo', 'ao'],
+  ['zakrytoye aktsionernoye obshchestvo', 'zao'],
+  ['otkrytoye aktsionernoye obshchestvo', 'oao'],
+  ['publichnoye aktsionernoye obshchestvo', 'pao'],
+  ['obshchestvo s ogranichennoy otvetstvennostyu', 'ooo'],
+  ['obshchestvo s ogranichennoi otvetstvennostiu', 'ooo'],
+  ['limited liability company', 'llc'],
+  ['limited liability partnership', 'llp'],
+  ['joint stock company', 'jsc'],
+  ['open joint stock company', 'ojsc'],
+  ['closed joint stock company', 'cjsc'],
+  ['public joint stock company', 'pjsc'],
+  ['public limited company', 'plc'],
+  ['sendirian berhad', 'sdn bhd'],
+  ['anonim sirketi', 'as'],
+  ['limited sirketi', 'ltd sti'],
+  ['free zone establishment', 'fze'],
+  ['free zone company', 'fzco'],
+]);
+
+/** Spelled-out legal forms by their first word, as word arrays, longest first. */
+export const LEGAL_FORM_PHRASES: ReadonlyMap<string, readonly string[][]> = (() => {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of LEGAL_FORM_ABBREVIATIONS.keys()) {
+    const words = phrase.split(' ');
+    const list = byFirst.get(words[0]!) ?? [];
+    list.push(words);
+    byFirst.set(words[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return byFirst;
+})();

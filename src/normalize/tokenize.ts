@@ -36,7 +36,7 @@ import { kanaTokens } from './kana.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
-import { expandCompanyWord } from './companyWords.ts';
+import { expandCompanyWord, LEGAL_FORM_ABBREVIATIONS, LEGAL_FORM_PHRASES } from './companyWords.ts';
 import { cjkValue, numberValue } from './numbers.ts';
 import { scriptOf, type Script } from './script.ts';
 
@@ -84,6 +84,7 @@ export function tokenizeName(name: string): NameToken[] {
       token = withKind(token, 'stop');
     out.push(token);
   }
+  abbreviateLegalForms(out);
   markLegalPhrases(out);
   markNumbers(out);
   return out;
@@ -196,6 +197,31 @@ function genericTokens(script: Script, run: string): NameToken[] {
     tokens.push(makeToken(text, [text], kind, script));
   }
   return tokens;
+}
+
+/**
+ * Legal forms spelled out ("besloten vennootschap", "obshchestvo s ogranichennoy
+ * otvetstvennostyu") become their abbreviation's tokens ("bv", "ooo"), in place; see
+ * LEGAL_FORM_ABBREVIATIONS. Words are compared by any of their spellings ("limited" is spelled
+ * out from "ltd" already).
+ */
+function abbreviateLegalForms(tokens: NameToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = LEGAL_FORM_PHRASES.get(tokens[i]!.text);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      const end = i + phrase.length;
+      if (end > tokens.length || !phrase.every((w, k) => tokens[i + k]!.forms.includes(w)))
+        continue;
+      const abbreviation = LEGAL_FORM_ABBREVIATIONS.get(phrase.join(' '))!;
+      const words = abbreviation
+        .split(' ')
+        .map((w) => makeToken(w, [w], 'legal', tokens[i]!.script));
+      tokens.splice(i, phrase.length, ...words);
+      i += words.length - 1;
+      break;
+    }
+  }
 }
 
 /**

@@ -34,6 +34,11 @@ export const UNANCHORED_FACTOR = 0.75;
  * different parties, so a different number is a strong mismatch.
  */
 export const NUMBER_CONFLICT_FACTOR = 0.5;
+/**
+ * Factor for an initial that stands for none of the other name's words, where that name has a
+ * word left over: "ESCOBAR AGUILAR, D." is not Carlos ESCOBAR AGUILAR.
+ */
+export const INITIAL_CONFLICT_FACTOR = 0.85;
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
 const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
 
@@ -186,9 +191,15 @@ export class QueryAligner {
     let total = 0;
     let numberLeftQ = false;
     let numberLeftL = false;
+    let initialLeftQ = false;
+    let initialLeftL = false;
+    let wordLeftQ = false;
+    let wordLeftL = false;
     for (let i = 0; i < q.length; i++) {
       total += this.wq[i]!;
       if (!usedQ[i] && q[i]!.kind === 'number') numberLeftQ = true;
+      if (!usedQ[i] && q[i]!.kind === 'initial') initialLeftQ = true;
+      if (!usedQ[i] && q[i]!.kind === 'word') wordLeftQ = true;
       if (explain && !usedQ[i])
         tokens.push({ query: q[i]!.text, list: '', method: 'none', score: 0 });
     }
@@ -196,6 +207,8 @@ export class QueryAligner {
     for (let j = 0; j < l.length; j++) {
       total += usedL[j] ? wl[j]! : UNMATCHED_LIST_WEIGHT * wl[j]!;
       if (!usedL[j] && l[j]!.kind === 'number') numberLeftL = true;
+      if (!usedL[j] && l[j]!.kind === 'initial') initialLeftL = true;
+      if (!usedL[j] && l[j]!.kind === 'word') wordLeftL = true;
       if (isContent(l[j]!)) listContent++;
     }
     // Initials count as name parts beside a part spelled the same ("V. Zolotov" is ZOLOTOV,
@@ -205,6 +218,8 @@ export class QueryAligner {
     if (matchedContent === 1 && listContent >= 2) score *= SINGLE_PART_FACTOR;
     if (matchedContent > 0 && anchors === 0) score *= UNANCHORED_FACTOR;
     if (numberLeftQ && numberLeftL) score *= NUMBER_CONFLICT_FACTOR;
+    if ((initialLeftQ && wordLeftL) || (initialLeftL && wordLeftQ))
+      score *= INITIAL_CONFLICT_FACTOR;
     return { score: Math.min(1, score), tokens };
   }
 

@@ -18,7 +18,7 @@ test('a doubled letter costs less than a dropped one, which costs less than a di
   for (const [word, doubled, dropped, changed] of [
     ['chol', 'choll', 'chl', 'chal'],
     ['mohamed', 'mohammed', 'mohaed', 'mohamad'],
-    ['yusuf', 'yussuf', 'ysuf', 'yusif'],
+    ['yusuf', 'yussuf', 'ysuf', 'yusaf'],
   ] as const) {
     const d = typoDistance(word, doubled);
     const x = typoDistance(word, dropped);
@@ -40,4 +40,20 @@ test('equal strings are 0 apart, and the distance is symmetric and grows with th
   ] as const)
     assert.equal(typoDistance(a, b), typoDistance(b, a), `${a}/${b}`);
   assert.ok(typoDistance('robert', 'roger') > typoDistance('robert', 'robbert'));
+});
+
+test('a neighbouring key struck for the right one is a slip; a distant letter is a full edit', () => {
+  for (const [a, b] of [
+    ['sam', 'sqm'],
+    ['chol', 'chpl'],
+    ['pak', 'pzk'],
+    ['queen', 'quewn'],
+  ] as const)
+    assert.equal(typoDistance(a, b), TYPO_COSTS.neighbourKey, `${a}/${b}`);
+  for (const [a, b] of [
+    ['kim', 'kam'],
+    ['chol', 'chal'],
+    ['sam', 'sum'],
+  ] as const)
+    assert.equal(typoDistance(a, b), TYPO_COSTS.substitution, `${a}/${b}`);
 });

@@ -4,7 +4,8 @@
  * distance, where swapping two neighbouring letters is one edit) with costs graded by how people
  * mistype names. A doubled or undoubled letter ("Cholll", "Mohamed"/"Mohammed") is the cheapest
  * slip, a dropped or added letter and a transposition ("Hea"/"Hae", "Cohl"/"Chol") come next,
- * and a different letter ("Kim"/"Kam") costs a full edit: that one changes the name.
+ * as does a neighbouring key struck for the right one ("Sqm"/"Sam"), and a different letter
+ * ("Kim"/"Kam") costs a full edit: that one changes the name.
  *
  * Written by hand: no npm package weighs a doubled letter apart from another insertion. It runs
  * once per distinct pair of tokens compared (the scorer memoises pairs): 0.72 µs a call on tokens
@@ -20,9 +21,36 @@ export const TYPO_COSTS = {
   indel: 0.8,
   /** Two neighbouring letters swapped. */
   transposition: 0.8,
+  /** A letter written for its neighbour on the keyboard ("Sqm" for "Sam", "Chpl" for "Chol"). */
+  neighbourKey: 0.8,
   /** One letter written for another. Just over 1, so that "at most 1" means no substitution. */
   substitution: 1.01,
 } as const;
+
+/**
+ * Neighbouring keys on a QWERTY keyboard (the layout of the Latin-script documents screened),
+ * as a bit mask per letter a–z: a finger slipping to the next key is the commonest substitution.
+ */
+const NEIGHBOURS: Uint32Array = (() => {
+  const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+  const mask = new Uint32Array(26);
+  const bit = (c: string) => 1 << (c.charCodeAt(0) - 97);
+  rows.forEach((row, r) => {
+    for (let i = 0; i < row.length; i++) {
+      const near = [row[i - 1], row[i + 1], rows[r - 1]?.[i], rows[r - 1]?.[i + 1]];
+      near.push(rows[r + 1]?.[i], rows[r + 1]?.[i - 1]);
+      for (const n of near) if (n) mask[row.charCodeAt(i) - 97]! |= bit(n);
+    }
+  });
+  return mask;
+})();
+
+/** Whether two lower-case letters are neighbouring keys. */
+export function neighbourKeys(a: number, b: number): boolean {
+  const i = a - 97;
+  const j = b - 97;
+  return i >= 0 && i < 26 && j >= 0 && j < 26 && (NEIGHBOURS[i]! & (1 << j)) !== 0;
+}
 
 /** Rows of the dynamic programme and per-letter indel costs, reused (one call at a time, one thread). */
 let size = 32;
@@ -75,7 +103,9 @@ export function typoDistance(a: string, b: string): number {
     let pb = -1;
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
-      let best = prev[j - 1]! + (ca === cb ? 0 : TYPO_COSTS.substitution);
+      let best =
+        prev[j - 1]! +
+        (ca === cb ? 0 : neighbourKeys(ca, cb) ? TYPO_COSTS.neighbourKey : TYPO_COSTS.substitution);
       const d = prev[j]! + del;
       if (d < best) best = d;
       const ins = cur[j - 1]! + costB[j - 1]!;
