@@ -40,6 +40,10 @@ import {
 } from './_pools.ts';
 import { chance, distance, farFrom, int, pick } from './_random.ts';
 
+/**
+ * Run-together words (AleksandrLukashenka, HAEBIT 3); non-match: another given name, business or
+ * number.
+ */
 export function runTogether(polarity: 'match' | 'nonmatch'): Draft | null {
   const schema = pick(['Person', 'Person', 'Company', 'Vessel'] as const);
   if (schema === 'Person') {
@@ -87,6 +91,7 @@ export function runTogether(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/** A vessel-type prefix (MT, M/V, SS…) before the name; non-match: a sister or another ship. */
 export function vesselPrefix(polarity: 'match' | 'nonmatch'): Draft | null {
   const v = vessel();
   const pre = pick(VESSEL_PREFIXES);
@@ -99,6 +104,7 @@ export function vesselPrefix(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/** A voyage number after the name (V.123E, VOY 045N); non-match: a sister or another ship. */
 export function voyage(polarity: 'match' | 'nonmatch'): Draft | null {
   const v = vessel();
   const n = String(int(1, 399)).padStart(int(2, 4), '0');
@@ -121,6 +127,10 @@ export function voyage(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * A parenthesised flag, port or registry after the name; non-match: another party, sometimes named
+ * like the annotation.
+ */
 export function annotation(polarity: 'match' | 'nonmatch'): Draft | null {
   const schema = pick(['Vessel', 'Vessel', 'Company'] as const);
   if (schema === 'Vessel') {
@@ -173,6 +183,10 @@ export function annotation(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * "NEW (ex OLD)", f/k/a, a.k.a.: the listed name is one of the two; non-match: a sister ship or
+ * sibling of it.
+ */
 export function formerName(polarity: 'match' | 'nonmatch'): Draft | null {
   const schema = pick(['Vessel', 'Vessel', 'Company', 'Person'] as const);
   const form = pick(FORMER_NAME_FORMS);
@@ -223,6 +237,10 @@ export function formerName(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * A payment-message party label (/BNF/, 1/, BENEFICIARY:, Cdtr/Nm:) before the name; non-match:
+ * another party.
+ */
 export function paymentLabel(polarity: 'match' | 'nonmatch'): Draft | null {
   const label = pick(PAYMENT_LABELS);
   const sep = label.endsWith('/') && chance(0.6) ? '' : ' ';
@@ -248,6 +266,10 @@ export function paymentLabel(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * A branch or representative-office suffix; non-match: another company, sometimes named after the
+ * branch city.
+ */
 export function branch(polarity: 'match' | 'nonmatch'): Draft | null {
   const c = bank();
   const city = pick(CITIES);
@@ -266,6 +288,7 @@ export function branch(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/** Roman against Arabic numerals (YU JONG II = YU JONG 2); non-match: another number. */
 export function roman(polarity: 'match' | 'nonmatch'): Draft | null {
   const n = int(1, 20);
   let m = n;
@@ -358,6 +381,10 @@ export function businessWords(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * Sibling companies: one group name, another business word; match: the same company punctuated and
+ * cased differently.
+ */
 export function siblingCompany(polarity: 'match' | 'nonmatch'): Draft | null {
   const c = company();
   if (polarity === 'match') {
@@ -386,6 +413,7 @@ export function siblingCompany(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/** Sister ships: one name, another number; match: the same number with a marker (NO. 3, #3, -3). */
 export function sisterShips(polarity: 'match' | 'nonmatch'): Draft | null {
   const v = vessel(true);
   if (polarity === 'match') {
@@ -402,6 +430,10 @@ export function sisterShips(polarity: 'match' | 'nonmatch'): Draft | null {
   return { schema: 'Vessel', name1: vesselName(v), name2: vesselName(l), note: 'a sister ship' };
 }
 
+/**
+ * Numbered units and ships: another number (digits swapped or added); match: the same number in
+ * words or with a marker.
+ */
 export function differentNumber(polarity: 'match' | 'nonmatch'): Draft | null {
   const n = int(1, 20);
   let m = n;

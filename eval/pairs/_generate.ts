@@ -47,8 +47,10 @@ export interface Pair {
   note: string;
 }
 
+/** A pair as a builder makes it, before it is numbered and categorised. */
 export type Draft = Omit<Pair, 'id' | 'category' | 'polarity'>;
 
+/** Builds one pair of a category in the polarity asked, or null to try again. */
 export type Builder = (polarity: 'match' | 'nonmatch') => Draft | null;
 
 /** Pairs generated per category and polarity. */

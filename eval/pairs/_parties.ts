@@ -19,6 +19,10 @@ import {
 } from './_pools.ts';
 import { chance, farFrom, int, pick } from './_random.ts';
 
+/**
+ * A made-up person: given names, a Russian patronymic, a surname (two for some Latin American
+ * names).
+ */
 export interface Person {
   culture: Culture;
   given: string[];
@@ -26,9 +30,14 @@ export interface Person {
   surname: string;
 }
 
+/** The given names (or syllables) a culture draws from. */
 export const givenPool = (c: Culture): string[] =>
   c.syllables ?? Object.keys(c.given).filter((g) => !g.includes(' '));
 
+/**
+ * A made-up person of the culture (random if not given), with `first` as the first given name if
+ * given.
+ */
 export function person(c: Culture = pick(CULTURES), first?: string): Person {
   if (c.syllables) {
     const a = pick(c.syllables);
@@ -63,8 +72,10 @@ export function gendered(p: Person): Person {
   };
 }
 
+/** Upper case, as lists write surnames. */
 export const upper = (s: string): string => s.toLocaleUpperCase('en');
 
+/** Given names and patronymic, space-separated. */
 export const givenPart = (p: Person): string =>
   [...p.given, ...(p.patronymic ? [p.patronymic] : [])].join(' ');
 
@@ -113,6 +124,7 @@ export function otherSurname(p: Person): Person | null {
   return s ? gendered({ ...p, surname: s }) : null;
 }
 
+/** A made-up company: its distinctive part, business word and legal form. */
 export interface Company {
   core: string;
   business: string | null;
@@ -122,6 +134,7 @@ export interface Company {
   formFirst: boolean;
 }
 
+/** Legal forms and corporate words written after a company name. */
 export const FORMS = [
   'Co Ltd',
   'Co., Ltd.',
@@ -144,6 +157,7 @@ export const FORMS = [
   'Group',
 ];
 
+/** A made-up company. */
 export function company(): Company {
   const formFirst = chance(0.12);
   return {
@@ -154,6 +168,7 @@ export function company(): Company {
   };
 }
 
+/** A company as written, in capitals or not. */
 export function companyName(c: Company, caps = chance(0.5)): string {
   const s = c.formFirst
     ? `${c.form} ${c.core}`
@@ -169,12 +184,14 @@ export function sibling(c: Company): Company | null {
   return b ? { ...c, business: b } : null;
 }
 
+/** A company sharing no word of the distinctive part, in the same form. */
 export function otherCompany(c: Company): Company {
   let core = pick(COMPANY_CORES);
   while (core.split(' ').some((w) => c.core.split(' ').includes(w))) core = pick(COMPANY_CORES);
   return { ...c, core };
 }
 
+/** A made-up bank or trading house (the parties that have branches). */
 export function bank(): Company {
   return {
     core: pick(COMPANY_CORES),
@@ -184,18 +201,25 @@ export function bank(): Company {
   };
 }
 
+/** A made-up vessel: its name and, for some, a number. */
 export interface Vessel {
   name: string;
   number: number | null;
 }
 
+/** A made-up vessel, numbered or not. */
 export function vessel(numbered = chance(0.5)): Vessel {
   return { name: pick(VESSEL_NAMES), number: numbered ? int(1, 20) : null };
 }
 
+/** A vessel as written: name, then number. */
 export const vesselName = (v: Vessel): string =>
   v.number === null ? v.name : `${v.name} ${v.number}`;
 
+/**
+ * A sister ship: the same name, another number not containing the first (2 vs 12 is a different-
+ * number pair).
+ */
 export function sisterShip(v: Vessel): Vessel {
   // "SO HAE" and "SO HAE 6" may be one ship written short: a sister needs a number to differ.
   if (v.number === null) return otherVessel(v);
@@ -205,6 +229,7 @@ export function sisterShip(v: Vessel): Vessel {
   return { ...v, number: m };
 }
 
+/** A vessel sharing no word of the name, with the same number. */
 export function otherVessel(v: Vessel): Vessel {
   let name = pick(VESSEL_NAMES);
   while (name.split(' ').some((w) => v.name.split(' ').includes(w))) name = pick(VESSEL_NAMES);

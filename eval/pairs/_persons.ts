@@ -31,12 +31,15 @@ import {
 } from './_pools.ts';
 import { chance, distance, farFrom, int, pick } from './_random.ts';
 
+/** Cultures writing the given name first: where initials go before a surname. */
 export const WESTERN_ORDER = CULTURES.filter((c) => !c.surnameFirst);
 
+/** Cultures whose given names have short forms in the pools. */
 export const WITH_SHORT_FORMS = CULTURES.filter((c) =>
   Object.values(c.given).some((d) => d.length > 0),
 );
 
+/** An initial for the given name ("Y. Prigozhin"); non-match: an initial of another given name. */
 export function initials(polarity: 'match' | 'nonmatch'): Draft | null {
   const p = person(pick(WESTERN_ORDER));
   const g = p.given[0]!;
@@ -66,6 +69,10 @@ export function initials(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * A short form of the given name (Sasha, Bill, Paco); non-match: a short form of another given
+ * name.
+ */
 export function diminutive(polarity: 'match' | 'nonmatch'): Draft | null {
   const c = pick(WITH_SHORT_FORMS);
   const withShort = Object.entries(c.given).filter(([, d]) => d.length > 0);
@@ -89,6 +96,10 @@ export function diminutive(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * Surname moved or the name reversed, or a legal form moved; non-match: another given name or
+ * company.
+ */
 export function wordOrder(polarity: 'match' | 'nonmatch'): Draft | null {
   if (chance(0.8)) {
     const p = person();
@@ -122,6 +133,10 @@ export function wordOrder(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * A title before the name (Dr., Sheikh, Gen.); non-match: the title before a relative sharing the
+ * surname.
+ */
 export function honorific(polarity: 'match' | 'nonmatch'): Draft | null {
   const p = person();
   // Religious titles go with the names of the cultures that use them.
@@ -138,6 +153,10 @@ export function honorific(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * Another romanisation of the name (Pak/Park, Yusuf/Youssef); non-match: respelled, but another
+ * person.
+ */
 export function transliteration(polarity: 'match' | 'nonmatch'): Draft | null {
   const c = pick(
     CULTURES.filter(
@@ -170,6 +189,10 @@ export function transliteration(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * Another person sharing the surname (and sometimes a given name); match: the same person, surname
+ * first.
+ */
 export function sameSurname(polarity: 'match' | 'nonmatch'): Draft | null {
   const p = person();
   if (polarity === 'match') {
@@ -202,6 +225,7 @@ let phoneticMatch = 0;
 
 let phoneticNon = 0;
 
+/** Names alike in sound only (Acme / AQIM); match: English spelling variants of one name. */
 export function phonetic(polarity: 'match' | 'nonmatch'): Draft | null {
   const src = polarity === 'match' ? SPELLING_VARIANTS : PHONETIC_LOOKALIKES;
   const i = polarity === 'match' ? phoneticMatch++ : phoneticNon++;
@@ -216,6 +240,7 @@ export function phonetic(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/** Names of short tokens sharing only the surname; match: the same short name as lists write it. */
 export function shortToken(polarity: 'match' | 'nonmatch'): Draft | null {
   const c = pick([KOREAN, KOREAN, CHINESE]);
   const shortSurnames = c.surnames.filter((s) => s.length <= 3);
@@ -241,6 +266,9 @@ export function shortToken(polarity: 'match' | 'nonmatch'): Draft | null {
   };
 }
 
+/**
+ * Two unrelated names of one culture; match: one name without diacritics or hyphens, in capitals.
+ */
 export function sameCulture(polarity: 'match' | 'nonmatch'): Draft | null {
   const p = person();
   if (polarity === 'match') {

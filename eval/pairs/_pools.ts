@@ -25,6 +25,7 @@ export interface Culture {
   syllables?: string[];
 }
 
+/** Korean names, McCune–Reischauer spellings, given names of two syllables written apart. */
 export const KOREAN: Culture = {
   id: 'korean',
   surnameFirst: true,
@@ -70,6 +71,7 @@ export const KOREAN_SYLLABLE_SPELLINGS: Record<string, string[]> = {
   Chun: ['Choon'],
 };
 
+/** Chinese names in pinyin, given names of two syllables written together. */
 export const CHINESE: Culture = {
   id: 'chinese',
   surnameFirst: true,
@@ -118,6 +120,7 @@ export const CHINESE_SYLLABLE_SPELLINGS: Record<string, string[]> = {
   Rui: ['Jui', 'Yui'],
 };
 
+/** Russian names with their diminutives and romanisations. */
 export const RUSSIAN: Culture = {
   id: 'russian',
   surnameFirst: false,
@@ -203,6 +206,7 @@ export const PATRONYMICS = list(
     'Konstantinovich|Grigoryevich|Leonidovich|Yuryevich|Olegovich|Igorevich',
 );
 
+/** Arabic names with their romanisations. */
 export const ARABIC: Culture = {
   id: 'arabic',
   surnameFirst: false,
@@ -261,6 +265,7 @@ export const ARABIC: Culture = {
 };
 for (const g of Object.keys(ARABIC.givenSpellings)) ARABIC.given[g] = [];
 
+/** Persian names with their romanisations. */
 export const PERSIAN: Culture = {
   id: 'persian',
   surnameFirst: false,
@@ -309,6 +314,7 @@ export const PERSIAN: Culture = {
 };
 for (const g of Object.keys(PERSIAN.givenSpellings)) PERSIAN.given[g] = [];
 
+/** Latin American names with their short forms. */
 export const LATAM: Culture = {
   id: 'latin-american',
   surnameFirst: false,
@@ -346,6 +352,7 @@ export const LATAM: Culture = {
   surnameSpellings: {},
 };
 
+/** Western European names with their short forms. */
 export const WESTERN: Culture = {
   id: 'western-european',
   surnameFirst: false,
@@ -394,6 +401,7 @@ export const WESTERN: Culture = {
   },
 };
 
+/** West, East and Southern African names with their short forms and French/English spellings. */
 export const AFRICAN: Culture = {
   id: 'african',
   surnameFirst: false,
@@ -445,6 +453,7 @@ export const AFRICAN: Culture = {
 };
 for (const g of Object.keys(AFRICAN.givenSpellings)) AFRICAN.given[g] = [];
 
+/** Every culture of the pools. */
 export const CULTURES: Culture[] = [
   KOREAN,
   CHINESE,
@@ -558,10 +567,12 @@ export const FLAGS = list(
   'Sierra Leone|Panama|Togo|Comoros|Mongolia|Cameroon|Palau|Tanzania|Belize|Liberia|' +
     'Marshall Islands|St Kitts and Nevis|Moldova|Gabon',
 );
+/** Ports a vessel is annotated with. */
 export const PORTS = list(
   'Nampho|Chongjin|Dalian|Nakhodka|Vladivostok|Bandar Abbas|Fujairah|Kaohsiung|' +
     'Busan|Singapore|Port Said|Latakia|Rotterdam|Piraeus',
 );
+/** Cities of branches and representative offices. */
 export const CITIES = list(
   'Dubai|Shanghai|Hong Kong|Moscow|Minsk|Singapore|Beijing|Tehran|Istanbul|' +
     'Kuala Lumpur|Bangkok|Vladivostok|Shenyang|Dandong|Caracas',

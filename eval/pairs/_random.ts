@@ -14,10 +14,13 @@ export function reseed(): void {
   rand = seededRandom(PAIRS_SEED);
 }
 
+/** One item of a list. */
 export const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
+/** True with probability `p`. */
 export const chance = (p: number): boolean => rand() < p;
 
+/** An integer from `lo` to `hi` inclusive. */
 export const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 
 /** Levenshtein distance, case-insensitive: non-match replacements must differ by two or more. */

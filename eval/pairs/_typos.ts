@@ -46,6 +46,7 @@ for (const v of [
 for (const w of [...COMPANY_CORES, ...VESSEL_NAMES, ...BUSINESS_WORDS].flatMap((x) => x.split(' ')))
   KNOWN.add(w.toLowerCase());
 
+/** The typos of issue 12. */
 export type TypoKind = 'transposition' | 'doubled' | 'dropped' | 'substitution';
 
 /** Letters next to each other on a QWERTY keyboard: the substitutions typists make. */
@@ -104,6 +105,7 @@ export function typo(word: string, kind: TypoKind): string | null {
   return out && !KNOWN.has(out.toLowerCase()) && out.toLowerCase() !== w.toLowerCase() ? out : null;
 }
 
+/** A token of three to five letters: the tokens a single typo ruins today. */
 export const isShort = (t: string): boolean => /^[A-Za-z]{3,5}$/.test(t);
 
 /**

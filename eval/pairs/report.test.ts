@@ -55,6 +55,8 @@ test('precision, recall, F1 and FPR; the report marks the figures that miss the 
   assert.equal(m.recall, 0.8);
   assert.ok(Math.abs(m.f1 - 0.8) < 1e-12);
   assert.equal(m.fpr, 0.1);
+  // Nothing found of something to find: F1 is 0, not NaN (a sweep's high thresholds).
+  assert.equal(metrics({ tp: 0, fn: 5, fp: 0, tn: 5 }).f1, 0);
   const lines = formatPairsReport('held-out', 'heldout.csv', scorePairs(pairs, score, 0.75));
   const typo = lines.find((l) => l.trimStart().startsWith('typo'))!;
   // Recall 1/2 < 0.8 and FPR 1/2 > 0.2: both marked.

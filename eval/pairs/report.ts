@@ -147,7 +147,8 @@ export function scorePairs(
 export function metrics(t: Tally): { precision: number; recall: number; f1: number; fpr: number } {
   const precision = t.tp / (t.tp + t.fp);
   const recall = t.tp / (t.tp + t.fn);
-  const f1 = (2 * precision * recall) / (precision + recall);
+  // No true positive: F1 is 0 (nothing found), not undefined, unless there was nothing to find.
+  const f1 = t.tp ? (2 * precision * recall) / (precision + recall) : t.fn ? 0 : NaN;
   return { precision, recall, f1, fpr: t.fp / (t.fp + t.tn) };
 }
 
