@@ -79,6 +79,11 @@ export interface ScoredEntity {
   explanations: Explanation;
   /** The name or alias of the entity that scored best. */
   matched_name: string;
+  /**
+   * The part of the query that scored best, where it is not a name as written: a name taken out
+   * of its document dressing ("YU JONG 2" from "NEW REGENT (ex YU JONG 2)").
+   */
+  matched_query?: string;
   programs: string[];
   first_seen: string;
   last_change: string;

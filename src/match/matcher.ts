@@ -28,7 +28,8 @@ import {
 import { CandidateIndex } from './index/build.ts';
 import { restrictPostings, retrieve, type Postings } from './index/retrieve.ts';
 import { OFAC_DEFAULT_THRESHOLD, ofacNameScore, type OfacNameScore } from './ofac/index.ts';
-import { parseQuery } from './query.ts';
+import { splitName } from './_runTogether.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
 import type { IndexedEntity } from './types.ts';
 
 /** Names retrieved per query name before full scoring. */
@@ -157,7 +158,7 @@ export class Matcher {
     const algorithm = options.algorithm ?? 'embargo';
     const threshold = options.threshold ?? DEFAULT_THRESHOLDS[algorithm];
     const limit = options.limit ?? 5;
-    const parsed = parseQuery(query);
+    const parsed = this.withSplits(parseQuery(query), (f) => this.index.vocab.ids.has(f));
     const sources = options.sources?.length ? new Set<SourceId>(options.sources) : undefined;
     // Only entities the query's schema can describe are candidates, as in yente: a vessel query
     // ranks vessels, so people and companies sharing its words cannot crowd them out of the
@@ -233,6 +234,13 @@ export class Matcher {
     const results = (cutoff === undefined ? scored : scored.filter((x) => x.s.score >= cutoff))
       .slice(0, limit)
       .map(({ e, s }) => toScored(entities[e]!, s, threshold, brief));
+    // Which part of a dressed name matched (see parseQuery): reported beside the matched name.
+    if (parsed.names.some((n) => n.from !== undefined))
+      results.forEach((r, i) => {
+        const best = named.find((x) => x.e === scored[i]!.e)?.best?.aligner;
+        const k = best ? aligners.indexOf(best) : -1;
+        if (k >= 0 && parsed.names[k]!.from !== undefined) r.matched_query = parsed.names[k]!.text;
+      });
     return { results, algorithm, threshold, warnings: parsed.warnings };
   }
 
@@ -324,14 +332,41 @@ export class Matcher {
       score = round(s.score);
       explanations = { tokens: s.tokens, features: { [`name.${s.technique}`]: score } };
     } else {
-      parseQuery({ schema, properties: { name: [name1] } });
-      const a = pairs
-        .map(([r1, r2]) => alignNames(tokenizeName(r1!), tokenizeName(r2!), this.weigh))
-        .reduce((x, y) => (y.score > x.score ? y : x));
-      score = round(NAME_WEIGHT * a.score);
-      explanations = { tokens: a.tokens, features: { name: score } };
+      // Every reading of the first name (invisible characters, see normalize/formatChars.ts) and
+      // the names its dressing stands for (see parseQuery), against every reading of the second:
+      // the best pair is the score, its tokens the explanation.
+      const listReadings = nameReadings(name2).map((r) => tokenizeName(r));
+      const listForms = new Set(listReadings.flatMap((ts) => ts.flatMap((t) => t.forms)));
+      const parsed = this.withSplits(
+        parseQuery({ schema, properties: { name: [name1] } }),
+        (f) => listForms.has(f) || this.index.vocab.ids.has(f),
+      );
+      let best: ReturnType<typeof alignNames> | undefined;
+      for (const n of parsed.names)
+        for (const listTokens of listReadings) {
+          const a = alignNames(n.tokens, listTokens, this.weigh);
+          if (!best || a.score > best.score) best = a;
+        }
+      score = round(NAME_WEIGHT * (best?.score ?? 0));
+      explanations = { tokens: best?.tokens ?? [], features: { name: score } };
     }
     return { name1, name2, schema, algorithm, score, match: score >= t, explanations };
+  }
+
+  /**
+   * The query with, after each name holding words run together ("CARMENMARTINEZ"), the name
+   * with those words split where `known` words meet; the warnings say so.
+   */
+  private withSplits(parsed: ParsedQuery, known: (form: string) => boolean): ParsedQuery {
+    const extra: ParsedQuery['names'] = [];
+    for (const n of parsed.names) {
+      const text = splitName(n.tokens, known);
+      if (text === undefined || parsed.names.some((m) => m.text === text)) continue;
+      extra.push({ text, tokens: tokenizeName(text), from: n.from ?? n.text });
+      parsed.warnings.push(`"${n.text}" was also screened as "${text}" (words run together)`);
+    }
+    if (extra.length) parsed.names.push(...extra);
+    return parsed;
   }
 
   private ofacScore(queryNames: string[], listNames: string[]): EntityScore {

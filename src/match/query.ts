@@ -12,7 +12,13 @@ import {
   type ScreeningQuery,
   type SchemaName,
 } from '../core/index.ts';
-import { countryCode, nameReadings, tokenizeName, type NameToken } from '../normalize/index.ts';
+import {
+  countryCode,
+  nameReadings,
+  tokenizeName,
+  undress,
+  type NameToken,
+} from '../normalize/index.ts';
 import { IDENTIFIER_PROPS, normalizeIdentifier } from './index/entity.ts';
 import type { IndexedIdentifier } from './types.ts';
 
@@ -24,7 +30,11 @@ export const MAX_NAMES = 20;
 /** A query ready for matching. */
 export interface ParsedQuery {
   schema: SchemaName;
-  names: { text: string; tokens: NameToken[] }[];
+  /**
+   * The names to screen: each name as written, then the names its document dressing stands for
+   * (see `undress`), with `from` the written name they were taken from.
+   */
+  names: { text: string; tokens: NameToken[]; from?: string }[];
   birthDates: string[];
   countries: string[];
   gender: string | undefined;
@@ -64,6 +74,15 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
       }
       const tokens = tokenizeName(text);
       if (tokens.length && !names.some((n) => n.text === text)) names.push({ text, tokens });
+      // A vessel prefix (MV, MT, MS) may be a person's initials: not taken off a person's name.
+      for (const alt of undress(text, schema !== 'Person')) {
+        const altTokens = tokenizeName(alt.text);
+        if (!altTokens.length || names.length >= MAX_NAMES * 2) continue;
+        if (names.some((n) => n.text === alt.text)) continue;
+        names.push({ text: alt.text, tokens: altTokens, from: text });
+        if (i === 0)
+          warnings.push(`"${text}" was also screened as "${alt.text}" (${alt.removed.join(', ')})`);
+      }
     }
   }
   if (rawNames.length > MAX_NAMES) warnings.push(`only the first ${MAX_NAMES} names were screened`);

@@ -9,3 +9,5 @@ export { detectScript, type Script } from './script.ts';
 export { MAX_NAME_LENGTH, tokenizeName } from './tokenize.ts';
 export { phoneticKeys, skeleton } from './phonetic.ts';
 export { displayOrder, hasFormatCharacters, nameReadings } from './formatChars.ts';
+export { undress, type UndressedName } from './dressing.ts';
+export { areNameVariants, nameVariants } from './givenNames.ts';

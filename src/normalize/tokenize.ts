@@ -42,6 +42,8 @@ import { khmerTokens } from './khmer.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
+import { expandCompanyWord, LEGAL_FORM_ABBREVIATIONS, LEGAL_FORM_PHRASES } from './companyWords.ts';
+import { cjkValue, numberValue } from './numbers.ts';
 import { scriptOf, type Script } from './script.ts';
 import { thaiTokens } from './thai.ts';
 
@@ -94,7 +96,9 @@ export function tokenizeName(name: string): NameToken[] {
       token = withKind(token, 'stop');
     out.push(token);
   }
+  abbreviateLegalForms(out);
   markLegalPhrases(out);
+  markNumbers(out);
   return out;
 }
 
@@ -119,6 +123,12 @@ function wordTokens(word: string): readonly NameToken[] {
 }
 
 function computeWordTokens(word: string): NameToken[] {
+  const cjk = cjkValue(word);
+  if (cjk !== undefined) {
+    // A word of Chinese numerals only is a number ("YU JONG 二"), with its readings as spellings.
+    const readings = [...word].length === 1 ? (hanTokens(word)[0]?.forms ?? []) : [];
+    return [makeToken(String(cjk), readings, 'number', 'han')];
+  }
   if (ASCII_WORD.test(word)) return [alphabetToken([word], word.length === 1, 'latin')];
   const tokens: NameToken[] = [];
   for (const [script, run] of scriptRuns(word)) tokens.push(...runTokens(script, run));
@@ -185,7 +195,9 @@ function runTokens(script: Script, run: string): readonly NameToken[] {
 }
 
 /** A token of an alphabetic script: its kind from its forms and the word lists. */
-function alphabetToken(forms: string[], singleLetter: boolean, script: Script): NameToken {
+function alphabetToken(written: string[], singleLetter: boolean, script: Script): NameToken {
+  // Business-word abbreviations ("Corp", "Intl", "Trdg") are weighed and matched as the word.
+  const forms = singleLetter ? written : expandCompanyWord(written);
   const text = forms[0] ?? '';
   let kind: TokenKind;
   if (DIGITS.test(text)) kind = 'number';
@@ -212,6 +224,46 @@ function genericTokens(script: Script, run: string): NameToken[] {
     tokens.push(makeToken(text, [text], kind, script));
   }
   return tokens;
+}
+
+/**
+ * Legal forms spelled out ("besloten vennootschap", "obshchestvo s ogranichennoy
+ * otvetstvennostyu") become their abbreviation's tokens ("bv", "ooo"), in place; see
+ * LEGAL_FORM_ABBREVIATIONS. Words are compared by any of their spellings ("limited" is spelled
+ * out from "ltd" already).
+ */
+function abbreviateLegalForms(tokens: NameToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = LEGAL_FORM_PHRASES.get(tokens[i]!.text);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      const end = i + phrase.length;
+      if (end > tokens.length || !phrase.every((w, k) => tokens[i + k]!.forms.includes(w)))
+        continue;
+      const abbreviation = LEGAL_FORM_ABBREVIATIONS.get(phrase.join(' '))!;
+      const words = abbreviation
+        .split(' ')
+        .map((w) => makeToken(w, [w], 'legal', tokens[i]!.script));
+      tokens.splice(i, phrase.length, ...words);
+      i += words.length - 1;
+      break;
+    }
+  }
+}
+
+/**
+ * Numbers written as Roman numerals, words or with leading zeros become number tokens of their
+ * value, in place, keeping the written form as a spelling ("YU JONG II" → yu, jong, 2|ii); see
+ * {@link numberValue} for why position matters.
+ */
+function markNumbers(tokens: NameToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    const value = numberValue(t.text, i);
+    if (value === undefined || (value === t.text && t.kind === 'number')) continue;
+    tokens[i] = makeToken(value, t.forms, 'number', t.script);
+  }
 }
 
 /**

@@ -21,6 +21,27 @@ export const UNMATCHED_LIST_WEIGHT = 0.35;
 /** Factor for a multi-token list name of which a single token matched (OFAC FAQ 5: one name part is not a match). */
 export const SINGLE_PART_FACTOR = 0.6;
 
+/**
+ * Factor for a name whose matched tokens are all weak pairs (a typo in a short token, short
+ * tokens alike only in sound) or initials: nothing in it agrees for certain, so it stays below a
+ * match on its own ("Acme Ltd" is not AQIM), while the same pair counts in full beside a token
+ * that does agree ("Choe Ryong Hea").
+ */
+export const UNANCHORED_FACTOR = 0.75;
+/**
+ * Factor for names that each carry a number the other lacks: "YU JONG 3" is the sister ship of
+ * "YU JONG 2", "CHON MA SAN 3" another ship than CHON MA SAN; numbered companies and vessels are
+ * different parties, so a different number is a strong mismatch.
+ */
+export const NUMBER_CONFLICT_FACTOR = 0.5;
+/**
+ * Factor for an initial that stands for none of the other name's words, where that name has a
+ * word left over: "ESCOBAR AGUILAR, D." is not Carlos ESCOBAR AGUILAR.
+ */
+export const INITIAL_CONFLICT_FACTOR = 0.85;
+/** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
+const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
+
 /** Index ids of a list name's tokens and joined pairs, with the joined texts. */
 export interface ListIds {
   joined: readonly string[];
@@ -123,6 +144,9 @@ export class QueryAligner {
     const tokens: TokenExplanation[] = [];
     let matched = 0;
     let matchedContent = 0;
+    let anchors = 0;
+    let initials = 0;
+    let sure = 0;
     for (let k = 0; k < n; k++) {
       const p = order[k]!;
       const span = S.pairSpan[p]!;
@@ -141,7 +165,15 @@ export class QueryAligner {
         w += wl[j]!;
       }
       matched += S.pairScore[p]! * w;
-      if (isContent(q[qi]!) || (qn === 2 && isContent(q[qi + 1]!))) matchedContent++;
+      // An initial standing for a given name is a name part that agrees ("Y. Prigozhin"), though
+      // not one that can anchor the name on its own.
+      if (span === 1 && S.pairMatch[p]!.method === 'initial') initials++;
+      else if (isContent(q[qi]!) || (qn === 2 && isContent(q[qi + 1]!))) {
+        // One query token written for two list tokens ("Prigozhinyevgeniy") matches two parts.
+        matchedContent += ln;
+        if (!S.pairMatch[p]!.weak) anchors++;
+        if (SURE_METHODS.has(S.pairMatch[p]!.method)) sure++;
+      }
       if (explain)
         tokens.push({
           query: q
@@ -157,18 +189,37 @@ export class QueryAligner {
         });
     }
     let total = 0;
+    let numberLeftQ = false;
+    let numberLeftL = false;
+    let initialLeftQ = false;
+    let initialLeftL = false;
+    let wordLeftQ = false;
+    let wordLeftL = false;
     for (let i = 0; i < q.length; i++) {
       total += this.wq[i]!;
+      if (!usedQ[i] && q[i]!.kind === 'number') numberLeftQ = true;
+      if (!usedQ[i] && q[i]!.kind === 'initial') initialLeftQ = true;
+      if (!usedQ[i] && q[i]!.kind === 'word') wordLeftQ = true;
       if (explain && !usedQ[i])
         tokens.push({ query: q[i]!.text, list: '', method: 'none', score: 0 });
     }
     let listContent = 0;
     for (let j = 0; j < l.length; j++) {
       total += usedL[j] ? wl[j]! : UNMATCHED_LIST_WEIGHT * wl[j]!;
+      if (!usedL[j] && l[j]!.kind === 'number') numberLeftL = true;
+      if (!usedL[j] && l[j]!.kind === 'initial') initialLeftL = true;
+      if (!usedL[j] && l[j]!.kind === 'word') wordLeftL = true;
       if (isContent(l[j]!)) listContent++;
     }
+    // Initials count as name parts beside a part spelled the same ("V. Zolotov" is ZOLOTOV,
+    // Viktor), not beside one only like it ("BOLOTOV, Valery").
+    if (sure > 0) matchedContent += initials;
     let score = total > 0 ? matched / total : 0;
     if (matchedContent === 1 && listContent >= 2) score *= SINGLE_PART_FACTOR;
+    if (matchedContent > 0 && anchors === 0) score *= UNANCHORED_FACTOR;
+    if (numberLeftQ && numberLeftL) score *= NUMBER_CONFLICT_FACTOR;
+    if ((initialLeftQ && wordLeftL) || (initialLeftL && wordLeftQ))
+      score *= INITIAL_CONFLICT_FACTOR;
     return { score: Math.min(1, score), tokens };
   }
 

@@ -4,9 +4,9 @@
  * produced it. Short tokens must match exactly or by sound: a one-letter edit of a three-letter
  * name is another name (Ali/Ari, Kim/Kam).
  */
-import type { NameToken, Script } from '../../normalize/index.ts';
+import { areNameVariants, type NameToken, type Script } from '../../normalize/index.ts';
 import { cachedPhonetic, cachedSkeleton } from '../index/keys.ts';
-import { jaroWinkler, levenshtein } from '../similarity/index.ts';
+import { jaroWinkler, typoDistance } from '../similarity/index.ts';
 
 /** A scored pairing of two tokens. */
 export interface TokenMatch {
@@ -14,7 +14,21 @@ export interface TokenMatch {
   method: string;
   query: string;
   list: string;
+  /**
+   * Too weak to stand for the name on its own: a typo in a short token, or two short tokens that
+   * only sound alike ("Acme" and "AQIM" are both AKM). Such a pair counts where another token of
+   * the name agrees (see the aligner), so "Choe Ryong Hea" is CHOE Ryong Hae, but a short company
+   * word never carries a match by sound alone.
+   */
+  weak?: boolean;
 }
+
+/** Tokens this long or shorter are short: one edit there often makes another name. */
+export const SHORT_TOKEN = 4;
+/** Score of a given name against its diminutive or short form: the same name, written otherwise. */
+export const NICKNAME_SCORE = 0.9;
+/** Score of a short token one slip from another, less a tenth of the slip's cost. */
+const SHORT_SLIP_SCORE = 0.92;
 
 /** Scripts that write no short vowels: names from them are compared on consonant skeletons. */
 const ABJAD: ReadonlySet<Script> = new Set(['arabic', 'hebrew']);
@@ -29,18 +43,32 @@ function allowedEdits(length: number): number {
   return length >= 8 ? 2 : length >= 5 ? 1 : 0;
 }
 
-/** Fuzzy similarity of two Latin forms: Jaro-Winkler, marked down when the edit distance is large. */
+/**
+ * Fuzzy similarity of two Latin forms: Jaro-Winkler, marked down when the typing-error distance
+ * ({@link typoDistance}: a transposition or a dropped letter is one edit, a doubled letter half
+ * of one) is more than a typo makes. Short tokens (three or four letters) match only through one
+ * slip that keeps their letters: a transposition ("hea"/"hae"), a doubled letter ("kimm") or, from
+ * four letters, a dropped one ("chl"/"chol" is not, "chol"/"cholo" is); a different letter makes
+ * another name there (Kim/Kam, Ali/Ari).
+ */
 export function fuzzy(a: string, b: string): number {
   const minLen = Math.min(a.length, b.length);
-  if (minLen <= 3) return 0;
+  if (minLen < 3) return 0;
   // Lengths three apart need three edits: past what a typo makes, and Jaro-Winkler of such a
   // pair, less the penalty below, never reaches a pairing.
   if (Math.abs(a.length - b.length) > 2) return 0;
+  const longer = Math.max(a.length, b.length);
+  if (longer <= SHORT_TOKEN) {
+    // Scored on the slip itself: Jaro-Winkler's window is 0 at three letters, blind to a swap.
+    const d = typoDistance(a, b);
+    const slip = d <= 1 && (minLen > 3 || d <= 0.5 || a.length === b.length);
+    return slip ? SHORT_SLIP_SCORE - 0.1 * d : 0;
+  }
   const jw = jaroWinkler(a, b);
   if (jw < 0.75) return 0;
-  const d = levenshtein(a, b);
-  // More edits than a typo makes: another name that shares letters ("chong"/"hong", "Robert"/"Roger").
-  return d <= allowedEdits(Math.max(a.length, b.length)) ? jw : jw - 0.25;
+  const d = typoDistance(a, b);
+  // A substitution costs just over one edit; it counts as one here.
+  return d <= allowedEdits(longer) + 0.02 ? jw : jw - 0.25;
 }
 
 /** Best similarity between two tokens. */
@@ -60,9 +88,19 @@ function isContent(t: NameToken): boolean {
   return t.kind === 'word' || t.kind === 'number';
 }
 
+/**
+ * An initial against a token: the same initial is the same, an initial standing for a name that
+ * begins with it is likely the name (0.8: partly, since many names share the letter).
+ */
 function initialMatch(q: NameToken, l: NameToken): TokenMatch {
   const ok = q.text[0] === l.text[0];
-  return { score: ok ? 0.7 : 0, method: ok ? 'initial' : 'none', query: q.text, list: l.text };
+  const both = q.kind === 'initial' && l.kind === 'initial';
+  return {
+    score: ok ? (both ? 1 : 0.8) : 0,
+    method: ok ? 'initial' : 'none',
+    query: q.text,
+    list: l.text,
+  };
 }
 
 /**
@@ -113,14 +151,25 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         continue;
       }
       if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) continue;
+      // A diminutive or short form of the name (Becky/Rebecca, Bill/William), from the table.
+      if (best.score < NICKNAME_SCORE && areNameVariants(qf, lf))
+        best = { score: NICKNAME_SCORE, method: 'nickname', query: qf, list: lf };
       const f = fuzzy(qf, lf);
-      if (f > best.score) best = { score: f, method: 'fuzzy', query: qf, list: lf };
+      if (f > best.score)
+        best =
+          Math.max(qf.length, lf.length) <= SHORT_TOKEN
+            ? { score: f, method: 'fuzzy', query: qf, list: lf, weak: true }
+            : { score: f, method: 'fuzzy', query: qf, list: lf };
       if (best.score < 0.88 && sharesKey(cachedPhonetic(qf), cachedPhonetic(lf))) {
         // Metaphone codes of short words say little ("eun" and "won" are both AN): ask for the
         // same first letter there.
         const short = Math.min(qf.length, lf.length) <= 3;
         const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : 0.88;
-        if (score > best.score) best = { score, method: 'phonetic', query: qf, list: lf };
+        const weak = Math.min(qf.length, lf.length) <= SHORT_TOKEN;
+        if (score > best.score)
+          best = weak
+            ? { score, method: 'phonetic', query: qf, list: lf, weak }
+            : { score, method: 'phonetic', query: qf, list: lf };
       }
       if (best.score < 0.88 && (ABJAD.has(q.script) || ABJAD.has(l.script))) {
         const s = cachedSkeleton(qf);

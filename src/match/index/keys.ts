@@ -50,3 +50,22 @@ export function cachedSkeleton(form: string): string {
   }
   return s;
 }
+
+/**
+ * Spellings one slip away from a short form (three or four letters, which get no deletion keys):
+ * two neighbouring letters swapped ("hea" → "hae"), a letter doubled ("kim" → "kimm") or a
+ * doubled one written once. Retrieval looks them up as written, so a short token's typo reaches
+ * the list token the scorer will pair it with.
+ */
+export function shortSlips(form: string): string[] {
+  if (form.length < 3 || form.length >= MIN_DELETE_LENGTH) return [];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < form.length; i++) {
+    if (form[i] !== form[i + 1])
+      out.add(form.slice(0, i) + form[i + 1] + form[i] + form.slice(i + 2));
+    else out.add(form.slice(0, i) + form.slice(i + 1));
+  }
+  for (let i = 0; i < form.length; i++) out.add(form.slice(0, i + 1) + form.slice(i));
+  out.delete(form);
+  return [...out];
+}

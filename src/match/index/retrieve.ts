@@ -5,11 +5,11 @@
  * the token's rarity times its similarity. Common tokens (Kim, Mohammed, Trading) add little, so
  * they never pull a name in on their own when the query has anything rarer.
  */
-import type { NameToken } from '../../normalize/index.ts';
+import { nameVariants, type NameToken } from '../../normalize/index.ts';
 import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
-import { cachedPhonetic, cachedSkeleton, deletes } from './keys.ts';
+import { cachedPhonetic, cachedSkeleton, deletes, shortSlips } from './keys.ts';
 
 /** Share of a name's uncovered weight that lowers its rank (the scorer's unmatched-list weight). */
 const UNCOVERED_PENALTY = 0.35;
@@ -33,6 +33,10 @@ interface Scratch {
 }
 const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
+/** Similarity given to a list token that is a diminutive or full form of the query form. */
+const NICKNAME_SIMILARITY = 0.9;
+/** Similarity given to a list token one slip away from a short query form (see shortSlips). */
+const SHORT_SLIP_SIMILARITY = 0.85;
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
 const MIN_PHONETIC_LENGTH = 4;
 /** Lookups remembered across queries (a batch repeats its common given names and surnames). */
@@ -46,7 +50,8 @@ const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
 
 /**
  * Vocabulary tokens reachable from a query form, with their similarity to it: the form itself,
- * forms one typo away (by deletion keys; scored with Jaro-Winkler), and forms of the same sound
+ * forms one typo away (by deletion keys, or for short forms by the slips of {@link shortSlips};
+ * scored with Jaro-Winkler), and forms of the same sound
  * or consonant skeleton (scored at a fixed 0.85: their spelling may differ a lot, which is the
  * point).
  */
@@ -72,10 +77,20 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
       if (id !== undefined) typo(id);
       v.byDelete.forEach(d, typo);
     }
+    // Jaro-Winkler sees no transposition in three letters (its window is 0): a fixed similarity.
+    for (const d of shortSlips(form)) {
+      const id = v.ids.get(d);
+      if (id !== undefined) set(id, SHORT_SLIP_SIMILARITY);
+    }
     if (form.length >= MIN_PHONETIC_LENGTH)
       for (const k of cachedPhonetic(form)) v.byPhonetic.forEach(k, (id) => set(id, 0.85));
     const s = cachedSkeleton(form);
     if (s.length >= 3) v.bySkeleton.forEach(s, (id) => set(id, 0.85));
+    // Diminutives and short forms of a given name, and the names it is one of (Becky → Rebecca).
+    for (const n of nameVariants(form) ?? []) {
+      const id = v.ids.get(n);
+      if (id !== undefined) set(id, NICKNAME_SIMILARITY);
+    }
   }
   // Plain arrays: two typed arrays per cached lookup would cost more in headers than data.
   const result: Lookup = { ids: [...out.keys()], sims: [...out.values()] };

@@ -1,9 +1,11 @@
 /**
  * @module
- * String metrics for short name tokens: Jaro, Jaro-Winkler, Levenshtein and American Soundex.
- * Hand-written (apart from the Levenshtein distance) because they sit in the hot scoring loop, where
- * a general-purpose package's per-call allocations and option handling cost more than the metric.
+ * String metrics for short name tokens: Jaro, Jaro-Winkler, Levenshtein, a graded typing-error
+ * distance (transpositions and doubled letters cheap) and American Soundex. Hand-written (apart
+ * from the Levenshtein distance) because they sit in the hot scoring loop, where a
+ * general-purpose package's per-call allocations and option handling cost more than the metric.
  */
 export { jaro, jaroWinkler, type JaroWinklerOptions } from './jaro.ts';
 export { levenshtein, levenshteinSimilarity } from './levenshtein.ts';
 export { soundex } from './soundex.ts';
+export { typoDistance, TYPO_COSTS } from './typo.ts';

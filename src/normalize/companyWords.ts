@@ -1,0 +1,139 @@
+/**
+ * @module
+ * Business-word abbreviations, spelled out so that "KOREA MINING DEVELOPMENT TRADING CORP" and
+ * "…CORPORATION", "Intl Trdg Co" and "International Trading Company" are the same words to the
+ * matcher, as legal forms are. The abbreviated token takes the full word as its primary form and
+ * keeps the abbreviation as a spelling, so it is weighed as the full word (a legal form or
+ * company word weighs little; "Development" is a name word). "Dev" is kept although it is also a
+ * given name: the name still matches itself through the spelling kept.
+ *
+ * Sources: the abbreviations of business words in company registers and trade documents of the
+ * lists' parties' languages: English (Companies House and SEC EDGAR conformed names write Corp,
+ * Co, Intl, Mfg, Bros, Hldgs), Spanish and Portuguese (Cía.), French (Cie), Turkish trade-register titles (Tic., Şti. for Ticaret, Şirketi) and
+ * Russian transliterated (Obyed. for Obyedineniye). Only abbreviations that are not themselves
+ * names are listed: "Gen" and "Ind" (given names), "Eng" (a surname), "San" (a Korean name
+ * syllable, and Turkish Sanayi), "Ste" (Sainte), "Soc", "Ent" and "Nav" are left out.
+ */
+
+/** Abbreviation (folded: lower-case ASCII, no dots) → the word it stands for. */
+export const COMPANY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  // English
+  ['corp', 'corporation'],
+  ['corpn', 'corporation'],
+  ['co', 'company'],
+  ['cos', 'companies'],
+  ['intl', 'international'],
+  ['intnl', 'international'],
+  ['internat', 'international'],
+  ['trdg', 'trading'],
+  ['tdg', 'trading'],
+  ['trad', 'trading'],
+  ['mfg', 'manufacturing'],
+  ['mfrs', 'manufacturers'],
+  ['bros', 'brothers'],
+  ['hldgs', 'holdings'],
+  ['hldg', 'holding'],
+  ['grp', 'group'],
+  ['dev', 'development'],
+  ['devt', 'development'],
+  ['mgmt', 'management'],
+  ['mgt', 'management'],
+  ['svcs', 'services'],
+  ['svc', 'service'],
+  ['assn', 'association'],
+  ['assoc', 'associates'],
+  ['natl', 'national'],
+  ['inds', 'industries'],
+  ['indus', 'industries'],
+  ['engg', 'engineering'],
+  ['eqpt', 'equipment'],
+  ['equip', 'equipment'],
+  ['elec', 'electric'],
+  ['chem', 'chemical'],
+  ['shpg', 'shipping'],
+  ['shipg', 'shipping'],
+  ['transp', 'transport'],
+  ['constr', 'construction'],
+  ['invest', 'investment'],
+  ['invt', 'investment'],
+  ['mktg', 'marketing'],
+  ['ents', 'enterprises'],
+  ['tech', 'technology'],
+  ['techs', 'technologies'],
+  ['coop', 'cooperative'],
+  ['dept', 'department'],
+  ['govt', 'government'],
+  ['petrochem', 'petrochemical'],
+  ['inc', 'incorporated'],
+  ['ltd', 'limited'],
+  ['servs', 'services'],
+  // Spanish, Portuguese, French, German
+  ['cia', 'compania'],
+  ['cie', 'compagnie'],
+  // Turkish
+  ['tic', 'ticaret'],
+  ['sti', 'sirketi'],
+  // Russian, transliterated
+  ['obyed', 'obyedineniye'],
+]);
+
+/** The spelled-out word first, then the forms as written; the forms unchanged if none. */
+export function expandCompanyWord(forms: readonly string[]): readonly string[] {
+  const full = COMPANY_ABBREVIATIONS.get(forms[0] ?? '');
+  return full ? [full, ...forms] : forms;
+}
+
+/**
+ * Legal forms spelled out → the abbreviation registers use for them, from the ISO 20275 Entity
+ * Legal Forms code list (GLEIF), which gives each form's local name and abbreviation: "Besloten
+ * vennootschap" is BV, "Gesellschaft mit beschränkter Haftung" GmbH, "Obshchestvo s
+ * ogranichennoy otvetstvennostyu" (Общество с ограниченной ответственностью) OOO. The spelled-out
+ * words become the one abbreviated token, so "Nile Delta B.V." and "NILE DELTA BESLOTEN
+ * VENNOOTSCHAP" write the same legal form.
+ */
+export const LEGAL_FORM_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['besloten vennootschap', 'bv'],
+  ['naamloze vennootschap', 'nv'],
+  ['gesellschaft mit beschrankter haftung', 'gmbh'],
+  ['aktiengesellschaft', 'ag'],
+  ['kommanditgesellschaft', 'kg'],
+  ['sociedad anonima', 'sa'],
+  ['societe anonyme', 'sa'],
+  ['sociedade anonima', 'sa'],
+  ['societa per azioni', 'spa'],
+  ['societe a responsabilite limitee', 'sarl'],
+  ['sociedad de responsabilidad limitada', 'srl'],
+  ['societa a responsabilita limitata', 'srl'],
+  ['aktsionernoye obshchestvo', 'ao'],
+  ['aktsionernoe obshchestvo', 'ao'],
+  ['zakrytoye aktsionernoye obshchestvo', 'zao'],
+  ['otkrytoye aktsionernoye obshchestvo', 'oao'],
+  ['publichnoye aktsionernoye obshchestvo', 'pao'],
+  ['obshchestvo s ogranichennoy otvetstvennostyu', 'ooo'],
+  ['obshchestvo s ogranichennoi otvetstvennostiu', 'ooo'],
+  ['limited liability company', 'llc'],
+  ['limited liability partnership', 'llp'],
+  ['joint stock company', 'jsc'],
+  ['open joint stock company', 'ojsc'],
+  ['closed joint stock company', 'cjsc'],
+  ['public joint stock company', 'pjsc'],
+  ['public limited company', 'plc'],
+  ['sendirian berhad', 'sdn bhd'],
+  ['anonim sirketi', 'as'],
+  ['limited sirketi', 'ltd sti'],
+  ['free zone establishment', 'fze'],
+  ['free zone company', 'fzco'],
+]);
+
+/** Spelled-out legal forms by their first word, as word arrays, longest first. */
+export const LEGAL_FORM_PHRASES: ReadonlyMap<string, readonly string[][]> = (() => {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of LEGAL_FORM_ABBREVIATIONS.keys()) {
+    const words = phrase.split(' ');
+    const list = byFirst.get(words[0]!) ?? [];
+    list.push(words);
+    byFirst.set(words[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return byFirst;
+})();

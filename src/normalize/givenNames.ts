@@ -1,0 +1,52 @@
+/**
+ * @module
+ * Given names and their diminutives and short forms (Rebecca/Becky, Andrew/Drew, Samuel/Sam,
+ * William/Bill), from the vendored nicknames table (see `_nicknamesData.ts`: the
+ * carltonnorthern/nicknames dataset, Apache-2.0). A name and each nickname on its line are
+ * related, both ways; relations are not chained (Al is Albert and Alexander, which are not each
+ * other).
+ *
+ * Known gap: the table is English. Russian and other Slavic diminutives (Sasha for Aleksandr,
+ * Dima for Dmitry, Borya for Boris), Spanish hypocoristics (Paco, Pepe, Lalo) and Yoruba short
+ * forms are not in it, and no maintained public table of them with a licence was found for this
+ * project: they are not matched as diminutives.
+ */
+import { NICKNAMES_CSV } from './_nicknamesData.ts';
+
+let related: Map<string, Set<string>> | undefined;
+
+/** Builds the relation on first use (a few thousand entries). */
+function table(): Map<string, Set<string>> {
+  if (related) return related;
+  related = new Map();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    let s = related!.get(a);
+    if (!s) related!.set(a, (s = new Set()));
+    s.add(b);
+  };
+  for (const line of NICKNAMES_CSV.split('\n')) {
+    // Entries with dots ("k.c.", "l.r.") are initials, not names.
+    const names = line
+      .trim()
+      .split(',')
+      .filter((n) => /^[a-z]{2,}$/.test(n));
+    const [name, ...nicks] = names;
+    if (!name) continue;
+    for (const n of nicks) {
+      link(name, n);
+      link(n, name);
+    }
+  }
+  return related;
+}
+
+/** The names a given name is a diminutive or short form of, or has as one (lower-case ASCII). */
+export function nameVariants(form: string): ReadonlySet<string> | undefined {
+  return table().get(form);
+}
+
+/** Whether one of two given names is a diminutive or short form of the other. */
+export function areNameVariants(a: string, b: string): boolean {
+  return table().get(a)?.has(b) ?? false;
+}
