@@ -12,6 +12,10 @@ const vocab = new Set([
   'dar',
   'al',
   'salam',
+  // Korean syllables are names on the lists too; they must not make any word a name.
+  'ju',
+  'ra',
+  'do',
   'aleksandr',
   'lukashenka',
   'mart',
@@ -26,6 +30,7 @@ test('words run together split into the fewest known words', () => {
   assert.deepEqual(splitWords('aleksandrlukashenka', known), ['aleksandr', 'lukashenka']);
   assert.equal(splitWords('carmenxyz', known), undefined, 'an unknown rest: no split');
   assert.equal(splitWords('carmen', known), undefined, 'a known word is not split');
+  assert.equal(splitWords('jurado', known), undefined, 'not a word of two-letter syllables');
 });
 
 test('a name is split only where a long unknown word token spells known words', () => {

@@ -36,6 +36,9 @@ export function splitWords(text: string, isWord: (piece: string) => boolean): st
   if (!Number.isFinite(parts[n])) return undefined;
   const pieces: string[] = [];
   for (let i = n; i > 0; i = from[i]!) pieces.unshift(text.slice(from[i]!, i));
+  // One short piece joins a name ("dar al salam", "kim jong un"); several make any word out of
+  // syllables that happen to be names ("jurado" is not "ju ra do").
+  if (pieces.filter((p) => p.length < 3).length > 1) return undefined;
   return pieces;
 }
 
