@@ -34,7 +34,6 @@ import {
   scorePairs,
   type LabelledPair,
 } from './pairs/report.ts';
-import { crossScriptTable } from './crossScript.ts';
 import { nameKey, targetsByName } from './targets.ts';
 import { seededRandom, variantsOf } from './variants.ts';
 
@@ -236,7 +235,8 @@ function runPairs(engine: Engine, misses: boolean): void {
   for (const set of sets) {
     const s = scorePairs(set.pairs, (p) => pairScore(engine, p), threshold, set.groupBy);
     console.log('');
-    for (const line of formatPairsReport(set.title, `eval/pairs/${set.file}`, s)) console.log(line);
+    for (const line of formatPairsReport(set.title, `eval/pairs/${set.file}`, s, set.targets))
+      console.log(line);
     if (misses && set.showMisses && s.misses.length) {
       console.log(`pairs of the ${set.title} set judged wrongly:`);
       for (const line of formatMisses(s)) console.log(line);
@@ -292,7 +292,6 @@ async function main(): Promise<void> {
     else {
       runTable(engine);
       runPairs(engine, false);
-      crossScriptTable(engine);
     }
   } finally {
     engine.close();
