@@ -1,7 +1,10 @@
 /**
  * @module
- * The store port: what the engine needs from persistence. SQLite (better-sqlite3) implements it
- * today; PostgreSQL will implement the same interface, and the contract tests run against both.
+ * The store port: what the engine needs from persistence. Every data method is asynchronous, as
+ * every PostgreSQL driver is; SQLite (better-sqlite3, the embedded default, `sqlite/`) and
+ * PostgreSQL (`pg`, `postgres/`) implement it, and one contract suite (`contract.ts`) runs against
+ * both. Each adapter versions its schema with migrations, so later tables (monitoring, audit) are
+ * one more migration per dialect.
  */
 import type { ListedEntity, ParseWarning, SourceId, StoredEntity } from '../core/index.ts';
 
@@ -57,19 +60,58 @@ export interface SnapshotDraft {
    * Called once the entities are consumed, to learn the date and final file record counts
    * (both are known only after parsing).
    */
-  finish(): {
+  finish(tx: StoreReader): Promise<{
     date: string;
     dateOrigin: DateOrigin;
     files: SnapshotFile[];
     warnings: ParseWarning[];
-  };
+  }>;
   /**
-   * Called inside the transaction once the snapshot is complete and visible to this connection,
-   * before it commits: what is written here (the changes it brought) commits with it, and a
-   * throw rolls the whole snapshot back.
+   * Called inside the load's own transaction once the snapshot is complete and visible to it,
+   * before it commits: what is written through `tx` (the changes it brought) commits with it, and
+   * a throw rolls the whole snapshot back. Read through `tx`, not the store: on PostgreSQL only
+   * the load's own connection sees the snapshot before it commits.
    */
-  onComplete?(snapshot: Snapshot): void;
+  onComplete?(snapshot: Snapshot, tx: LoadTransaction): Promise<void>;
 }
+
+/**
+ * The reads a load needs inside its own transaction (to find the active snapshot and diff against
+ * it), and the store's reads generally.
+ */
+export interface StoreReader {
+  /** Snapshots of one source (or all), oldest date first. */
+  listSnapshots(source?: SourceId): Promise<Snapshot[]>;
+  /** One snapshot by id. */
+  getSnapshot(id: string): Promise<Snapshot | undefined>;
+  /** The active snapshot of a source: the one with the newest date. */
+  activeSnapshot(source: SourceId): Promise<Snapshot | undefined>;
+  /** Entity id → content hash for one snapshot. */
+  entityHashes(snapshotId: string): Promise<Map<string, string>>;
+  /**
+   * Entities as a snapshot lists them, without their history across snapshots (for diffs, which
+   * read thousands of entities and need only their content); ids not in the snapshot are absent.
+   */
+  getListedEntities(ids: readonly string[], snapshotId: string): Promise<Map<string, ListedEntity>>;
+}
+
+/** A load's own transaction: its reads see the snapshot being written; its writes commit with it. */
+export interface LoadTransaction extends StoreReader {
+  /** Records what an activated snapshot changed, committing (or rolling back) with it. */
+  recordActivation(activation: Activation): Promise<void>;
+}
+
+/** One use of a cap by one transaction (quantity in the cap's unit, value in its currency). */
+export interface CapUse {
+  measure: string;
+  /** The cap's period (`2024`, `2024-H1`, …). */
+  period: string;
+  quantity: number;
+  value: number;
+}
+
+/** A cap ledger: per transaction id, what it used of each cap. */
+export type LedgerEntries = Record<string, CapUse[]>;
 
 /** Options of {@link Store.iterateEntities}. */
 export interface IterateOptions {
@@ -204,76 +246,72 @@ export interface WriteLockOptions {
   onWait?: (holder: LockHolder) => void;
   /** How long to wait for the lock before giving up with E_BUSY (the store's default if unset). */
   waitMs?: number;
+  /**
+   * The source loaded, when the writer loads one: PostgreSQL locks per source (loads of other
+   * sources go on meanwhile); SQLite has one writer per database whatever the source.
+   */
+  source?: SourceId;
 }
 
-/** The persistence port. All methods throw EmbargoError on failure. */
-export interface Store {
+/** The persistence port. All methods throw EmbargoError on failure (rejected promises). */
+export interface Store extends StoreReader {
+  /** `sqlite` or `postgres`, for messages and benchmarks. */
+  readonly kind: string;
+  /** Where it is, without credentials (a file path, or `postgres://host:port/db`). */
+  readonly location: string;
   /**
-   * Runs `fn` as the store's only writer of list snapshots: writers in other processes (and other
-   * connections of this one) wait until it is done. A load checks "are these files stored
-   * already?" and writes inside it, so that two loads of the same files make one snapshot.
-   * SQLite uses a lock file beside the database; PostgreSQL will use an advisory lock.
+   * Runs `fn` as the only writer of list snapshots (of `options.source`, where the adapter locks
+   * per source): writers in other processes (and other connections of this one) wait until it is
+   * done. A load checks "are these files stored already?" and writes inside it, so that two loads
+   * of the same files make one snapshot. SQLite uses a lock file beside the database; PostgreSQL
+   * a session advisory lock per source.
    * @throws E_BUSY when another writer still holds it after the wait allowed.
    */
   exclusive<T>(fn: () => Promise<T>, options: WriteLockOptions): Promise<T>;
   /** The snapshot of `source` whose files have exactly these sha256 sums, if any. */
-  findSnapshotByFiles(source: SourceId, sha256s: string[]): Snapshot | undefined;
+  findSnapshotByFiles(source: SourceId, sha256s: string[]): Promise<Snapshot | undefined>;
   /**
-   * Writes a snapshot atomically: the entities are read (and staged) first, then written in one
-   * short transaction, which commits only if every entity was read and the draft finished without
-   * error. Until then other readers keep seeing the previous state, and no other write of this
-   * process (an API key's last use, a refresh record) joins the load's transaction, so a failed
+   * Writes a snapshot atomically, in a transaction that is the load's own: the entities are read
+   * (and staged) first, then written, and it commits only if every entity was read and the draft
+   * finished without error. Until then other readers keep seeing the previous state, and no other
+   * write (an API key's last use, a refresh record) joins the load's transaction, so a failed
    * load rolls back nothing but itself. When a complete snapshot of the source with the same
    * files exists by the time of the write (another writer stored them meanwhile), nothing is
    * written, {@link SnapshotDraft.finish} and {@link SnapshotDraft.onComplete} are not called,
    * and that snapshot is returned.
    */
   writeSnapshot(draft: SnapshotDraft): Promise<Snapshot>;
-  /** Snapshots of one source (or all), oldest date first. */
-  listSnapshots(source?: SourceId): Snapshot[];
-  /** One snapshot by id. */
-  getSnapshot(id: string): Snapshot | undefined;
-  /** The active snapshot of a source: the one with the newest date. */
-  activeSnapshot(source: SourceId): Snapshot | undefined;
   /** Warnings recorded for a snapshot. */
-  snapshotWarnings(id: string): ParseWarning[];
+  snapshotWarnings(id: string): Promise<ParseWarning[]>;
   /** An entity as stored in a snapshot (default: the active snapshot of its source). */
-  getEntity(id: string, snapshotId?: string): StoredEntity | undefined;
-  /**
-   * An entity as a snapshot lists it, without its history across snapshots (for diffs, which
-   * read thousands of entities and need only their content).
-   */
-  getListedEntity(id: string, snapshotId: string): ListedEntity | undefined;
-  /** Entity id → content hash for one snapshot. */
-  entityHashes(snapshotId: string): Map<string, string>;
+  getEntity(id: string, snapshotId?: string): Promise<StoredEntity | undefined>;
   /** Streams every entity of a snapshot, ordered by id, with its history. */
-  iterateEntities(snapshotId: string, options?: IterateOptions): IterableIterator<StoredEntity>;
+  iterateEntities(snapshotId: string, options?: IterateOptions): AsyncIterable<StoredEntity>;
   /** Records a refresh attempt. */
-  recordRefresh(record: RefreshRecord): void;
+  recordRefresh(record: RefreshRecord): Promise<void>;
   /** The last refresh attempt of a source, and the last successful one (not refused or failed). */
-  lastRefreshes(source: SourceId): { attempt?: RefreshRecord; success?: RefreshRecord };
-  /**
-   * Records what an activated snapshot changed. Called from {@link SnapshotDraft.onComplete}, so
-   * it commits (or rolls back) with the snapshot.
-   */
-  recordActivation(activation: Activation): void;
+  lastRefreshes(source: SourceId): Promise<{ attempt?: RefreshRecord; success?: RefreshRecord }>;
   /** Activations (with their changes) by list date then activation order. */
-  activations(query: ActivationQuery): Activation[];
+  activations(query: ActivationQuery): Promise<Activation[]>;
   /**
    * A token that changes whenever any snapshot is written, by this process or another: caches
    * built from the store (the matcher's index) compare it to know they are stale.
    */
-  version(): string;
+  version(): Promise<string>;
   /** Stores a new API key (its hash only). */
-  createApiKey(key: NewApiKey): ApiKey;
+  createApiKey(key: NewApiKey): Promise<ApiKey>;
   /** Every API key, revoked ones included, oldest first. */
-  listApiKeys(): ApiKey[];
+  listApiKeys(): Promise<ApiKey[]>;
   /** The key whose secret hashes to `hash`, revoked or not. */
-  findApiKeyByHash(hash: string): ApiKey | undefined;
+  findApiKeyByHash(hash: string): Promise<ApiKey | undefined>;
   /** Revokes a key (a no-op if it already is); undefined for an unknown id. */
-  revokeApiKey(id: string): ApiKey | undefined;
+  revokeApiKey(id: string): Promise<ApiKey | undefined>;
   /** Records when a key was last used. */
-  touchApiKey(id: string, at: string): void;
-  /** Releases the connection. */
-  close(): void;
+  touchApiKey(id: string, at: string): Promise<void>;
+  /** The cap ledger kept under `name`, if one was saved. */
+  readLedger(name: string): Promise<LedgerEntries | undefined>;
+  /** Saves (replaces) the cap ledger kept under `name`, atomically. */
+  writeLedger(name: string, entries: LedgerEntries): Promise<void>;
+  /** Releases the connections. */
+  close(): Promise<void>;
 }

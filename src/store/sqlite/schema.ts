@@ -114,6 +114,15 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX activations_date ON activations(date, source);
   `,
+  // Trade checks: cap ledgers (what each transaction used of each cap), kept by name between
+  // runs, behind the Store port rather than in files the rules wrote.
+  `
+  CREATE TABLE cap_ledgers (
+    name TEXT PRIMARY KEY,
+    entries TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings a database up to the latest schema version. */

@@ -20,6 +20,8 @@ import type {
   NewApiKey,
   Activation,
   ActivationQuery,
+  LedgerEntries,
+  LoadTransaction,
   RefreshRecord,
   Snapshot,
   SnapshotDraft,
@@ -29,7 +31,7 @@ import type {
 } from '../types.ts';
 import { SqliteKeys } from './keys.ts';
 import { WriteLock } from './lock.ts';
-import { historyOf, type Appearance } from './history.ts';
+import { historyOf, type Appearance } from '../history.ts';
 import { insertActivation, insertRefresh, selectActivations, selectLastRefreshes } from './live.ts';
 import { migrate } from './schema.ts';
 
@@ -61,9 +63,15 @@ export function filesKey(sha256s: string[]): string {
   return sha256([...sha256s].sort().join('\n'));
 }
 
-/** SQLite store. One database file holds every snapshot of every source. */
+/**
+ * SQLite store. One database file holds every snapshot of every source. better-sqlite3 is
+ * synchronous: the port's promises resolve at once, and a load's write runs without yielding to
+ * the event loop, so nothing else this process does can join its transaction.
+ */
 export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
   readonly path: string;
+  readonly location: string;
   private readonly db: Database.Database;
   private writes = 0;
   /** Staging tables made, for unique names. */
@@ -78,6 +86,7 @@ export class SqliteStore implements Store {
    */
   constructor(path: string, options: { lockWaitMs?: number } = {}) {
     this.path = path;
+    this.location = path;
     this.lock = path === ':memory:' ? undefined : new WriteLock(path, options.lockWaitMs);
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -97,7 +106,11 @@ export class SqliteStore implements Store {
     }
   }
 
-  findSnapshotByFiles(source: SourceId, sha256s: string[]): Snapshot | undefined {
+  findSnapshotByFiles(source: SourceId, sha256s: string[]): Promise<Snapshot | undefined> {
+    return Promise.resolve(this.snapshotByFiles(source, sha256s));
+  }
+
+  private snapshotByFiles(source: SourceId, sha256s: string[]): Snapshot | undefined {
     const row = this.prepare(
       'SELECT * FROM snapshots WHERE source = ? AND files_key = ? AND complete = 1 ORDER BY pk LIMIT 1',
     ).get(source, filesKey(sha256s)) as SnapshotRow | undefined;
@@ -155,50 +168,20 @@ export class SqliteStore implements Store {
       // A list load writes tens of megabytes in one transaction: more than the 2 MB cache the
       // connection keeps otherwise, which would spill page by page; given back afterwards.
       db.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
-      const write = db.transaction((): Snapshot => {
-        const key = filesKey(draft.files.map((f) => f.sha256));
-        // Checked again inside the write: a writer that did not take the store's lock may have
-        // stored the same files meanwhile; never make a second snapshot of them.
-        const same = this.findSnapshotByFiles(
-          draft.source,
-          draft.files.map((f) => f.sha256),
-        );
-        if (same) return same;
-        const snap = Number(
-          db
-            .prepare('INSERT INTO snapshots (source, loaded_at, files_key) VALUES (?, ?, ?)')
-            .run(draft.source, new Date().toISOString(), key).lastInsertRowid,
-        );
-        db.exec(
-          `INSERT OR IGNORE INTO entity_versions (vhash, data) SELECT vhash, data FROM ${stage} ORDER BY rowid`,
-        );
-        db.prepare(
-          `INSERT INTO snapshot_entities (snap, entity_id, hash, vid)
-           SELECT ?, s.entity_id, s.hash, v.vid FROM ${stage} s
-           JOIN entity_versions v ON v.vhash = s.vhash ORDER BY s.entity_id`,
-        ).run(snap);
-        const done = draft.finish();
-        const id = this.freeId(draft.source, done.date);
-        this.writeFiles(snap, done.files);
-        this.writeWarnings(snap, done.warnings);
-        db.prepare(
-          `UPDATE snapshots SET id = ?, date = ?, date_origin = ?, load_ms = ?, entity_count = ?,
-           warning_count = ?, complete = 1 WHERE pk = ?`,
-        ).run(
-          id,
-          done.date,
-          done.dateOrigin,
-          Date.now() - started,
-          count,
-          done.warnings.length,
-          snap,
-        );
-        const written = this.getSnapshot(id)!;
-        draft.onComplete?.(written);
-        this.writes++;
-        return written;
-      });
-      return write.immediate();
+      // The write: BEGIN IMMEDIATE … COMMIT by hand, since the draft's finish and onComplete are
+      // asynchronous. They read and write through the transaction object below, whose promises
+      // resolve at once, so the transaction spans microtasks only: no I/O callback of this
+      // process (a request, a timer) runs, and so writes nothing, before it commits.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const written = await this.writeLoaded(draft, stage, count, started);
+        db.exec('COMMIT');
+        if (written.wrote) this.writes++;
+        return written.snapshot;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
     } finally {
       db.exec(`DROP TABLE IF EXISTS ${stage}`);
       db.pragma('temp_store = MEMORY');
@@ -206,7 +189,61 @@ export class SqliteStore implements Store {
     }
   }
 
-  listSnapshots(source?: SourceId): Snapshot[] {
+  /** The part of {@link writeSnapshot} inside its transaction. */
+  private async writeLoaded(
+    draft: SnapshotDraft,
+    stage: string,
+    count: number,
+    started: number,
+  ): Promise<{ snapshot: Snapshot; wrote: boolean }> {
+    const db = this.db;
+    const key = filesKey(draft.files.map((f) => f.sha256));
+    // Checked again inside the write: a writer that did not take the store's lock may have
+    // stored the same files meanwhile; never make a second snapshot of them.
+    const same = this.snapshotByFiles(
+      draft.source,
+      draft.files.map((f) => f.sha256),
+    );
+    if (same) return { snapshot: same, wrote: false };
+    const snap = Number(
+      db
+        .prepare('INSERT INTO snapshots (source, loaded_at, files_key) VALUES (?, ?, ?)')
+        .run(draft.source, new Date().toISOString(), key).lastInsertRowid,
+    );
+    db.exec(
+      `INSERT OR IGNORE INTO entity_versions (vhash, data) SELECT vhash, data FROM ${stage} ORDER BY rowid`,
+    );
+    db.prepare(
+      `INSERT INTO snapshot_entities (snap, entity_id, hash, vid)
+       SELECT ?, s.entity_id, s.hash, v.vid FROM ${stage} s
+       JOIN entity_versions v ON v.vhash = s.vhash ORDER BY s.entity_id`,
+    ).run(snap);
+    const tx: LoadTransaction = {
+      listSnapshots: (source) => this.listSnapshots(source),
+      getSnapshot: (id) => this.getSnapshot(id),
+      activeSnapshot: (source) => this.activeSnapshot(source),
+      entityHashes: (id) => this.entityHashes(id),
+      getListedEntities: (ids, id) => this.getListedEntities(ids, id),
+      recordActivation: (a) => Promise.resolve(insertActivation(db, a)),
+    };
+    const done = await draft.finish(tx);
+    const id = this.freeId(draft.source, done.date);
+    this.writeFiles(snap, done.files);
+    this.writeWarnings(snap, done.warnings);
+    db.prepare(
+      `UPDATE snapshots SET id = ?, date = ?, date_origin = ?, load_ms = ?, entity_count = ?,
+       warning_count = ?, complete = 1 WHERE pk = ?`,
+    ).run(id, done.date, done.dateOrigin, Date.now() - started, count, done.warnings.length, snap);
+    const written = this.snapshotById(id)!;
+    await draft.onComplete?.(written, tx);
+    return { snapshot: written, wrote: true };
+  }
+
+  listSnapshots(source?: SourceId): Promise<Snapshot[]> {
+    return Promise.resolve(this.snapshotsOf(source));
+  }
+
+  private snapshotsOf(source?: SourceId): Snapshot[] {
     const rows = (
       source
         ? this.prepare(
@@ -217,20 +254,28 @@ export class SqliteStore implements Store {
     return rows.map((r) => this.toSnapshot(r));
   }
 
-  getSnapshot(id: string): Snapshot | undefined {
+  getSnapshot(id: string): Promise<Snapshot | undefined> {
+    return Promise.resolve(this.snapshotById(id));
+  }
+
+  private snapshotById(id: string): Snapshot | undefined {
     const row = this.prepare('SELECT * FROM snapshots WHERE id = ? AND complete = 1').get(id) as
       SnapshotRow | undefined;
     return row && this.toSnapshot(row);
   }
 
-  activeSnapshot(source: SourceId): Snapshot | undefined {
+  activeSnapshot(source: SourceId): Promise<Snapshot | undefined> {
+    return Promise.resolve(this.activeOf(source));
+  }
+
+  private activeOf(source: SourceId): Snapshot | undefined {
     const row = this.prepare(
       'SELECT * FROM snapshots WHERE source = ? AND complete = 1 ORDER BY date DESC, pk DESC LIMIT 1',
     ).get(source) as SnapshotRow | undefined;
     return row && this.toSnapshot(row);
   }
 
-  snapshotWarnings(id: string): ParseWarning[] {
+  async snapshotWarnings(id: string): Promise<ParseWarning[]> {
     const rows = this.prepare(
       `SELECT w.file, w.line, w.field, w.record, w.message FROM snapshot_warnings w
          JOIN snapshots s ON s.pk = w.snap WHERE s.id = ? ORDER BY w.rowid`,
@@ -245,16 +290,25 @@ export class SqliteStore implements Store {
     });
   }
 
-  getListedEntity(id: string, snapshotId: string): ListedEntity | undefined {
-    const row = this.prepare(
+  async getListedEntities(
+    ids: readonly string[],
+    snapshotId: string,
+  ): Promise<Map<string, ListedEntity>> {
+    const st = this.prepare(
       `SELECT v.data FROM snapshot_entities se JOIN entity_versions v ON v.vid = se.vid
        WHERE se.snap = ? AND se.entity_id = ?`,
-    ).get(this.pkOf(snapshotId), id) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as ListedEntity) : undefined;
+    );
+    const snap = this.pkOf(snapshotId);
+    const out = new Map<string, ListedEntity>();
+    for (const id of ids) {
+      const row = st.get(snap, id) as { data: string } | undefined;
+      if (row) out.set(id, JSON.parse(row.data) as ListedEntity);
+    }
+    return out;
   }
 
-  getEntity(id: string, snapshotId?: string): StoredEntity | undefined {
-    const snapshot = snapshotId ? this.getSnapshot(snapshotId) : this.snapshotForEntityId(id);
+  async getEntity(id: string, snapshotId?: string): Promise<StoredEntity | undefined> {
+    const snapshot = snapshotId ? this.snapshotById(snapshotId) : this.snapshotForEntityId(id);
     if (!snapshot) return undefined;
     const row = this.prepare(
       `SELECT v.data, se.hash FROM snapshot_entities se JOIN entity_versions v ON v.vid = se.vid
@@ -279,18 +333,26 @@ export class SqliteStore implements Store {
     };
   }
 
-  entityHashes(snapshotId: string): Map<string, string> {
+  async entityHashes(snapshotId: string): Promise<Map<string, string>> {
     const rows = this.prepare('SELECT entity_id, hash FROM snapshot_entities WHERE snap = ?')
       .raw()
       .all(this.pkOf(snapshotId)) as [string, string][];
     return new Map(rows);
   }
 
-  *iterateEntities(
+  async *iterateEntities(
     snapshotId: string,
     options: IterateOptions = {},
-  ): IterableIterator<StoredEntity> {
-    const snapshot = this.getSnapshot(snapshotId);
+  ): AsyncGenerator<StoredEntity> {
+    yield* this.entitiesOf(snapshotId, options);
+  }
+
+  /**
+   * The entities of a snapshot, synchronously: the async iteration above adds one microtask per
+   * entity, not a query.
+   */
+  private *entitiesOf(snapshotId: string, options: IterateOptions): Generator<StoredEntity> {
+    const snapshot = this.snapshotById(snapshotId);
     if (!snapshot) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot ${snapshotId}`);
     const seqs = this.sequence(snapshot.source);
     const asOf = seqs.get(this.pkOf(snapshotId))!;
@@ -327,23 +389,34 @@ export class SqliteStore implements Store {
     }
   }
 
-  recordRefresh(record: RefreshRecord): void {
+  async recordRefresh(record: RefreshRecord): Promise<void> {
     insertRefresh(this.db, record);
   }
 
-  lastRefreshes(source: SourceId): { attempt?: RefreshRecord; success?: RefreshRecord } {
+  async lastRefreshes(
+    source: SourceId,
+  ): Promise<{ attempt?: RefreshRecord; success?: RefreshRecord }> {
     return selectLastRefreshes(this.db, source);
   }
 
-  recordActivation(activation: Activation): void {
-    insertActivation(this.db, activation);
-  }
-
-  activations(query: ActivationQuery): Activation[] {
+  async activations(query: ActivationQuery): Promise<Activation[]> {
     return selectActivations(this.db, query);
   }
 
-  version(): string {
+  async readLedger(name: string): Promise<LedgerEntries | undefined> {
+    const row = this.prepare('SELECT entries FROM cap_ledgers WHERE name = ?').get(name) as
+      { entries: string } | undefined;
+    return row && (JSON.parse(row.entries) as LedgerEntries);
+  }
+
+  async writeLedger(name: string, entries: LedgerEntries): Promise<void> {
+    this.prepare(
+      `INSERT INTO cap_ledgers (name, entries, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET entries = excluded.entries, updated_at = excluded.updated_at`,
+    ).run(name, JSON.stringify(entries), new Date().toISOString());
+  }
+
+  async version(): Promise<string> {
     // data_version changes when another connection commits; `writes` counts this one's.
     return `${this.db.pragma('data_version', { simple: true }) as number}.${this.writes}`;
   }
@@ -353,19 +426,19 @@ export class SqliteStore implements Store {
   private get keys(): SqliteKeys {
     return (this.keysTable ??= new SqliteKeys(this.db));
   }
-  createApiKey(key: NewApiKey): ApiKey {
+  async createApiKey(key: NewApiKey): Promise<ApiKey> {
     return this.keys.create(key);
   }
-  listApiKeys(): ApiKey[] {
+  async listApiKeys(): Promise<ApiKey[]> {
     return this.keys.list();
   }
-  findApiKeyByHash(hash: string): ApiKey | undefined {
+  async findApiKeyByHash(hash: string): Promise<ApiKey | undefined> {
     return this.keys.findByHash(hash);
   }
-  revokeApiKey(id: string): ApiKey | undefined {
+  async revokeApiKey(id: string): Promise<ApiKey | undefined> {
     return this.keys.revoke(id);
   }
-  touchApiKey(id: string, at: string): void {
+  async touchApiKey(id: string, at: string): Promise<void> {
     this.keys.touch(id, at);
   }
 
@@ -378,7 +451,7 @@ export class SqliteStore implements Store {
 
   private readonly statements = new Map<string, Database.Statement>();
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
@@ -420,7 +493,7 @@ export class SqliteStore implements Store {
 
   private snapshotForEntityId(id: string): Snapshot | undefined {
     const source = id.slice(0, id.indexOf('-')) as SourceId;
-    return this.activeSnapshot(source);
+    return this.activeOf(source);
   }
 
   private freeId(source: SourceId, date: string): string {

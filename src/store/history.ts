@@ -3,7 +3,7 @@
  * first_seen / last_change / last_seen, derived from the snapshots rather than stored, so they stay
  * right when an older list is loaded after a newer one.
  */
-import type { EntityHistory } from '../types.ts';
+import type { EntityHistory } from './types.ts';
 
 /** One appearance of an entity: the snapshot date and the content hash it had there. */
 export interface Appearance {
