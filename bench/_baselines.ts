@@ -29,12 +29,12 @@ export interface ListNames {
  * Reads the names the way the engine's matcher does: every entity of every active snapshot,
  * without raw records, each distinct name of its name properties once.
  */
-export function readListNames(engine: Engine): ListNames {
+export async function readListNames(engine: Engine): Promise<ListNames> {
   const ids: string[] = [];
   const names: ListName[] = [];
-  for (const status of engine.status()) {
+  for (const status of await engine.status()) {
     if (!status.active) continue;
-    for (const e of engine.store.iterateEntities(status.active.id, { raw: false })) {
+    for await (const e of engine.store.iterateEntities(status.active.id, { raw: false })) {
       const seen = new Set<string>();
       for (const prop of NAME_PROPS)
         for (const n of e.properties[prop] ?? []) {

@@ -5,7 +5,7 @@
  * seed, same order, so the same variants), and the rows of negatives-dev.csv (odd rows held out,
  * even rows for tuning). Plus the seeded subsets the slow baselines can afford.
  */
-import type { Engine } from '../src/index.ts';
+import type { EvalEngine as Engine } from '../eval/_engine.ts';
 import { evalPath, readCsvObjects, type PersonRow } from '../eval/data.ts';
 import { nameKey, targetsByName } from '../eval/targets.ts';
 import { seededRandom, variantsOf, type VariantKind } from '../eval/variants.ts';

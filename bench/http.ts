@@ -170,9 +170,9 @@ try {
   log(`loading ${BENCH_LISTS.map((l) => l.join('@')).join(', ')}`);
   const engine = createEngine({ home });
   await loadBenchLists(engine, dataDir);
-  const snapshots = engine.status().flatMap((s) => (s.active ? [s.active.id] : []));
-  const { secret } = createApiKey(engine, 'bench:http', 'admin');
-  engine.close();
+  const snapshots = (await engine.status()).flatMap((s) => (s.active ? [s.active.id] : []));
+  const { secret } = await createApiKey(engine, 'bench:http', 'admin');
+  await engine.close();
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ if (what === 'mirror') {
   entities = r.snapshot.entityCount;
 }
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-engine.close();
+await engine.close();
 // maxRSS is in kilobytes.
 process.stdout.write(
   JSON.stringify({ what, entities, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n',

@@ -42,6 +42,7 @@ import { createEngine, screenFile, type BatchSummary } from '../src/index.ts';
 import { distinctBatch, realBatch, writeBatchCsv, type BatchInputRow } from './_batches.ts';
 import { loadBenchLists } from './_lists.ts';
 import { FUSE_RECORD_LIMIT } from './_baselines.ts';
+import { evalEngine } from '../eval/_engine.ts';
 import { buildQuerySet, sample, VARIANT_SEED, type BenchQuery } from './_queries.ts';
 import type { OneResult, Outcome, Pass, Work } from './_protocol.ts';
 
@@ -278,12 +279,9 @@ async function main(): Promise<void> {
     const t = performance.now();
     await loadBenchLists(engine, dataDir);
     const loadMs = performance.now() - t;
-    const snapshots = engine
-      .status()
-      .filter((s) => s.active)
-      .map((s) => s.active!.id);
-    const qs = buildQuerySet(engine, dataDir);
-    engine.close();
+    const snapshots = (await engine.status()).filter((s) => s.active).map((s) => s.active!.id);
+    const qs = buildQuerySet(await evalEngine(engine), dataDir);
+    await engine.close();
     log(`lists loaded in ${(loadMs / 1000).toFixed(1)} s: ${snapshots.join(', ')}`);
 
     const pool = [...qs.positives, ...qs.variants];

@@ -96,7 +96,7 @@ const home = mkdtempSync(join(tmpdir(), 'embargo-bench-trade-'));
 try {
   const engine = createEngine({ home });
   await loadBenchLists(engine, dataDir);
-  engine.close();
+  await engine.close();
   const input = join(home, 'book.jsonl');
   book(input);
   const cores = availableParallelism();

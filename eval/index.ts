@@ -17,7 +17,8 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, type Engine, type SchemaName } from '../src/index.ts';
+import { createEngine, type SchemaName } from '../src/index.ts';
+import { evalEngine, type EvalEngine as Engine } from './_engine.ts';
 import { DEFAULT_THRESHOLDS } from '../src/match/index.ts';
 import {
   evalPath,
@@ -217,9 +218,9 @@ function runTable(engine: Engine): void {
 }
 
 function putinId(engine: Engine): string | undefined {
-  const snap = engine.store.activeSnapshot('ofac_sdn')!;
-  for (const e of engine.store.iterateEntities(snap.id))
-    if (e.properties.name?.[0] === 'PUTIN, Vladimir Vladimirovich') return e.id;
+  for (const e of engine.entities())
+    if (e.source === 'ofac_sdn' && e.properties.name?.[0] === 'PUTIN, Vladimir Vladimirovich')
+      return e.id;
   return undefined;
 }
 
@@ -268,7 +269,7 @@ function runSweep(engine: Engine): void {
 
 async function main(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'embargo-eval-'));
-  const engine = createEngine({ home });
+  const store = createEngine({ home });
   try {
     for (const [source, folder] of [
       ['un_sc', '2026-02-27'],
@@ -276,10 +277,10 @@ async function main(): Promise<void> {
       ['ofac_consolidated', '2025-12-19'],
       ['uk_ofsi', '2018-04-13'],
     ] as const) {
-      await engine.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
+      await store.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
     }
     const t0 = Date.now();
-    engine.screen({ schema: 'Person', properties: { name: ['warm up'] } });
+    const engine = await evalEngine(store);
     console.error(
       `index built in ${Date.now() - t0} ms over ${engine
         .status()
@@ -294,7 +295,7 @@ async function main(): Promise<void> {
       runPairs(engine, false);
     }
   } finally {
-    engine.close();
+    await store.close();
     rmSync(home, { recursive: true, force: true });
   }
 }

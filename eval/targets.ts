@@ -4,7 +4,7 @@
  * alike: every listed person carrying the row's name, compared on a key of sorted normalised
  * tokens.
  */
-import type { Engine } from '../src/index.ts';
+import type { EvalEngine } from './_engine.ts';
 import { tokenizeName } from '../src/normalize/index.ts';
 
 /**
@@ -23,19 +23,16 @@ export const nameKey = (name: string): string =>
  * the UN list; the same person found on the OFAC or UK list is a correct hit too, and some rows
  * name people the UN has since delisted but OFAC and OFSI still list.
  */
-export function targetsByName(engine: Engine): Map<string, Set<string>> {
+export function targetsByName(engine: EvalEngine): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const status of engine.status()) {
-    if (!status.active) continue;
-    for (const e of engine.store.iterateEntities(status.active.id, { raw: false })) {
-      if (e.schema !== 'Person') continue;
-      for (const prop of ['name', 'alias', 'previousName', 'weakAlias'])
-        for (const n of e.properties[prop] ?? []) {
-          const k = nameKey(n);
-          if (!map.has(k)) map.set(k, new Set());
-          map.get(k)!.add(e.id);
-        }
-    }
+  for (const e of engine.entities()) {
+    if (e.schema !== 'Person') continue;
+    for (const prop of ['name', 'alias', 'previousName', 'weakAlias'])
+      for (const n of e.properties[prop] ?? []) {
+        const k = nameKey(n);
+        if (!map.has(k)) map.set(k, new Set());
+        map.get(k)!.add(e.id);
+      }
   }
   return map;
 }

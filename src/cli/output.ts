@@ -9,6 +9,8 @@ import type { Coverage, EmbargoError, ParseWarning } from '../core/index.ts';
 export interface CommonOptions {
   json?: boolean;
   home?: string;
+  /** The database: a PostgreSQL URL or SQLite path (default $EMBARGO_DATABASE_URL, else the home's). */
+  database?: string;
 }
 
 /** Writes a JSON document to stdout. */

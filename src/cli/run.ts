@@ -20,6 +20,7 @@ export const run: Run = async (opts, action) => {
   try {
     engine = createEngine({
       ...(opts.home && { home: opts.home }),
+      ...(opts.database && { database: opts.database }),
       // On stderr, --json or not: the wait may be long, and says why nothing happens.
       onLockWait: (holder) =>
         note(`waiting: ${holder.describe ?? 'another writer holds the lock'}`),
@@ -31,7 +32,7 @@ export const run: Run = async (opts, action) => {
     if (e.code === 'E_INTERNAL' && process.env.EMBARGO_DEBUG) console.error(err);
     process.exitCode = exitCodeFor(e);
   } finally {
-    engine?.close();
+    await engine?.close();
   }
 };
 
@@ -39,5 +40,9 @@ export const run: Run = async (opts, action) => {
 export function common(cmd: Command): Command {
   return cmd
     .option('--json', 'machine-readable output on stdout; errors as JSON on stderr')
-    .option('--home <dir>', 'state folder (default: $EMBARGO_HOME or ~/.embargo)');
+    .option('--home <dir>', 'state folder (default: $EMBARGO_HOME or ~/.embargo)')
+    .option(
+      '--database <url>',
+      'postgres://… or a SQLite file (default: $EMBARGO_DATABASE_URL, else embargo.db in the home)',
+    );
 }

@@ -68,12 +68,16 @@ export function coveredSnapshot(
 }
 
 /** Every active snapshot of the store, with its age, in source order. */
-export function activeSnapshots(store: Store, maxAgeDays: number, now: number): CoveredSnapshot[] {
+export async function activeSnapshots(
+  store: Store,
+  maxAgeDays: number,
+  now: number,
+): Promise<CoveredSnapshot[]> {
   const out: CoveredSnapshot[] = [];
   for (const source of SOURCE_IDS) {
-    const active = store.activeSnapshot(source);
+    const active = await store.activeSnapshot(source);
     if (!active) continue;
-    const { success } = store.lastRefreshes(source);
+    const { success } = await store.lastRefreshes(source);
     const confirmedAt = success?.snapshot === active.id ? success.finishedAt : undefined;
     out.push(coveredSnapshot(active, confirmedAt, maxAgeDays, now));
   }

@@ -13,7 +13,7 @@ import {
   type SchemaName,
 } from '../core/index.ts';
 import { getSource } from '../sources/index.ts';
-import type { Activation, Snapshot, Store } from '../store/index.ts';
+import type { Activation, Snapshot, Store, StoreReader } from '../store/index.ts';
 
 /** An entity named in a diff. */
 export interface DiffEntity {
@@ -50,9 +50,9 @@ export interface DiffOptions {
 }
 
 /** Compares two snapshots of a source (by default the active one and the one before it). */
-export function diffSnapshots(store: Store, options: DiffOptions): SnapshotDiff {
+export async function diffSnapshots(store: Store, options: DiffOptions): Promise<SnapshotDiff> {
   const source = getSource(options.source);
-  const snapshots = store.listSnapshots(source.id);
+  const snapshots = await store.listSnapshots(source.id);
   const pick = (id: string): Snapshot => {
     const s = snapshots.find((x) => x.id === id);
     if (!s)
@@ -62,7 +62,7 @@ export function diffSnapshots(store: Store, options: DiffOptions): SnapshotDiff 
       );
     return s;
   };
-  const to = options.to ? pick(options.to) : store.activeSnapshot(source.id);
+  const to = options.to ? pick(options.to) : await store.activeSnapshot(source.id);
   if (!to) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot of ${source.id} is loaded`);
   let from: Snapshot | undefined;
   if (options.from) from = pick(options.from);
@@ -80,9 +80,27 @@ export function diffSnapshots(store: Store, options: DiffOptions): SnapshotDiff 
  * snapshot is visible to the connection that writes it), which is how activations record their
  * changes.
  */
-export function diffBetween(store: Store, from: Snapshot, to: Snapshot): SnapshotDiff {
-  const before = store.entityHashes(from.id);
-  const after = store.entityHashes(to.id);
+export async function diffBetween(
+  store: StoreReader,
+  from: Snapshot,
+  to: Snapshot,
+): Promise<SnapshotDiff> {
+  const before = await store.entityHashes(from.id);
+  const after = await store.entityHashes(to.id);
+  // Read the entities needed in two batches (one per snapshot), not one query per entity.
+  const fromIds: string[] = [];
+  const toIds: string[] = [];
+  for (const [id, hash] of after) {
+    const old = before.get(id);
+    if (old === undefined) toIds.push(id);
+    else if (old !== hash) {
+      fromIds.push(id);
+      toIds.push(id);
+    }
+  }
+  for (const id of before.keys()) if (!after.has(id)) fromIds.push(id);
+  const inFrom = await store.getListedEntities(fromIds, from.id);
+  const inTo = await store.getListedEntities(toIds, to.id);
   const diff: SnapshotDiff = {
     source: to.source,
     from: from.id,
@@ -93,15 +111,14 @@ export function diffBetween(store: Store, from: Snapshot, to: Snapshot): Snapsho
   };
   for (const [id, hash] of after) {
     const old = before.get(id);
-    if (old === undefined) diff.added.push(describe(store.getListedEntity(id, to.id)!));
+    if (old === undefined) diff.added.push(describe(inTo.get(id)!));
     else if (old !== hash) {
-      const a = store.getListedEntity(id, from.id)!;
-      const b = store.getListedEntity(id, to.id)!;
+      const a = inFrom.get(id)!;
+      const b = inTo.get(id)!;
       diff.changed.push({ ...describe(b), changes: compareEntities(a, b) });
     }
   }
-  for (const id of before.keys())
-    if (!after.has(id)) diff.removed.push(describe(store.getListedEntity(id, from.id)!));
+  for (const id of before.keys()) if (!after.has(id)) diff.removed.push(describe(inFrom.get(id)!));
   for (const list of [diff.added, diff.removed, diff.changed])
     list.sort((x, y) => x.id.localeCompare(y.id));
   return diff;
@@ -161,7 +178,7 @@ export interface ChangesOptions {
  * What each snapshot activated since a day changed against the snapshot active before it, as
  * recorded at activation (no diff is computed here). The day is the snapshot's list date.
  */
-export function listChanges(store: Store, options: ChangesOptions): Activation[] {
+export function listChanges(store: Store, options: ChangesOptions): Promise<Activation[]> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.since) || !isPartialDate(options.since))
     throw new EmbargoError(
       ERROR_CODES.USAGE,

@@ -18,7 +18,7 @@ import {
   type SourceId,
   type StoredEntity,
 } from '../core/index.ts';
-import { SqliteStore, type Activation, type LockHolder, type Store } from '../store/index.ts';
+import type { Activation, ApiKey, LockHolder, NewApiKey, Snapshot, Store } from '../store/index.ts';
 import { maxListAgeDays } from './config.ts';
 import {
   diffSnapshots,
@@ -29,7 +29,8 @@ import {
 } from './diff.ts';
 import { refreshLists, type RefreshOptions, type RefreshOutcome } from './fetch/index.ts';
 import { toFtmRecords, type FtmRecord } from './export.ts';
-import { databasePath, resolveHome } from './home.ts';
+import { resolveHome } from './home.ts';
+import { storeFor } from './root.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService } from './screen.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
@@ -39,12 +40,30 @@ import type { TradeVerdict } from '../rules/check/index.ts';
 import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenario.ts';
 import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
 
+/**
+ * Screening without a promise per call, over the lists as they were when it was prepared: for
+ * tools that screen in tight loops (the eval harness, benchmarks).
+ */
+export interface PreparedScreening {
+  screen(query: ScreeningQuery, options?: ScreenOptions): ScreenResponse & { warnings?: string[] };
+  compare(
+    name1: string,
+    name2: string,
+    options?: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number },
+  ): CompareResponse;
+}
+
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
   /** State folder; default $EMBARGO_HOME or ~/.embargo. */
   home?: string;
-  /** A store to use instead of the SQLite database in `home`. */
+  /** A store to use instead of the one `database` names. */
   store?: Store;
+  /**
+   * The database: a PostgreSQL URL (`postgres://…`) or a SQLite file path. Default:
+   * $EMBARGO_DATABASE_URL, else `embargo.db` in `home`.
+   */
+  database?: string;
   /**
    * Days after which a list is stale (0: no check). Default: $EMBARGO_MAX_LIST_AGE_DAYS, else
    * the configuration's `lists.maxAgeDays`, else 7.
@@ -60,48 +79,71 @@ export interface EngineOptions {
 /** The Embargo engine. */
 export interface Engine {
   readonly home: string;
+  /**
+   * The database's address (a PostgreSQL URL or a SQLite path), which batch workers open; empty
+   * when the engine was given a store.
+   */
+  readonly database: string;
+  /** The store itself, for tools (eval, benchmarks); the server and CLI use the methods below. */
   readonly store: Store;
   loadList(options: LoadOptions): Promise<LoadResult>;
   updateFromMirror(options: UpdateOptions): Promise<FolderOutcome[]>;
   /** Downloads sources from their addresses and loads what changed (see {@link RefreshOptions}). */
   refreshLists(options?: RefreshOptions): Promise<RefreshOutcome[]>;
-  status(): SourceStatus[];
+  status(): Promise<SourceStatus[]>;
+  /** Snapshots of one source (or all), oldest date first. */
+  snapshots(source?: SourceId): Promise<Snapshot[]>;
   /**
    * What an answer using `sources` (default: every active list) would cover: snapshots and their
    * ages, lists missing, stale lists. Throws E_NOT_READY when no snapshot would be used.
    */
-  coverage(sources?: SourceId[]): Coverage;
+  coverage(sources?: SourceId[]): Promise<Coverage>;
   /** Days after which a list is stale (0: the check is off). */
   maxAgeDays(): number;
   /** When each source was last refreshed, and how stale it is. */
-  freshness(): SourceFreshness[];
+  freshness(): Promise<SourceFreshness[]>;
   /** What each snapshot activated since a day changed, as recorded at activation. */
-  listChanges(options: ChangesOptions): Activation[];
-  diff(options: DiffOptions): SnapshotDiff;
-  /** An entity from the active snapshot of its source (or from `snapshot`). */
-  entity(id: string, snapshot?: string): StoredEntity;
+  listChanges(options: ChangesOptions): Promise<Activation[]>;
+  diff(options: DiffOptions): Promise<SnapshotDiff>;
+  /** An entity from the active snapshot of its source (or from `snapshot`); E_UNKNOWN_ID if none. */
+  entity(id: string, snapshot?: string): Promise<StoredEntity>;
+  /** Like {@link entity}, undefined when there is none. */
+  findEntity(id: string, snapshot?: string): Promise<StoredEntity | undefined>;
   /** FtM records of every active entity, source by source. */
-  exportFtm(): Generator<FtmRecord>;
+  exportFtm(): AsyncGenerator<FtmRecord>;
+  /** The server's API keys (kept as hashes). */
+  readonly apiKeys: {
+    create(key: NewApiKey): Promise<ApiKey>;
+    list(): Promise<ApiKey[]>;
+    findByHash(hash: string): Promise<ApiKey | undefined>;
+    revoke(id: string): Promise<ApiKey | undefined>;
+    touch(id: string, at: string): Promise<void>;
+  };
   /**
    * Screens one query against the active snapshots (or `options.sources`), with the answer's
    * `coverage` and a warning per stale list. Throws E_NOT_READY when no list (or none of those
    * asked for) is loaded.
    */
-  screen(query: ScreeningQuery, options?: ScreenOptions): ScreenResponse & { warnings?: string[] };
+  screen(
+    query: ScreeningQuery,
+    options?: ScreenOptions,
+  ): Promise<ScreenResponse & { warnings?: string[] }>;
+  /** A synchronous screener over the lists as they are now (the matcher built if need be). */
+  prepareScreening(): Promise<PreparedScreening>;
   /** Scores two names against each other. */
   compare(
     name1: string,
     name2: string,
     options?: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number },
-  ): CompareResponse;
+  ): Promise<CompareResponse>;
   /**
    * Judges one transaction (JSON text or object) against the regime's measures and the lists,
    * with the verdict's `coverage`; an authority whose lists are missing or stale, or without
    * measures, is at least REVIEW. Throws E_NOT_READY when no list is loaded.
    */
-  checkTrade(tx: unknown, options?: TradeOptions): TradeVerdict;
+  checkTrade(tx: unknown, options?: TradeOptions): Promise<TradeVerdict>;
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
-  checkTradeBook(input: string, output: string, options?: TradeOptions): BookSummary;
+  checkTradeBook(input: string, output: string, options?: TradeOptions): Promise<BookSummary>;
   /**
    * Judges a book like {@link Engine.checkTradeBook}, with `workers` processes (default: one per
    * core besides this one) screening the book's last transactions while this process judges
@@ -120,8 +162,9 @@ export interface Engine {
     },
   ): Promise<BookSummary>;
   /** Judges a book before and after a relief scenario and sums what changes. */
-  runScenario(options: ScenarioRunOptions): ScenarioRun;
-  close(): void;
+  runScenario(options: ScenarioRunOptions): Promise<ScenarioRun>;
+  /** Closes the store's connections. */
+  close(): Promise<void>;
 }
 
 /**
@@ -140,10 +183,15 @@ function lockWait(): { lockWaitMs?: number } {
   return { lockWaitMs: seconds * 1000 };
 }
 
-/** Opens the engine on a home folder (creating its database on first use). */
+/**
+ * Opens the engine on a home folder and the configured database (created, or migrated, on first
+ * use).
+ */
 export function createEngine(options: EngineOptions = {}): Engine {
   const home = resolveHome(options.home);
-  const store = options.store ?? new SqliteStore(databasePath(home), lockWait());
+  const { store, database } = options.store
+    ? { store: options.store, database: '' }
+    : storeFor({ home, ...(options.database && { database: options.database }), ...lockWait() });
   // Loads are serialised: the store holds one transaction at a time.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -162,11 +210,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const onWait = options.onLockWait;
   const waiting = <O extends { onWait?: (h: LockHolder) => void }>(o: O): O =>
     o.onWait || !onWait ? o : { ...o, onWait };
+  const findEntity = (id: string, snapshot?: string) => store.getEntity(id, snapshot);
   return {
     home,
+    database,
     store,
     screen: (q, o) => screening.screen(q, o),
     compare: (a, b, o) => screening.compare(a, b, o),
+    async prepareScreening() {
+      await screening.refresh();
+      return {
+        screen: (q, o) => screening.screenNow(q, o),
+        compare: (a, b, o) => screening.compareNow(a, b, o),
+      };
+    },
     loadList: (o) => counted(serial(() => loadList(store, waiting(o)))),
     updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, waiting(o)))),
     refreshLists: (o) =>
@@ -175,13 +232,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
         o,
       ),
     status: () => listStatus(store, Date.now(), maxAgeDays()),
+    snapshots: (source) => store.listSnapshots(source),
     coverage: (sources) => screening.coverage(sources),
     maxAgeDays,
     freshness: () => listFreshness(store),
     listChanges: (o) => listChanges(store, o),
     diff: (o) => diffSnapshots(store, o),
-    entity(id, snapshot) {
-      const e = store.getEntity(id, snapshot);
+    findEntity,
+    async entity(id, snapshot) {
+      const e = await findEntity(id, snapshot);
       if (!e)
         throw new EmbargoError(
           ERROR_CODES.UNKNOWN_ID,
@@ -189,12 +248,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
         );
       return e;
     },
-    *exportFtm() {
+    async *exportFtm() {
       for (const source of SOURCE_IDS) {
-        const active = store.activeSnapshot(source);
+        const active = await store.activeSnapshot(source);
         if (!active) continue;
-        for (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e);
+        for await (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e);
       }
+    },
+    apiKeys: {
+      create: (key) => store.createApiKey(key),
+      list: () => store.listApiKeys(),
+      findByHash: (hash) => store.findApiKeyByHash(hash),
+      revoke: (id) => store.revokeApiKey(id),
+      touch: (id, at) => store.touchApiKey(id, at),
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
     checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
@@ -202,7 +268,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const { workers = availableParallelism() - 1, prescreenBelow, judgeScreens, ...rest } = o;
       return checkBookOnWorkers(
         { screening, store },
-        home,
+        { database, maxAgeDays: maxAgeDays() },
         i,
         out,
         rest,

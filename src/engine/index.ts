@@ -2,7 +2,7 @@
  * @module
  * The library facade.
  */
-export { createEngine, type Engine, type EngineOptions } from './engine.ts';
+export { createEngine, type Engine, type EngineOptions, type PreparedScreening } from './engine.ts';
 export type { LoadOptions, LoadResult, LoadDelta, LoadSummary } from './load.ts';
 export type { FolderOutcome, UpdateOptions } from './update.ts';
 export type { SnapshotDiff, DiffOptions, FieldChange, DiffEntity, ChangesOptions } from './diff.ts';

@@ -22,6 +22,7 @@ import type {
   Snapshot,
   SnapshotFile,
   Store,
+  StoreReader,
 } from '../store/index.ts';
 import { diffBetween } from './diff.ts';
 import { assignFiles, describeFiles, expandPaths, folderDate } from './files.ts';
@@ -122,6 +123,7 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
   const found = { source, format, byRole, files, described };
   return store.exclusive(() => loadLocked(store, options, found), {
     what: `loading ${source.id}`,
+    source: source.id,
     ...(options.onWait && { onWait: options.onWait }),
   });
 }
@@ -140,7 +142,7 @@ async function loadLocked(
   },
 ): Promise<LoadResult> {
   const { source, format, byRole, files, described } = found;
-  const existing = store.findSnapshotByFiles(
+  const existing = await store.findSnapshotByFiles(
     source.id,
     described.map((f) => f.sha256),
   );
@@ -148,7 +150,7 @@ async function loadLocked(
     return {
       status: 'unchanged',
       snapshot: existing,
-      active: store.activeSnapshot(source.id)?.id === existing.id,
+      active: (await store.activeSnapshot(source.id))?.id === existing.id,
       warnings: [],
     };
   }
@@ -183,7 +185,7 @@ async function loadLocked(
     source: source.id,
     files: described,
     entities: validated(),
-    finish: () => {
+    finish: async (tx) => {
       let date: string | undefined;
       let dateOrigin: DateOrigin = 'file';
       if (published) date = published;
@@ -205,7 +207,7 @@ async function loadLocked(
         records: counts.get(f.path) ?? 0,
       }));
       // Inside the transaction: no other load can change the active snapshot until commit.
-      previous = store.activeSnapshot(source.id);
+      previous = await tx.activeSnapshot(source.id);
       options.accept?.({
         source: source.id,
         date,
@@ -216,11 +218,11 @@ async function loadLocked(
       });
       return { date, dateOrigin, files, warnings };
     },
-    onComplete: (complete) => {
+    onComplete: async (complete, tx) => {
       written = true;
-      if (store.activeSnapshot(source.id)?.id !== complete.id) return;
-      const activation = activationOf(store, complete, previous);
-      store.recordActivation(activation);
+      if ((await tx.activeSnapshot(source.id))?.id !== complete.id) return;
+      const activation = await activationOf(tx, complete, previous);
+      await tx.recordActivation(activation);
       delta = {
         previous: activation.previous,
         added: activation.added.length,
@@ -234,21 +236,25 @@ async function loadLocked(
     return {
       status: 'unchanged',
       snapshot,
-      active: store.activeSnapshot(source.id)?.id === snapshot.id,
+      active: (await store.activeSnapshot(source.id))?.id === snapshot.id,
       warnings: [],
     };
   return {
     status: 'loaded',
     snapshot,
-    active: store.activeSnapshot(source.id)?.id === snapshot.id,
+    active: (await store.activeSnapshot(source.id))?.id === snapshot.id,
     ...(delta && { delta }),
     warnings,
   };
 }
 
 /** The changes a snapshot brings against the one active before it (none for a first one). */
-function activationOf(store: Store, to: Snapshot, from: Snapshot | undefined): Activation {
-  const diff = from ? diffBetween(store, from, to) : undefined;
+async function activationOf(
+  store: StoreReader,
+  to: Snapshot,
+  from: Snapshot | undefined,
+): Promise<Activation> {
+  const diff = from ? await diffBetween(store, from, to) : undefined;
   return {
     snapshot: to.id,
     previous: from?.id ?? null,

@@ -187,7 +187,10 @@ function addValue(to: Record<string, number>, v?: { amount: number; currency: st
  * they rested on and by the HS chapter of the goods those measures reached (`services` for a
  * transaction without goods), in count and value by currency.
  */
-export function runScenario(engine: Screening, options: ScenarioRunOptions): ScenarioRun {
+export async function runScenario(
+  engine: Screening,
+  options: ScenarioRunOptions,
+): Promise<ScenarioRun> {
   const scenario = loadScenario(options.scenario);
   const regime = regimeFor(scenario.regime);
   const lifted = new Set(liftedMeasures(scenario, regime).map((l) => l.id));
@@ -204,6 +207,7 @@ export function runScenario(engine: Screening, options: ScenarioRunOptions): Sce
     for (const p of order) out.set(p.line, judgeOne(engine, p.tx, opts, ledger, undefined, again));
     return out;
   };
+  await engine.screening.refresh();
   const before = judgeAll(base);
   const after = judgeAll({ ...base, scenario: scenario.id });
 

@@ -13,9 +13,10 @@ import {
   type Algorithm,
   type SchemaName,
   type SourceId,
+  type StoredEntity,
 } from '../core/index.ts';
 import { CandidateIndex, Matcher } from '../match/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Snapshot, Store } from '../store/index.ts';
 import { activeSnapshots, coverageOf, coverageWarnings, notReady } from './coverage.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -25,9 +26,24 @@ const COVERAGE_TTL_MS = 1000;
 /** How long a screening trusts that no other process has loaded a list. */
 const VERSION_CHECK_MS = 250;
 
-/** Keeps one Matcher per set of active snapshots. */
+/**
+ * What the trade check reads of a listed entity besides the matcher's answer: kept from the same
+ * iteration that builds the matcher, so judging (synchronous, in the rules) reads no store.
+ */
+export interface EntityFacts {
+  listingDate?: string;
+  firstSeen: string;
+  imoNumber?: string[];
+}
+
+/**
+ * Keeps one Matcher per set of active snapshots. {@link refresh} (asynchronous: it reads the
+ * store) brings it up to date; the `…Now` methods then answer synchronously from what it read,
+ * for the trade check's rules, which screen inside synchronous callbacks.
+ */
 export class ScreeningService {
   private matcher: Matcher | undefined;
+  private entityFacts = new Map<string, EntityFacts>();
   private key = '';
   private version = '';
   private checkedAt = 0;
@@ -53,7 +69,7 @@ export class ScreeningService {
    * batch on workers asks it in a process that screens nothing). Read again after a second, at
    * once after a load by this process, or when `expect` (the matcher's snapshot ids) differs.
    */
-  activeSnapshots(now = Date.now(), expect?: string): CoveredSnapshot[] {
+  async activeSnapshots(now = Date.now(), expect?: string): Promise<CoveredSnapshot[]> {
     const a = this.ages;
     if (
       a &&
@@ -62,7 +78,7 @@ export class ScreeningService {
       (expect === undefined || a.key === expect)
     )
       return a.active;
-    const active = activeSnapshots(this.store, this.maxAgeDays(), now);
+    const active = await activeSnapshots(this.store, this.maxAgeDays(), now);
     this.ages = { key: active.map((x) => x.id).join(','), at: now, writes: this.writes(), active };
     return active;
   }
@@ -72,14 +88,29 @@ export class ScreeningService {
    * on `relied` (default: the sources asked for, else every known list). Throws E_NOT_READY when
    * it would use no snapshot at all: nothing could be checked.
    */
-  coverage(
+  async coverage(
     sources?: readonly SourceId[],
     relied?: readonly SourceId[],
     now = Date.now(),
     expect?: string,
+  ): Promise<Coverage> {
+    await this.activeSnapshots(now, expect);
+    return this.coverageNow(sources, relied, now);
+  }
+
+  /** The active snapshots as last read (by {@link refresh} or {@link activeSnapshots}). */
+  activeSnapshotsNow(): CoveredSnapshot[] {
+    return this.ages?.active ?? [];
+  }
+
+  /** {@link coverage} from the active snapshots as last read. */
+  coverageNow(
+    sources?: readonly SourceId[],
+    relied?: readonly SourceId[],
+    now = Date.now(),
   ): Coverage {
     const asked = sources?.length ? sources : undefined;
-    const active = this.activeSnapshots(now, expect);
+    const active = this.activeSnapshotsNow();
     const coverage = coverageOf(
       active,
       asked,
@@ -91,8 +122,38 @@ export class ScreeningService {
     return coverage;
   }
 
+  /** What {@link refresh} read of an entity of the active snapshots (undefined if not listed). */
+  facts(id: string): EntityFacts | undefined {
+    return this.entityFacts.get(id);
+  }
+
+  /**
+   * Brings the matcher and the active snapshots' ages up to date with the store; the `…Now`
+   * methods answer from what it read.
+   */
+  async refresh(now = Date.now()): Promise<{ matcher: Matcher; snapshots: string[] }> {
+    const current = await this.current();
+    await this.activeSnapshots(now, current.snapshots.join(','));
+    return current;
+  }
+
+  /** A check of the store under way, which concurrent callers share. */
+  private checking: Promise<{ matcher: Matcher; snapshots: string[] }> | undefined;
+
   /** The matcher over the active snapshots, built on first use and after a list changes. */
-  current(): { matcher: Matcher; snapshots: string[] } {
+  private current(): Promise<{ matcher: Matcher; snapshots: string[] }> {
+    if (
+      this.matcher &&
+      Date.now() - this.checkedAt < VERSION_CHECK_MS &&
+      this.localWrites === this.writes()
+    )
+      return Promise.resolve({ matcher: this.matcher, snapshots: this.snapshots });
+    // One check (and one build) at a time: requests arriving meanwhile wait for it rather than
+    // each building a matcher of their own.
+    return (this.checking ??= this.check().finally(() => (this.checking = undefined)));
+  }
+
+  private async check(): Promise<{ matcher: Matcher; snapshots: string[] }> {
     // Checking the store's version costs one pragma, listing the active snapshots a dozen
     // queries: too many to run on every screening. Another process's load is noticed within
     // VERSION_CHECK_MS; this process's own loads at once (the version counts them).
@@ -105,34 +166,61 @@ export class ScreeningService {
       return { matcher: this.matcher, snapshots: this.snapshots };
     this.checkedAt = now;
     this.localWrites = this.writes();
-    const version = this.store.version();
+    const version = await this.store.version();
     if (this.matcher && version === this.version)
       return { matcher: this.matcher, snapshots: this.snapshots };
-    this.version = version;
-    const active = SOURCE_IDS.map((s) => this.store.activeSnapshot(s)).filter(
-      (s) => s !== undefined,
-    );
+    const active: Snapshot[] = [];
+    for (const s of SOURCE_IDS) {
+      const a = await this.store.activeSnapshot(s);
+      if (a) active.push(a);
+    }
     const key = active.map((s) => s.id).join(',');
     if (!this.matcher || key !== this.key) {
+      // Indexed as the store yields them (without raw records or related entities), keeping on
+      // the side what the trade check reads of an entity.
+      const facts = new Map<string, EntityFacts>();
       const store = this.store;
-      const entities = (function* () {
-        for (const s of active) yield* store.iterateEntities(s.id, { raw: false, related: false });
-      })();
-      this.matcher = new Matcher(CandidateIndex.build(entities));
+      const entities = async function* (): AsyncGenerator<StoredEntity> {
+        for (const s of active)
+          for await (const e of store.iterateEntities(s.id, { raw: false, related: false })) {
+            facts.set(e.id, {
+              firstSeen: e.firstSeen,
+              ...(e.listingDate && { listingDate: e.listingDate }),
+              ...(e.properties.imoNumber && { imoNumber: e.properties.imoNumber }),
+            });
+            yield e;
+          }
+      };
+      const index = await CandidateIndex.buildFrom(entities());
+      this.matcher = new Matcher(index);
+      this.entityFacts = facts;
       this.key = key;
       this.snapshots = active.map((s) => s.id);
     }
+    // Only once built: a failed build is tried again by the next check.
+    this.version = version;
     return { matcher: this.matcher, snapshots: this.snapshots };
   }
 
-  /** Screens one query. */
-  screen(
+  /** Screens one query (against the store as it is now). */
+  async screen(
+    query: ScreeningQuery,
+    options: ScreenOptions = {},
+  ): Promise<ScreenResponse & { warnings?: string[] }> {
+    await this.refresh();
+    return this.screenNow(query, options);
+  }
+
+  /** Screens one query with the matcher {@link refresh} last built (which must have run). */
+  screenNow(
     query: ScreeningQuery,
     options: ScreenOptions = {},
   ): ScreenResponse & { warnings?: string[] } {
-    const { matcher, snapshots } = this.current();
+    const matcher = this.matcher;
+    const snapshots = this.snapshots;
+    if (!matcher) throw new Error('ScreeningService.screenNow before refresh');
     // Refuse before screening: a "no candidates" from no list would read as a clean result.
-    const coverage = this.coverage(options.sources, undefined, Date.now(), snapshots.join(','));
+    const coverage = this.coverageNow(options.sources, undefined, Date.now());
     const r = matcher.screen(query, options);
     // Only stale lists and lists asked for by name warn; a list nobody asked for that is not
     // loaded is reported in `coverage.missing`, not warned of on every answer.
@@ -156,13 +244,23 @@ export class ScreeningService {
     };
   }
 
-  /** Compares two names (token rarity taken from the loaded lists, if any). */
-  compare(
+  /** {@link compare} with the matcher {@link refresh} last built (which must have run). */
+  compareNow(
     name1: string,
     name2: string,
     options: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number } = {},
   ): CompareResponse {
-    return this.current().matcher.compare(
+    if (!this.matcher) throw new Error('ScreeningService.compareNow before refresh');
+    return this.matcher.compare(name1, name2, options.schema, options.algorithm, options.threshold);
+  }
+
+  /** Compares two names (token rarity taken from the loaded lists, if any). */
+  async compare(
+    name1: string,
+    name2: string,
+    options: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number } = {},
+  ): Promise<CompareResponse> {
+    return (await this.refresh()).matcher.compare(
       name1,
       name2,
       options.schema,

@@ -48,11 +48,16 @@ export interface SourceStatus {
 }
 
 /** Status of every source (loaded or not); lists older than `maxAgeDays` (0: no check) are stale. */
-export function listStatus(store: Store, now = Date.now(), maxAgeDays = 0): SourceStatus[] {
-  return SOURCE_IDS.map((id) => {
-    const active = store.activeSnapshot(id) ?? null;
-    const freshness = freshnessOf(store, id, now, active);
-    const { success } = store.lastRefreshes(id);
+export async function listStatus(
+  store: Store,
+  now = Date.now(),
+  maxAgeDays = 0,
+): Promise<SourceStatus[]> {
+  const out: SourceStatus[] = [];
+  for (const id of SOURCE_IDS) {
+    const active = (await store.activeSnapshot(id)) ?? null;
+    const freshness = await freshnessOf(store, id, now, active);
+    const { success } = await store.lastRefreshes(id);
     const age = active
       ? coveredSnapshot(
           active,
@@ -61,31 +66,35 @@ export function listStatus(store: Store, now = Date.now(), maxAgeDays = 0): Sour
           now,
         )
       : undefined;
-    return {
+    out.push({
       source: id,
       title: SOURCES[id].title,
       active,
-      snapshots: store.listSnapshots(id).map((s) => s.id),
+      snapshots: (await store.listSnapshots(id)).map((s) => s.id),
       freshness,
       ageDays: age?.age_days ?? null,
       stale: age?.stale ?? false,
       maxAgeDays: maxAgeDays > 0 ? maxAgeDays : null,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** Freshness of every source. */
-export function listFreshness(store: Store, now = Date.now()): SourceFreshness[] {
-  return SOURCE_IDS.map((id) => freshnessOf(store, id, now, store.activeSnapshot(id) ?? null));
+export async function listFreshness(store: Store, now = Date.now()): Promise<SourceFreshness[]> {
+  const out: SourceFreshness[] = [];
+  for (const id of SOURCE_IDS)
+    out.push(await freshnessOf(store, id, now, (await store.activeSnapshot(id)) ?? null));
+  return out;
 }
 
-function freshnessOf(
+async function freshnessOf(
   store: Store,
   source: SourceId,
   now: number,
   active: Snapshot | null,
-): SourceFreshness {
-  const { attempt, success } = store.lastRefreshes(source);
+): Promise<SourceFreshness> {
+  const { attempt, success } = await store.lastRefreshes(source);
   // Never downloaded: the list date is the last thing that says the list was current.
   const since = success
     ? Date.parse(success.finishedAt)

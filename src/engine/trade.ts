@@ -39,7 +39,7 @@ import {
 } from '../rules/index.ts';
 import { DEFAULT_THRESHOLDS } from '../match/index.ts';
 import type { ScreeningService } from './screen.ts';
-import type { Store } from '../store/index.ts';
+import type { LedgerEntries, Store } from '../store/index.ts';
 import { notReady } from './coverage.ts';
 import { withCoverage } from './verdictCoverage.ts';
 
@@ -55,7 +55,7 @@ export interface TradeOptions {
   regime?: string;
   /** Opening cap balances file (JSON array). */
   capUsage?: string;
-  /** Keep the cap ledger in this file between runs. */
+  /** Keep the cap ledger under this name in the store between runs. */
   ledger?: string;
   /** Screening options (threshold, algorithm). */
   screen?: ScreenOptions;
@@ -83,7 +83,10 @@ export function regimeFor(id: string): Regime {
   return r;
 }
 
-/** What the judge needs from the engine. */
+/**
+ * What the judge needs from the engine. Judging is synchronous (the rules screen inside their
+ * callbacks): `screening.refresh()` is awaited first, and the judge reads what it read.
+ */
 export interface Screening {
   screening: ScreeningService;
   store: Store;
@@ -190,7 +193,7 @@ function partyOptions(
 
 /** `{ listed_on }` when the list states the entity's listing date, else nothing. */
 function listedOn(engine: Screening, id: string): { listed_on?: string } {
-  const d = engine.store.getEntity(id)?.listingDate;
+  const d = engine.screening.facts(id)?.listingDate;
   return d ? { listed_on: d } : {};
 }
 
@@ -203,11 +206,11 @@ function screeners(
 ) {
   const opts = screeningOptionsOf(options);
   const screen = (query: ScreeningQuery, o: ScreenOptions) =>
-    prescreened?.get(prescreenKey(query, o)) ?? engine.screening.screen(query, o);
+    prescreened?.get(prescreenKey(query, o)) ?? engine.screening.screenNow(query, o);
   const evidenced = (r: ScoredEntity): boolean => {
     if (!options.listsAsOf) return true;
     // --lists-as-of: the stated listing date, else the first snapshot that named the entity.
-    const e = engine.store.getEntity(r.id);
+    const e = engine.screening.facts(r.id);
     const since = e?.listingDate ?? e?.firstSeen ?? r.first_seen;
     return since <= options.listsAsOf;
   };
@@ -246,7 +249,7 @@ function screeners(
   const imoNumbersOf = (r: ScoredEntity): string[] =>
     r.properties.imoNumber ??
     ('identifier' in r.explanations.features
-      ? (engine.store.getEntity(r.id)?.properties.imoNumber ?? [])
+      ? (engine.screening.facts(r.id)?.imoNumber ?? [])
       : []);
   const vesselByImo = (imo: string): ListHit[] => {
     const res = screen(imoQuery(imo), opts.vessel);
@@ -258,26 +261,45 @@ function screeners(
   return { screenParty, vesselByImo };
 }
 
-/** A ledger for a run: opening balances and, with `ledger`, the file it lives in. */
-export function openLedger(options: TradeOptions): CapLedger {
+/** A ledger for a run: opening balances, and what the store kept (`kept`), if anything. */
+export function openLedger(options: TradeOptions, kept?: LedgerEntries): CapLedger {
   const regime = regimeFor(options.regime ?? 'dprk');
   const opening = options.capUsage ? readOpeningBalances(options.capUsage) : [];
-  return new CapLedger(options.ledger, opening, regime.measures);
+  return new CapLedger(kept, opening, regime.measures);
+}
+
+/** {@link openLedger} with the ledger the store keeps under `options.ledger`, if given. */
+export async function openKeptLedger(engine: Screening, options: TradeOptions): Promise<CapLedger> {
+  return openLedger(
+    options,
+    options.ledger ? await engine.store.readLedger(options.ledger) : undefined,
+  );
+}
+
+/** Saves a ledger in the store under `options.ledger`, if given. */
+export async function keepLedger(
+  engine: Screening,
+  options: TradeOptions,
+  ledger: CapLedger,
+): Promise<void> {
+  if (options.ledger) await engine.store.writeLedger(options.ledger, ledger.toEntries());
 }
 
 /**
  * Checks one transaction (JSON text or parsed), with a ledger shared by the caller (a new one,
- * saved to `options.ledger` if given, otherwise).
+ * kept in the store under `options.ledger` if given, otherwise).
  */
-export function checkTransaction(
+export async function checkTransaction(
   engine: Screening,
   tx: unknown,
   options: TradeOptions = {},
   ledger?: CapLedger,
-): TradeVerdict {
-  const own = ledger ?? openLedger(options);
-  const verdict = judgeOne(engine, parseTransaction(tx), options, own);
-  if (!ledger) own.save();
+): Promise<TradeVerdict> {
+  const own = ledger ?? (await openKeptLedger(engine, options));
+  const parsed = parseTransaction(tx);
+  await engine.screening.refresh();
+  const verdict = judgeOne(engine, parsed, options, own);
+  if (!ledger) await keepLedger(engine, options, own);
   return verdict;
 }
 
@@ -306,7 +328,7 @@ export function judgeOne(
   // With no list loaded no party could be screened: refuse rather than judge on goods alone
   // (after the options are checked, so a mistyped regime or scenario is named first).
   const now = Date.now();
-  const active = engine.screening.activeSnapshots(now);
+  const active = engine.screening.activeSnapshotsNow();
   if (!active.length) throw notReady();
   const verdict = judge(tx, {
     regime,
@@ -351,18 +373,23 @@ export function screeningQueriesOf(
  * so caps fill up as they would have; the output keeps the input's order, one line per input
  * line. Output and ledger are each written to a temporary file and renamed into place.
  */
-export function checkBook(
+export async function checkBook(
   engine: Screening,
   input: string,
   output: string,
   options: TradeOptions = {},
   book: ReadBook = readBook(input),
   prescreened?: Prescreened,
-): BookSummary {
-  const run = judgeBook(engine, book, output, options, prescreened);
+): Promise<BookSummary> {
+  const ledger = await openKeptLedger(engine, options);
+  await engine.screening.refresh();
+  const run = judgeBook(engine, book, output, options, ledger, prescreened);
   for (;;) {
     const step = run.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      await keepLedger(engine, options, ledger);
+      return step.value;
+    }
   }
 }
 
@@ -374,22 +401,23 @@ export function judgingOrder(book: ReadBook, options: TradeOptions): ReadBook['p
 }
 
 /**
- * {@link checkBook} one transaction at a time: yields after judging each (in
+ * {@link checkBook} one transaction at a time on `ledger`: yields after judging each (in
  * {@link judgingOrder}), so a caller can let other work in between, and returns the summary
- * once the output and ledger are written.
+ * once the output is written (the caller keeps the ledger). `engine.screening.refresh()` must
+ * have run.
  */
 export function* judgeBook(
   engine: Screening,
   book: ReadBook,
   output: string,
   options: TradeOptions,
+  ledger: CapLedger,
   prescreened?: Prescreened,
   recurring?: ReadonlySet<string>,
 ): Generator<void, BookSummary> {
-  const ledger = openLedger(options);
   if (options.scenario) scenarioFor(options.scenario);
   // Refuse the whole book before writing anything: every verdict would lack its lists.
-  if (!engine.screening.activeSnapshots().length) throw notReady();
+  if (!engine.screening.activeSnapshotsNow().length) throw notReady();
   // Each verdict is kept as its output line, not as objects: a large book's verdicts would
   // otherwise stay on the heap as object graphs until the end, for the collector to walk.
   const lines = new Map<number, string>();
@@ -409,7 +437,6 @@ export function* judgeBook(
     output,
     [...lines.keys()].sort((a, b) => a - b).map((l) => lines.get(l)!),
   );
-  ledger.save();
   return { checked: good.length, failed: errors.length, verdicts, errors };
 }
 

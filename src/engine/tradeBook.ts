@@ -22,6 +22,8 @@ import { WorkerPool, type BatchRow } from './batch/index.ts';
 import {
   checkBook,
   judgeBook,
+  keepLedger,
+  openKeptLedger,
   judgingOrder,
   namesOf,
   readBook,
@@ -94,7 +96,8 @@ function queriesInOrder(
  */
 export async function checkBookOnWorkers(
   engine: Screening,
-  home: string,
+  /** What the workers open: the database's address, and the staleness setting. */
+  stores: { database: string; maxAgeDays?: number },
   input: string,
   output: string,
   options: TradeOptions,
@@ -121,9 +124,12 @@ export async function checkBookOnWorkers(
   const owner = new Map<string, number>();
   let answeredByWorkers = 0;
   let failure: unknown;
+  const ledger = await openKeptLedger(engine, options);
+  await engine.screening.refresh();
   const pool = new WorkerPool({
     size: workers,
-    home,
+    database: stores.database,
+    ...(stores.maxAgeDays !== undefined && { maxAgeDays: stores.maxAgeDays }),
     options: {},
     format: 'jsonl',
     lean: false,
@@ -207,7 +213,7 @@ export async function checkBookOnWorkers(
   };
   try {
     feed();
-    const run = judgeBook(engine, book, output, options, prescreened, recurring);
+    const run = judgeBook(engine, book, output, options, ledger, prescreened, recurring);
     for (;;) {
       // What a worker is screening for this transaction, the judge waits for; without a screen
       // of its own, it waits for everything it asks.
@@ -227,6 +233,7 @@ export async function checkBookOnWorkers(
         for (const at of asks[judged]!) if (--uses[at]! === 0) answers.delete(wanted[at]!.key);
       if (step.done) {
         if (failure) throw failure;
+        await keepLedger(engine, options, ledger);
         return { ...step.value, screenedOnWorkers: answeredByWorkers };
       }
       // Let the workers' answers in and keep them supplied.

@@ -97,11 +97,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.addHook('onReady', async () => {
       // Off the start-up path: /healthz answers at once, /readyz once the index is built.
       setImmediate(() => {
-        try {
-          readiness.warm();
-        } catch (err) {
-          app.log.error({ err }, 'building the screening index failed');
-        }
+        readiness
+          .warm()
+          .catch((err: unknown) => app.log.error({ err }, 'building the screening index failed'));
       });
     });
   app.decorate('readiness', readiness);

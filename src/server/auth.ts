@@ -51,7 +51,7 @@ export function authHook(engine: Engine, mode: 'keys' | 'none') {
       throw unauthorized('missing API key: send the header Authorization: ApiKey <key>');
     if (secret === '')
       throw unauthorized('malformed Authorization header: use ApiKey <key> or Bearer <key>');
-    const key = engine.store.findApiKeyByHash(hashApiKey(secret));
+    const key = await engine.apiKeys.findByHash(hashApiKey(secret));
     // A revoked key gets the answer of an unknown one: whoever holds it learns nothing of the
     // key's id or when it was revoked (the operator sees both in `keys list`).
     if (!key || key.revokedAt) throw unauthorized('unknown or revoked API key');
@@ -67,7 +67,7 @@ export function authHook(engine: Engine, mode: 'keys' | 'none') {
       touched.set(key.id, now);
       // Best effort: a store busy with a list load must not fail the request over a timestamp.
       try {
-        engine.store.touchApiKey(key.id, new Date(now).toISOString());
+        await engine.apiKeys.touch(key.id, new Date(now).toISOString());
       } catch (err) {
         request.log.warn({ err }, 'could not record the API key as used');
       }

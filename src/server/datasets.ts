@@ -73,7 +73,7 @@ export function screenedSources(
  * what is left when the request excluded every list, so nothing is screened against (the query
  * is still checked, so a bad one is still a 400).
  */
-export function screenIn(
+export async function screenIn(
   engine: Engine,
   query: ScreeningQuery,
   options: ScreenOptions & { sources: SourceId[] },
@@ -85,6 +85,6 @@ export function screenIn(
     return engine.screen(query, rest);
   }
   if (options.sources.length) return engine.screen(query, options);
-  const res = engine.screen(query, { ...options, limit: 1 });
+  const res = await engine.screen(query, { ...options, limit: 1 });
   return { ...res, results: [], snapshots: [] };
 }

@@ -13,7 +13,7 @@ export const ROLES = ['read', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** An API key as the store describes it (never the secret). */
-export type ApiKeyInfo = ReturnType<Engine['store']['listApiKeys']>[number];
+export type ApiKeyInfo = Awaited<ReturnType<Engine['apiKeys']['list']>>[number];
 
 /** True for a role name. */
 export function isRole(value: string): value is Role {
@@ -37,14 +37,14 @@ export const KEY_PREFIX = 'emb_';
  * Creates a key: 256 random bits, stored as their hash. Returns the stored description and the
  * secret, which is not kept anywhere and cannot be shown again.
  */
-export function createApiKey(
+export async function createApiKey(
   engine: Engine,
   name: string,
   role: Role,
-): { key: ApiKeyInfo; secret: string } {
+): Promise<{ key: ApiKeyInfo; secret: string }> {
   const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
   const id = `key_${randomBytes(6).toString('hex')}`;
-  const key = engine.store.createApiKey({ id, name, role, hash: hashApiKey(secret) });
+  const key = await engine.apiKeys.create({ id, name, role, hash: hashApiKey(secret) });
   return { key, secret };
 }
 

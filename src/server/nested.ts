@@ -46,13 +46,22 @@ function entityProps(e: FtmEntity): [string, string[]][] {
 }
 
 /** The listed entity with its related entities nested. */
-export function nestEntity(engine: Engine, root: StoredEntity): NestedEntity {
+export async function nestEntity(engine: Engine, root: StoredEntity): Promise<NestedEntity> {
   const dates = {
     first_seen: dateTime(root.firstSeen),
     last_seen: dateTime(root.lastSeen),
     last_change: dateTime(root.lastChange),
   };
   const related = new Map(root.related.map((r) => [r.id, r]));
+  // Other listed entities the related ones point at, read ahead (the store is asynchronous).
+  const others = new Map<string, StoredEntity>();
+  for (const r of root.related)
+    for (const [, ids] of entityProps(r))
+      for (const id of ids)
+        if (id !== root.id && !related.has(id) && !others.has(id)) {
+          const other = await engine.findEntity(id);
+          if (other) others.set(id, other);
+        }
   const shell = (e: FtmEntity, target: boolean): NestedEntity => ({
     id: e.id,
     caption: caption(e),
@@ -77,7 +86,7 @@ export function nestEntity(engine: Engine, root: StoredEntity): NestedEntity {
   const resolve = (id: string): string | NestedEntity => {
     const r = related.get(id);
     if (r) return shell(r, false);
-    const other = engine.store.getEntity(id);
+    const other = others.get(id);
     if (!other) return id;
     return {
       ...shell(other, true),
@@ -106,11 +115,11 @@ export function nestEntity(engine: Engine, root: StoredEntity): NestedEntity {
  * changed, left unchanged, removed (and re-added). Snapshots before its first appearance, and
  * after a removal until it comes back, are left out.
  */
-export function listingHistory(engine: Engine, root: StoredEntity): HistoryStep[] {
+export async function listingHistory(engine: Engine, root: StoredEntity): Promise<HistoryStep[]> {
   const steps: HistoryStep[] = [];
   let previous: string | undefined;
-  for (const s of engine.store.listSnapshots(root.source)) {
-    const e = engine.store.getEntity(root.id, s.id);
+  for (const s of await engine.snapshots(root.source)) {
+    const e = await engine.findEntity(root.id, s.id);
     if (e) {
       const status =
         previous === undefined ? 'added' : previous === e.hash ? 'unchanged' : 'changed';
@@ -125,21 +134,23 @@ export function listingHistory(engine: Engine, root: StoredEntity): HistoryStep[
 }
 
 /** The full `/entities/{id}` answer: nested entity, listing fields and history. */
-export function entityResponse(
+export async function entityResponse(
   engine: Engine,
   root: StoredEntity,
   options: { nested: boolean },
-): NestedEntity & {
-  programs: string[];
-  topics: string[];
-  listing_date: string | null;
-  remarks: string[];
-  source_record_id: string;
-  snapshot: string;
-  history: HistoryStep[];
-} {
+): Promise<
+  NestedEntity & {
+    programs: string[];
+    topics: string[];
+    listing_date: string | null;
+    remarks: string[];
+    source_record_id: string;
+    snapshot: string;
+    history: HistoryStep[];
+  }
+> {
   const base: NestedEntity = options.nested
-    ? nestEntity(engine, root)
+    ? await nestEntity(engine, root)
     : {
         id: root.id,
         caption: caption(root),
@@ -160,6 +171,6 @@ export function entityResponse(
     remarks: root.remarks,
     source_record_id: root.sourceRecordId,
     snapshot: root.snapshot,
-    history: listingHistory(engine, root),
+    history: await listingHistory(engine, root),
   };
 }

@@ -25,10 +25,10 @@ export class Readiness {
     this.engine = engine;
   }
 
-  /** Builds the screening index (synchronous: it takes the event loop for a second or two). */
-  warm(): void {
+  /** Builds the screening index (its indexing takes the event loop for a second or two). */
+  async warm(): Promise<void> {
     try {
-      this.engine.screen(PROBE, { limit: 1 });
+      await this.engine.screen(PROBE, { limit: 1 });
     } catch (err) {
       // No list yet: the (empty) index is built all the same; check() says what is missing.
       if (!isNotReady(err)) throw err;
@@ -37,19 +37,19 @@ export class Readiness {
   }
 
   /** Whether the server is ready, and if not, why. */
-  check(): { ready: true } | { ready: false; detail: string } {
+  async check(): Promise<{ ready: true } | { ready: false; detail: string }> {
     if (!this.built) return { ready: false, detail: 'the screening index is being built' };
-    if (!this.engine.status().some((s) => s.active))
+    if (!(await this.engine.status()).some((s) => s.active))
       return { ready: false, detail: 'no list snapshot is active: load a list first' };
     return { ready: true };
   }
 
   /** The default threshold of an algorithm, as the engine applies it. */
-  threshold(algorithm: Algorithm): number {
+  async threshold(algorithm: Algorithm): Promise<number> {
     let t = this.thresholds.get(algorithm);
     if (t === undefined) {
       try {
-        t = this.engine.screen(PROBE, { algorithm, limit: 1 }).threshold;
+        t = (await this.engine.screen(PROBE, { algorithm, limit: 1 })).threshold;
       } catch (err) {
         // With no list the engine screens nothing; its defaults are the thresholds it would use.
         if (!isNotReady(err)) throw err;

@@ -1,6 +1,7 @@
 /**
  * @module
- * Persistence: the Store port and its adapters.
+ * Persistence: the Store port, its adapters (SQLite, PostgreSQL), and {@link openStore}, which
+ * picks one by address.
  */
 export type * from './types.ts';
-export { SqliteStore } from './sqlite/index.ts';
+export { openStore, isPostgresAddress, type OpenStoreOptions } from './open.ts';

@@ -20,7 +20,7 @@ describe('the analyst UI with API keys on', requirements(), () => {
 
   before(async () => {
     h = await startHarness({ auth: 'keys', lists: [['un_sc', '2026-02-27']] });
-    secret = createApiKey(h.engine, 'browser test', 'analyst').secret;
+    secret = (await createApiKey(h.engine, 'browser test', 'analyst')).secret;
   });
 
   after(async () => {

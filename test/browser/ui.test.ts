@@ -180,7 +180,7 @@ describe('the analyst UI in Chromium, over the real lists', requirements(), () =
     const text = (await summary.textContent()) ?? '';
     const n = (what: string) =>
       Number(new RegExp(`([\\d,]+) ${what}`).exec(text)?.[1]?.replace(/,/g, ''));
-    const diff = h.engine.diff({ source: 'ofac_sdn' });
+    const diff = await h.engine.diff({ source: 'ofac_sdn' });
     assert.equal(n('added'), diff.added.length);
     assert.equal(n('removed'), diff.removed.length);
     assert.equal(n('changed'), diff.changed.length);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createEngine, type Engine } from '../../src/index.ts';
+import { createEngine, type Engine, type PreparedScreening } from '../../src/index.ts';
 import { listPath, needsData } from '../helpers/data.ts';
 
 describe(
@@ -15,15 +15,18 @@ describe(
   needsData('ofac_sdn', '2023-12-28'),
   () => {
     const home = mkdtempSync(join(tmpdir(), 'embargo-scripts-'));
-    let engine: Engine;
+    let lists: Engine;
+    /** Screening in plain loops: prepared once the lists are loaded. */
+    let engine: PreparedScreening;
 
     before(async () => {
-      engine = createEngine({ home });
-      await engine.loadList({ source: 'ofac_sdn', paths: [listPath('ofac_sdn', '2023-12-28')] });
-      await engine.loadList({ source: 'un_sc', paths: [listPath('un_sc', '2026-02-27')] });
+      lists = createEngine({ home });
+      await lists.loadList({ source: 'ofac_sdn', paths: [listPath('ofac_sdn', '2023-12-28')] });
+      await lists.loadList({ source: 'un_sc', paths: [listPath('un_sc', '2026-02-27')] });
+      engine = await lists.prepareScreening();
     });
-    after(() => {
-      engine.close();
+    after(async () => {
+      await lists.close();
       rmSync(home, { recursive: true, force: true });
     });
 

@@ -147,7 +147,7 @@ describe('trade check on the real lists', needsData('ofac_sdn', '2024-05-03'), (
     const engine = createEngine({ home });
     try {
       const options = { authorities: ['un', 'us'] as const };
-      const one = engine.checkTradeBook(book, join(dir, 'one.jsonl'), {
+      const one = await engine.checkTradeBook(book, join(dir, 'one.jsonl'), {
         authorities: [...options.authorities],
       });
       // Every query answered by the workers before judging starts, so their answers are the

@@ -48,7 +48,7 @@ export async function runBatch(
   const workers = parseWorkers(opts.workers);
   // Refuse before reading a row (E_NOT_READY, exit 3) when there is no list to screen against:
   // every row would otherwise come out unmatched. Stale lists are said once, not per row.
-  const coverage = engine.coverage(screen.sources);
+  const coverage = await engine.coverage(screen.sources);
   if (!opts.json)
     for (const s of coverage.stale) note(`warning: ${s.id} is ${s.age_days} days old (stale)`);
   const reporter = batchReporter('screening', opts.json);
@@ -59,7 +59,7 @@ export async function runBatch(
         input: opts.input,
         output: opts.output,
         engine,
-        home: engine.home,
+        database: engine.database,
         screen,
         columns: {
           name: opts.nameCol,

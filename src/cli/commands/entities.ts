@@ -19,7 +19,7 @@ export function entityCommand(run: Run): Command {
     .option('--no-raw', 'leave out the raw source record')
     .action((id: string, opts: CommonOptions & { snapshot?: string; raw: boolean }) =>
       run(opts, async (engine) => {
-        const e = engine.entity(id, opts.snapshot);
+        const e = await engine.entity(id, opts.snapshot);
         const { raw, ...rest } = e;
         printJson(opts.raw ? { ...rest, raw } : rest);
         return EXIT.OK;
@@ -37,7 +37,7 @@ export function exportCommand(run: Run): Command {
       run(opts, async (engine) => {
         if (opts.format !== 'ftm') throw usage(`--format ${opts.format}: only ftm is supported`);
         const out = opts.output ? createWriteStream(opts.output) : process.stdout;
-        for (const record of engine.exportFtm()) {
+        for await (const record of engine.exportFtm()) {
           if (!out.write(JSON.stringify(record) + '\n')) await once(out, 'drain');
         }
         if (opts.output)

@@ -24,7 +24,7 @@ export function keysCommand(run: Run): Command {
         if (!isRole(opts.role)) throw usage(`--role ${opts.role}: use ${ROLES.join(', ')}`);
         const name = opts.name.trim();
         if (!name) throw usage('--name: give the key a name');
-        const { key, secret } = createApiKey(engine, name, opts.role);
+        const { key, secret } = await createApiKey(engine, name, opts.role);
         if (opts.json) printJson({ ...key, key: secret });
         else {
           process.stdout.write(secret + '\n');
@@ -40,7 +40,7 @@ export function keysCommand(run: Run): Command {
     .description('every key, revoked ones included (never the keys themselves)')
     .action((opts: CommonOptions) =>
       run(opts, async (engine) => {
-        const list = engine.store.listApiKeys();
+        const list = await engine.apiKeys.list();
         if (opts.json) printJson(list);
         else if (!list.length) note('no API keys; create one with `embargo keys create`');
         else
@@ -66,7 +66,7 @@ export function keysCommand(run: Run): Command {
     .argument('<id>', 'key id, as `keys list` shows it')
     .action((id: string, opts: CommonOptions) =>
       run(opts, async (engine) => {
-        const key = engine.store.revokeApiKey(id);
+        const key = await engine.apiKeys.revoke(id);
         if (!key) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no API key ${id}`);
         if (opts.json) printJson(key);
         else note(`${key.id} (${key.name}) revoked on ${key.revokedAt}`);

@@ -136,7 +136,7 @@ export function listsCommand(run: Run): Command {
     )
     .action((opts: CommonOptions) =>
       run(opts, async (engine) => {
-        const status = engine.status();
+        const status = await engine.status();
         if (opts.json) printJson(status);
         else process.stdout.write(statusTable(status) + '\n');
         return EXIT.OK;
@@ -150,7 +150,7 @@ export function listsCommand(run: Run): Command {
     .option('--to <id>', 'snapshot to compare to (default: the active one)')
     .action((source: string, opts: CommonOptions & { from?: string; to?: string }) =>
       run(opts, async (engine: Engine) => {
-        const diff = engine.diff({
+        const diff = await engine.diff({
           source,
           ...(opts.from && { from: opts.from }),
           ...(opts.to && { to: opts.to }),
@@ -169,7 +169,7 @@ export function listsCommand(run: Run): Command {
     .option('--source <id>', 'one source only')
     .action((opts: CommonOptions & { since: string; source?: string }) =>
       run(opts, async (engine) => {
-        const changes = engine.listChanges({
+        const changes = await engine.listChanges({
           since: opts.since,
           ...(opts.source && { source: opts.source }),
         });

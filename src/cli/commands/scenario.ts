@@ -93,7 +93,7 @@ export function scenarioCommand(run: Run): Command {
           if (opts.output) refuseOverwrite(opts.output, [opts.book, opts.capUsage]);
           const asOf = dateOption(opts.asOf, '--as-of');
           const listsAsOf = dateOption(opts.listsAsOf, '--lists-as-of');
-          const result = engine.runScenario({
+          const result = await engine.runScenario({
             scenario: id,
             book: opts.book,
             authorities: boundAuthorities(opts.authority, engine.home),

@@ -139,7 +139,7 @@ export function screenCommand(run: Run): Command {
             ...(opts.identifier && { idNumber: opts.identifier }),
           },
         };
-        const response = engine.screen(query, common);
+        const response = await engine.screen(query, common);
         if (opts.json) printJson(response);
         else process.stdout.write(screenText(response));
         return opts.failOnMatch && response.results.some((r) => r.match) ? EXIT.FINDING : EXIT.OK;
@@ -191,7 +191,7 @@ export function compareCommand(run: Run): Command {
             return summary.failed > 0 ? EXIT.REFUSED : EXIT.OK;
           }
           if (!name1 || !name2) throw usage('give two names, or --input FILE');
-          const r = engine.compare(name1, name2, {
+          const r = await engine.compare(name1, name2, {
             schema,
             algorithm,
             ...(threshold !== undefined && { threshold }),

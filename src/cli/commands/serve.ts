@@ -80,7 +80,11 @@ export function serveCommand(run: Run): Command {
           webRoot = opts.web;
         } else if (opts.web !== false && existsSync(BUILT_WEB)) webRoot = BUILT_WEB;
         await startServer({
-          openEngine: () => createEngine(opts.home ? { home: opts.home } : {}),
+          openEngine: () =>
+            createEngine({
+              ...(opts.home && { home: opts.home }),
+              ...(opts.database && { database: opts.database }),
+            }),
           host: opts.host,
           port,
           workers,

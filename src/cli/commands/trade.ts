@@ -147,7 +147,7 @@ export function tradeCommand(run: Run): Command {
                     ...options,
                     workers,
                   })
-                : engine.checkTradeBook(opts.input, opts.output, options);
+                : await engine.checkTradeBook(opts.input, opts.output, options);
             for (const e of s.errors.slice(0, 20)) note(`embargo: ${e.message}`);
             if (s.errors.length > 20) note(`… and ${s.errors.length - 20} more bad lines`);
             const summary = {
@@ -176,7 +176,7 @@ export function tradeCommand(run: Run): Command {
           }
           let verdict: TradeVerdict;
           try {
-            verdict = engine.checkTrade(text, options);
+            verdict = await engine.checkTrade(text, options);
           } catch (err) {
             // Name the file in errors about the transaction's fields.
             if (err instanceof EmbargoError && err.field !== undefined && err.file === undefined)

@@ -40,7 +40,12 @@ function alive(pid: number | undefined): boolean {
 const pidsOf = (pool: WorkerPool) =>
   (pool as unknown as { workers: { child: { pid: number } }[] }).workers.map((w) => w.child.pid);
 
-const options = { home: dir, options: {}, format: 'jsonl' as const, script };
+const options = {
+  database: join(dir, 'embargo.db'),
+  options: {},
+  format: 'jsonl' as const,
+  script,
+};
 
 test('chunks are spread over the workers and answered; closing leaves no process', async () => {
   const pool = new WorkerPool({ ...options, size: 3 });

@@ -76,7 +76,8 @@ export class WorkerPool {
     ];
     const init: ToWorker = {
       type: 'init',
-      home: options.home,
+      database: options.database,
+      ...(options.maxAgeDays !== undefined && { maxAgeDays: options.maxAgeDays }),
       options: options.options,
       format: options.format,
     };

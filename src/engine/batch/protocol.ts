@@ -9,7 +9,10 @@ import type { BatchRow, ChunkResult, OutputFormat, RowError } from './types.ts';
 /** What a worker needs to open its own engine and format its answers. */
 export interface WorkerInit {
   type: 'init';
-  home: string;
+  /** The database to open: a PostgreSQL URL or a SQLite file path (never a home folder). */
+  database: string;
+  /** Days after which a list is stale, as the parent resolved it (0: no check). */
+  maxAgeDays?: number;
   options: ScreenOptions;
   format: OutputFormat;
 }

@@ -10,6 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ScreenOptions } from '../../core/index.ts';
 import { createEngine, type Engine } from '../engine.ts';
 import { resolveHome } from '../home.ts';
+import { databaseAddress } from '../root.ts';
 import { refuseOverwrite } from '../outputPath.ts';
 import { CHUNK_SIZE, chunked, prepend } from './chunks.ts';
 import { csvHeader } from './format.ts';
@@ -37,9 +38,14 @@ export interface ScreenFileOptions {
   input: string;
   /** Output file: CSV when it ends in .csv, JSON lines otherwise. */
   output: string;
-  /** EMBARGO_HOME the screeners open (default: `engine`'s home, else $EMBARGO_HOME or ~/.embargo). */
-  home?: string;
-  /** An open engine for in-process screening (default: one opened on `home`, closed after). */
+  /**
+   * The database the screeners open, a PostgreSQL URL or SQLite path (default: `engine`'s, else
+   * the configured one).
+   */
+  database?: string;
+  /** Days after which a list is stale, for the workers (default: `engine`'s setting). */
+  maxAgeDays?: number;
+  /** An open engine for in-process screening (default: one opened on `database`, closed after). */
   engine?: Engine;
   /** CSV column names; `name` defaults to "name". Ignored for JSON lines. */
   columns?: Partial<Columns>;
@@ -124,10 +130,13 @@ export async function screenFile(
     out = await OutputFile.open(options.output);
     let screener: Screener;
     if (workers) {
-      const home = options.home ?? options.engine?.home ?? resolveHome();
+      const database =
+        options.database || options.engine?.database || databaseAddress({ home: resolveHome() });
+      const maxAgeDays = options.maxAgeDays ?? options.engine?.maxAgeDays();
       pool = new WorkerPool({
         size: workers,
-        home,
+        database,
+        ...(maxAgeDays !== undefined && { maxAgeDays }),
         options: screen,
         format,
         onFailure: (e) => queue.fail(e),
@@ -135,7 +144,8 @@ export async function screenFile(
       screener = (rows) => pool!.screen(rows);
     } else {
       const engine =
-        options.engine ?? (ownEngine = createEngine(options.home ? { home: options.home } : {}));
+        options.engine ??
+        (ownEngine = createEngine(options.database ? { database: options.database } : {}));
       // Yield between chunks so writes drain and progress shows while screening in-process.
       screener = async (rows) => {
         await nextTurn();
@@ -192,7 +202,7 @@ export async function screenFile(
     await source.rows.return(undefined);
     if (failed) await out?.discard();
     await pool?.close(failed);
-    ownEngine?.close();
+    await ownEngine?.close();
   }
   return {
     ...progress,

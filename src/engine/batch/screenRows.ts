@@ -16,31 +16,33 @@ import type { BatchRow, ChunkResult, OutputFormat, RowOutcome } from './types.ts
  * name) becomes that row's error. Any other failure (the store, a bug) is not about the row and
  * is thrown, ending the batch, so it is never hidden among bad rows.
  */
-export function screenRows(
+export async function screenRows(
   engine: Pick<Engine, 'screen'>,
   rows: BatchRow[],
   options: ScreenOptions,
   format: OutputFormat,
-): ChunkResult {
+): Promise<ChunkResult> {
   // A CSV line shows the top result's id, name and score only: no properties or token
   // explanations to build.
   const screenOptions: ScreenOptions = format === 'csv' ? { ...options, detail: 'brief' } : options;
-  return pack(rows.map((row) => screenRow(engine, row, screenOptions, format)));
+  const outcomes: RowOutcome[] = [];
+  for (const row of rows) outcomes.push(await screenRow(engine, row, screenOptions, format));
+  return pack(outcomes);
 }
 
-function screenRow(
+async function screenRow(
   engine: Pick<Engine, 'screen'>,
   row: BatchRow,
   options: ScreenOptions,
   format: OutputFormat,
-): RowOutcome {
+): Promise<RowOutcome> {
   if (row.error || !row.query) {
     const error = row.error ?? { code: ERROR_CODES.INTERNAL, message: 'no query' };
     return failedOutcome(row, error, format);
   }
   try {
     const lenient = lenientQuery(row.query);
-    const response = engine.screen(lenient.query, row.options ?? options);
+    const response = await engine.screen(lenient.query, row.options ?? options);
     const warnings = [...(row.warnings ?? []), ...lenient.warnings, ...(response.warnings ?? [])];
     // The response echoes the query as given, not as cleaned: the warnings say what was changed.
     const echoed = { ...response, input: row.query, ...(warnings.length && { warnings }) };

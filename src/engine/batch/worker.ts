@@ -19,6 +19,8 @@ if (!process.send) {
 let engine: Engine | undefined;
 let init: WorkerInit | undefined;
 let failed = false;
+/** The chunk being screened: the next one waits for it. */
+let turn: Promise<void> = Promise.resolve();
 
 const send = (msg: FromWorker) => process.send!(msg);
 
@@ -38,7 +40,10 @@ process.on('message', (msg: ToWorker) => {
   if (msg.type === 'init') {
     init = msg;
     try {
-      engine = createEngine({ home: msg.home });
+      engine = createEngine({
+        database: msg.database,
+        ...(msg.maxAgeDays !== undefined && { maxAgeDays: msg.maxAgeDays }),
+      });
     } catch (err) {
       fatal(err);
     }
@@ -46,15 +51,21 @@ process.on('message', (msg: ToWorker) => {
   }
   if (!engine || !init) return fatal(new Error('chunk before init'), msg.seq);
   try {
-    const result = screenRows(engine, msg.rows, init.options, init.format);
-    send({ type: 'done', seq: msg.seq, result, rss: process.resourceUsage().maxRSS * 1024 });
-    keepToBudget();
+    const seq = msg.seq;
+    // Chunks are answered in the order they came: one after the other, as the parent expects.
+    turn = turn
+      .then(async () => {
+        if (failed) return;
+        const result = await screenRows(engine!, msg.rows, init!.options, init!.format);
+        send({ type: 'done', seq, result, rss: process.resourceUsage().maxRSS * 1024 });
+        keepToBudget();
+      })
+      .catch((err: unknown) => fatal(err, seq));
   } catch (err) {
     fatal(err, msg.seq);
   }
 });
 
 process.on('disconnect', () => {
-  engine?.close();
-  process.exit(0);
+  void Promise.resolve(engine?.close()).finally(() => process.exit(0));
 });

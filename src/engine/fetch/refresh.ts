@@ -102,7 +102,7 @@ export async function refreshLists(
     const outcome = await refreshSource(ctx, plan, options, downloads);
     // A download cut short by a stop is no verdict on the list: it is neither recorded nor told.
     if (options.signal?.aborted && outcome.outcome === 'refused') break;
-    ctx.store.recordRefresh({
+    await ctx.store.recordRefresh({
       source: outcome.source,
       startedAt: outcome.startedAt,
       finishedAt: outcome.finishedAt,
@@ -161,7 +161,7 @@ async function refreshSource(
 ): Promise<RefreshOutcome> {
   const id = plan.source.id;
   const startedAt = new Date().toISOString();
-  const prior = ctx.store.lastRefreshes(id).success;
+  const prior = (await ctx.store.lastRefreshes(id)).success;
   const files: RefreshFile[] = plan.files.map((f) => ({ ...f, status: 0 }));
   const dir = await mkdtemp(join(downloads, `${id}-`));
   let outcome: Omit<RefreshOutcome, 'source' | 'startedAt' | 'finishedAt' | 'files'>;
@@ -247,7 +247,7 @@ async function fetchAndLoad(
     first.push(r);
   }
   if (first.every((r) => r.status === 304)) {
-    const known = prior?.snapshot ? ctx.store.getSnapshot(prior.snapshot) : undefined;
+    const known = prior?.snapshot ? await ctx.store.getSnapshot(prior.snapshot) : undefined;
     return {
       outcome: 'unchanged',
       ...(known && { snapshot: known }),
@@ -278,7 +278,7 @@ async function fetchAndLoad(
   });
   const s = result.snapshot;
   if (result.status === 'unchanged') {
-    const active = ctx.store.activeSnapshot(id);
+    const active = await ctx.store.activeSnapshot(id);
     return {
       outcome: 'unchanged',
       snapshot: s,
@@ -287,10 +287,11 @@ async function fetchAndLoad(
     };
   }
   if (!result.active) {
+    const active = await ctx.store.activeSnapshot(id);
     return {
       outcome: 'loaded',
       snapshot: s,
-      message: `not active: ${ctx.store.activeSnapshot(id)?.id ?? 'another snapshot'} is newer`,
+      message: `not active: ${active?.id ?? 'another snapshot'} is newer`,
       warnings: result.warnings.map((w) => cleanWarning(w, dir)),
     };
   }

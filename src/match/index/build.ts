@@ -34,6 +34,17 @@ export class CandidateIndex {
     return index;
   }
 
+  /**
+   * {@link build} from an asynchronous iteration (a store's): each entity is indexed as it
+   * arrives, so the entities are never all held at once.
+   */
+  static async buildFrom(entities: AsyncIterable<StoredEntity>): Promise<CandidateIndex> {
+    const index = new CandidateIndex();
+    for await (const e of entities) index.addEntity(e);
+    index.seal();
+    return index;
+  }
+
   private addEntity(e: StoredEntity): void {
     const entityIdx = this.entities.length;
     this.entities.push(toIndexedEntity(e));

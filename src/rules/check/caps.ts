@@ -3,10 +3,9 @@
  * Caps (2321 OP26's coal, 2375 OP14 and 2397 OP4–5's petroleum): what a goods line adds to a cap
  * in the cap's own unit, and a ledger of what earlier transactions used, by period. The ledger is
  * keyed by transaction id, so judging a transaction again replaces its entry instead of counting
- * it twice; when kept in a file it is written whole to a temporary file and renamed over the old
- * one, so it is never left half-written.
+ * it twice. The engine keeps it between runs in its store (a ledger by name, written whole).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { EmbargoError, ERROR_CODES, refused } from '../../core/index.ts';
 import { capPeriod } from '../load.ts';
 import type { Cap, Measure } from '../types.ts';
@@ -99,16 +98,19 @@ export class CapLedger {
   private readonly opening: CapUse[] = [];
 
   /**
-   * @param file where the ledger is kept between runs (read now if it exists, written by
-   *   {@link save}); without it the ledger lasts the run.
+   * @param kept what transactions of earlier runs used (the ledger as its store kept it);
+   *   without it the ledger starts empty.
    * @param opening opening balances (--cap-usage).
    */
   constructor(
-    readonly file?: string,
+    kept: Readonly<Record<string, CapUse[]>> = {},
     opening: OpeningBalance[] = [],
     private readonly measures: Measure[] = [],
   ) {
-    if (file && existsSync(file)) this.read(file);
+    for (const [id, uses] of Object.entries(kept)) {
+      if (!Array.isArray(uses)) throw refused(`cap ledger: /entries/${id} must be an array`, {});
+      this.entries.set(id, uses);
+    }
     for (const [i, b] of opening.entries()) this.opening.push(this.openingUse(b, i));
   }
 
@@ -137,22 +139,6 @@ export class CapLedger {
     return { measure: b.measure, period: b.period, quantity, value: b.value ?? 0 };
   }
 
-  private read(file: string): void {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw refused(`${file}: not a ledger (${(err as Error).message})`, { file }, err);
-    }
-    const entries = (data as { entries?: unknown }).entries;
-    if (typeof entries !== 'object' || entries === null || Array.isArray(entries))
-      throw refused(`${file}: not a ledger (no "entries" object)`, { file });
-    for (const [id, uses] of Object.entries(entries)) {
-      if (!Array.isArray(uses)) throw refused(`${file}: /entries/${id} must be an array`, { file });
-      this.entries.set(id, uses as CapUse[]);
-    }
-  }
-
   /** What the opening balance and every transaction but `except` used of a cap in a period. */
   used(measure: string, period: string, except?: string): { quantity: number; value: number } {
     let quantity = 0;
@@ -173,13 +159,12 @@ export class CapLedger {
     else this.entries.delete(id);
   }
 
-  /** Writes the ledger to its file, atomically: a temporary file renamed over the old one. */
-  save(): void {
-    if (!this.file) return;
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const entries = Object.fromEntries([...this.entries].sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(tmp, JSON.stringify({ version: 1, entries }, null, 2) + '\n');
-    renameSync(tmp, this.file);
+  /**
+   * What each transaction used, by transaction id in order, for the store to keep between runs
+   * (the rules write no files: where a ledger is kept is the engine's business).
+   */
+  toEntries(): Record<string, CapUse[]> {
+    return Object.fromEntries([...this.entries].sort(([a], [b]) => a.localeCompare(b)));
   }
 }
 

@@ -19,7 +19,10 @@ export interface TempBook {
 }
 
 /** Runs `fn` with the transactions written as a JSONL book; cleans up after. */
-export function withBook<T>(transactions: unknown[], fn: (book: TempBook) => T): T {
+export async function withBook<T>(
+  transactions: unknown[],
+  fn: (book: TempBook) => Promise<T> | T,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'embargo-http-'));
   const input = join(dir, 'book.jsonl');
   const output = join(dir, 'out.jsonl');
@@ -27,7 +30,7 @@ export function withBook<T>(transactions: unknown[], fn: (book: TempBook) => T):
   try {
     // One transaction per line: JSON.stringify never writes a raw newline.
     writeFileSync(input, transactions.map((t) => JSON.stringify(t ?? null)).join('\n') + '\n');
-    return fn({ input, output, scrub });
+    return await fn({ input, output, scrub });
   } catch (err) {
     const e = asEmbargoError(err);
     if (e.file === undefined || !e.file.startsWith(dir)) throw err;

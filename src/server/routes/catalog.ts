@@ -4,6 +4,7 @@
  * `GET /algorithms` (yente's AlgorithmResponse: `algorithms`, `default`, `best`).
  */
 import type { FastifyInstance } from 'fastify';
+import { ALGORITHMS, type Algorithm } from '../../core/index.ts';
 import { algorithmsResponse } from '../algorithms.ts';
 import type { RouteContext } from '../context.ts';
 import { COLLECTIONS, collectionTitle } from '../datasets.ts';
@@ -50,7 +51,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: RouteContext): void {
       config: { access: 'read' },
     },
     async () => {
-      const status = ctx.engine.status();
+      const status = await ctx.engine.status();
       const loaded = status.filter((s) => s.active);
       const lists = status.map((s) => ({
         name: s.source,
@@ -108,6 +109,10 @@ export function catalogRoutes(app: FastifyInstance, ctx: RouteContext): void {
       },
       config: { access: 'read' },
     },
-    async () => algorithmsResponse((a) => ctx.readiness.threshold(a)),
+    async () => {
+      const thresholds = new Map<Algorithm, number>();
+      for (const a of ALGORITHMS) thresholds.set(a, await ctx.readiness.threshold(a));
+      return algorithmsResponse((a) => thresholds.get(a)!);
+    },
   );
 }

@@ -66,8 +66,8 @@ export function entityRoutes(app: FastifyInstance, ctx: RouteContext): void {
     { schema: SCHEMA, config: { access: 'read' } },
     async (request) => {
       const { id } = request.params;
-      const entity = ctx.engine.entity(id, request.query.snapshot);
-      return entityResponse(ctx.engine, entity, { nested: request.query.nested ?? true });
+      const entity = await ctx.engine.entity(id, request.query.snapshot);
+      return await entityResponse(ctx.engine, entity, { nested: request.query.nested ?? true });
     },
   );
 }

@@ -39,7 +39,7 @@ export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
       config: { access: 'public' },
     },
     async () => {
-      const r = ctx.readiness.check();
+      const r = await ctx.readiness.check();
       if (!r.ready) throw new HttpError(503, HTTP_CODES.NOT_READY, r.detail);
       return { status: 'ok' };
     },

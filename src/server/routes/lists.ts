@@ -37,7 +37,10 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
     // Files are listed without their paths on this machine: names, sizes and sha256 say enough.
     async () => ({
-      lists: ctx.engine.status().map((s) => ({ ...s, active: s.active && withoutPaths(s.active) })),
+      lists: (await ctx.engine.status()).map((s) => ({
+        ...s,
+        active: s.active && withoutPaths(s.active),
+      })),
     }),
   );
 

@@ -161,7 +161,7 @@ export function keep(f: ResultFilter, r: ScoredEntity): boolean {
 }
 
 /** One screening with yente's semantics over the engine's. */
-export function screenOne(
+export async function screenOne(
   ctx: RouteContext,
   name: string,
   example: EntityExample,
@@ -184,7 +184,7 @@ export function screenOne(
     : Math.min(MAX_LIMIT, o.limit * 4 + o.filter.excludeIds.length + 20);
   let res;
   try {
-    res = screenIn(ctx.engine, query, {
+    res = await screenIn(ctx.engine, query, {
       algorithm: o.algorithm,
       limit: fetch,
       sources: o.sources,
@@ -243,7 +243,7 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
       let version = '';
       for (const name of names) {
         const example = request.body.queries[name]!;
-        const one = screenOne(ctx, name, example, {
+        const one = await screenOne(ctx, name, example, {
           algorithm,
           limit,
           sources,

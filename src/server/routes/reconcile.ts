@@ -85,13 +85,13 @@ function keySuffix(request: FastifyRequest): string {
 }
 
 /** The service manifest. */
-function manifest(request: FastifyRequest, dataset: string, ctx: RouteContext) {
+async function manifest(request: FastifyRequest, dataset: string, ctx: RouteContext) {
   const base = baseUrl(request);
   const service = `${base}/reconcile/${encodeURIComponent(dataset)}`;
   const key = keySuffix(request);
   const and = key ? `&${key.slice(1)}` : '';
   const title =
-    ctx.engine.status().find((s) => s.source === dataset)?.title ?? 'every list it holds';
+    (await ctx.engine.status()).find((s) => s.source === dataset)?.title ?? 'every list it holds';
   return {
     versions: ['0.2'],
     name: `Embargo: ${title}`,
@@ -114,7 +114,7 @@ function manifest(request: FastifyRequest, dataset: string, ctx: RouteContext) {
 }
 
 /** Answers a batch of queries. */
-function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmName?: string) {
+async function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmName?: string) {
   const ds = resolveDataset(dataset);
   const algorithm = resolveAlgorithm(algorithmName);
   const queries = parseQueries(raw);
@@ -147,7 +147,7 @@ function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algorithmNa
             `type ${JSON.stringify(given)} is not one Embargo screens; screened as any kind of entity`,
           ];
     // OpenRefine shows candidates to pick from, so near misses come back too (cutoff 0).
-    const one = screenOne(
+    const one = await screenOne(
       ctx,
       name,
       { schema, properties },
@@ -263,7 +263,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
     async (request, reply) => {
       resolveDataset(request.params.dataset);
-      const entity = ctx.engine.entity(request.query.id!);
+      const entity = await ctx.engine.entity(request.query.id!);
       reply.type('text/html; charset=utf-8');
       return reconcilePreview(entity);
     },
@@ -287,7 +287,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
       let result: unknown[] = [];
       if (prefix) {
         try {
-          const res = ctx.engine.screen(
+          const res = await ctx.engine.screen(
             { schema: 'Thing', properties: { name: [prefix] } },
             { limit: request.query.limit ?? 10, sources: ds.sources },
           );

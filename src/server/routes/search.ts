@@ -110,7 +110,7 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         properties: { name: [text] },
       });
       const window = Math.min(MAX_WINDOW, limit + offset);
-      const res = screenIn(ctx.engine, query, { algorithm, limit: window, sources });
+      const res = await screenIn(ctx.engine, query, { algorithm, limit: window, sources });
       const countries = (q.countries ?? []).map((c) => c.toLowerCase());
       const topics = q.topics ?? [];
       const found = res.results.filter(

@@ -167,8 +167,8 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (txs.length === 0) throw badRequest('transactions: the list is empty');
       if (txs.length > MAX_TRANSACTIONS)
         throw badRequest(`transactions: at most ${MAX_TRANSACTIONS} a request (got ${txs.length})`);
-      return withBook(txs, (book) => {
-        const s = ctx.engine.checkTradeBook(book.input, book.output, options);
+      return withBook(txs, async (book) => {
+        const s = await ctx.engine.checkTradeBook(book.input, book.output, options);
         const results = readLines(book.output).map((r) => {
           const bad = r as {
             line?: number;
@@ -278,9 +278,9 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!Array.isArray(txs)) throw badRequest('the body: a JSON array of transactions');
       if (txs.length > MAX_BOOK)
         throw badRequest(`the book: at most ${MAX_BOOK} transactions (got ${txs.length})`);
-      return withBook(txs, (book) => {
+      return withBook(txs, async (book) => {
         const { scenario: _s, ...rest } = options;
-        const run = ctx.engine.runScenario({ ...rest, scenario, book: book.input });
+        const run = await ctx.engine.runScenario({ ...rest, scenario, book: book.input });
         return {
           ...run,
           book: 'request body',

@@ -48,11 +48,11 @@ export async function testServer(
   const { engine, home } = await loadedEngine(lists);
   const app = await buildServer({ engine, auth: 'keys', warm: false, ...options });
   await app.ready();
-  app.readiness.warm();
+  await app.readiness.warm();
   const keys = {
-    read: createApiKey(engine, 'test read', 'read').secret,
-    analyst: createApiKey(engine, 'test analyst', 'analyst').secret,
-    admin: createApiKey(engine, 'test admin', 'admin').secret,
+    read: (await createApiKey(engine, 'test read', 'read')).secret,
+    analyst: (await createApiKey(engine, 'test analyst', 'analyst')).secret,
+    admin: (await createApiKey(engine, 'test admin', 'admin')).secret,
   };
   return {
     app,

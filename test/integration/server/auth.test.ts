@@ -96,10 +96,10 @@ describe('HTTP access', needsData('un_sc', '2026-02-27'), () => {
   });
 
   test('a revoked key is refused from the next request on', async () => {
-    const { key, secret } = createApiKey(s.engine, 'to revoke', 'admin');
+    const { key, secret } = await createApiKey(s.engine, 'to revoke', 'admin');
     const headers = { authorization: `ApiKey ${secret}` };
     assert.equal((await s.app.inject({ ...match, headers })).statusCode, 200);
-    s.engine.store.revokeApiKey(key.id);
+    await s.engine.apiKeys.revoke(key.id);
     const r = await s.app.inject({ ...match, headers });
     assert.equal(r.statusCode, 401);
     // Exactly what an unknown key gets: nothing of the key's id or when it was revoked.
@@ -110,9 +110,9 @@ describe('HTTP access', needsData('un_sc', '2026-02-27'), () => {
   });
 
   test('keys are stored as sha256 only; their use is recorded', async () => {
-    const { key, secret } = createApiKey(s.engine, 'hash check', 'read');
+    const { key, secret } = await createApiKey(s.engine, 'hash check', 'read');
     await s.app.inject({ ...match, headers: { authorization: `Bearer ${secret}` } });
-    const stored = s.engine.store.listApiKeys().find((k) => k.id === key.id)!;
+    const stored = (await s.engine.apiKeys.list()).find((k) => k.id === key.id)!;
     assert.ok(stored.lastUsedAt, 'last use recorded');
     assert.ok(!JSON.stringify(stored).includes(secret));
     // Nowhere in the database files (main file and write-ahead log).
@@ -145,8 +145,8 @@ describe('HTTP access', needsData('un_sc', '2026-02-27'), () => {
       rateLimit: { max: 3, timeWindow: 60_000 },
     });
     try {
-      const a = createApiKey(s.engine, 'limited a', 'read').secret;
-      const b = createApiKey(s.engine, 'limited b', 'read').secret;
+      const a = (await createApiKey(s.engine, 'limited a', 'read')).secret;
+      const b = (await createApiKey(s.engine, 'limited b', 'read')).secret;
       const codes = [];
       for (let i = 0; i < 4; i++)
         codes.push(

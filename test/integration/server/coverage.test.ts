@@ -33,8 +33,8 @@ async function server(lists: [string, string][], maxAgeDays: number) {
     await engine.loadList({ source, paths: [listPath(source, folder)] });
   const app: FastifyInstance = await buildServer({ engine, auth: 'keys', warm: false });
   await app.ready();
-  app.readiness.warm();
-  const key = createApiKey(engine, 'coverage test', 'analyst').secret;
+  await app.readiness.warm();
+  const key = (await createApiKey(engine, 'coverage test', 'analyst')).secret;
   const call = async (o: InjectOptions) => {
     const r = await app.inject({ ...o, headers: { authorization: `ApiKey ${key}` } });
     return { status: r.statusCode, body: JSON.parse(r.body) as Loose };

@@ -184,7 +184,7 @@ describe('HTTP errors', needsData('un_sc', '2026-02-27'), () => {
         'E_NOT_READY',
       );
       assert.match(building.detail, /being built/);
-      app.readiness.warm();
+      await app.readiness.warm();
       const empty = isError(
         await app.inject({ method: 'GET', url: '/readyz' }),
         503,

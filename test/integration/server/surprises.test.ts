@@ -34,7 +34,7 @@ describe('POST /lists/update refuses a field it does not know', () => {
       assert.match(b.detail, /additional properties/i);
       assert.deepEqual(Object.keys(b).sort(), ['code', 'detail']);
       for (const source of ['un_sc', 'ofac_sdn'])
-        assert.equal(s.engine.store.lastRefreshes(source as 'un_sc').attempt, undefined);
+        assert.equal((await s.engine.store.lastRefreshes(source as 'un_sc')).attempt, undefined);
     });
   }
 });

@@ -13,7 +13,7 @@ import type { entityResponse, NestedEntity } from '../types.ts';
  * The server's answer: yente's nested entity (related Sanction, Address, Identification and link
  * entities inside its properties) with Embargo's listing fields and history.
  */
-type EntityAnswer = ReturnType<typeof entityResponse>;
+type EntityAnswer = Awaited<ReturnType<typeof entityResponse>>;
 
 /** Properties holding related entities shown in their own sections. */
 const OWN_SECTIONS = new Set(['addressEntity', 'sanctions', 'identification']);
