@@ -200,7 +200,7 @@ async function runBatch(
     {
       input,
       output: join(dir, 'batch-out.csv'),
-      home,
+      database: join(home, 'embargo.db'),
       workers: cores,
       columns: {
         name: 'name',

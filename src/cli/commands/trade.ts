@@ -114,7 +114,7 @@ export function tradeCommand(run: Run): Command {
         '--cap-usage <file>',
         'opening cap balances (JSON array of {measure, period, quantity, unit, value})',
       )
-      .option('--ledger <file>', 'keep the cap ledger in this file between runs')
+      .option('--ledger <name>', 'keep the cap ledger under this name in the database between runs')
       .option('--regime <id>', 'regime', 'dprk')
       .option('--scenario <id>', 'judge as if this relief scenario had been adopted')
       .option(
