@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   EmbargoError,
   ERROR_CODES,
@@ -101,9 +101,11 @@ function failed(where: string, err: unknown): EmbargoError {
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   readonly location: string;
-  private readonly pool: pg.Pool;
+  private pool!: pg.Pool;
   private ready: Promise<void> | undefined;
   private readonly lockWaitMs: number;
+  private readonly url: string;
+  private readonly max: number;
 
   /**
    * Connects to `url` (`postgres://user@host:port/db`), lazily: the first call opens the pool and
@@ -112,18 +114,24 @@ export class PostgresStore implements Store {
   constructor(url: string, options: { lockWaitMs?: number; max?: number } = {}) {
     this.location = redact(url);
     this.lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
-    this.pool = new pg.Pool({
-      connectionString: url,
-      max: options.max ?? 4,
-      application_name: `embargo ${process.pid}@${hostname()}`,
-    });
-    // An idle connection dropped by the server must not crash the process; the next query
-    // opens another.
-    this.pool.on('error', () => undefined);
+    this.url = url;
+    this.max = options.max ?? 4;
   }
 
   private init(): Promise<void> {
     return (this.ready ??= (async () => {
+      // The driver is loaded on first use: a process on SQLite never loads it.
+      if (!this.pool) {
+        const { default: driver } = await import('pg');
+        this.pool = new driver.Pool({
+          connectionString: this.url,
+          max: this.max,
+          application_name: `embargo ${process.pid}@${hostname()}`,
+        });
+        // An idle connection dropped by the server must not crash the process; the next
+        // query opens another.
+        this.pool.on('error', () => undefined);
+      }
       const client = await this.connect();
       try {
         await migrate(client);
@@ -840,7 +848,14 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.pool.end().catch(() => undefined);
+    const pool = this.pool;
+    if (!pool) return;
+    // Closed once: a second close (or a query after it) must not touch an ended pool.
+    this.ready = Promise.reject(
+      new EmbargoError(ERROR_CODES.STORE, `store ${this.location} is closed`),
+    );
+    this.ready.catch(() => undefined);
+    await pool.end().catch(() => undefined);
   }
 }
 
