@@ -443,6 +443,27 @@ export function storeContract(adapter: ContractAdapter): void {
       assert.equal(s.entityCount, 1);
     });
 
+    it('a write started while a load commits is not part of its transaction: a failed load keeps it', async (store) => {
+      await store.createApiKey({ id: 'key_a', name: 'a', role: 'read', hash: 'h-a' });
+      let touched: Promise<void> | undefined;
+      await assert.rejects(
+        store.writeSnapshot(
+          draft('2024-05-02', [person('1', 'A')], {
+            onComplete: async () => {
+              // A request handled meanwhile records a key's use, then the load is refused.
+              touched = store.touchApiKey('key_a', '2026-12-07T10:00:00.000Z');
+              await sleep(0);
+              throw new Error('refused at the last moment');
+            },
+          }),
+        ),
+        /last moment/,
+      );
+      await touched;
+      assert.equal((await store.listApiKeys())[0]!.lastUsedAt, '2026-12-07T10:00:00.000Z');
+      assert.deepEqual(await store.listSnapshots(), []);
+    });
+
     it('another store on the same database cannot write while a load holds the lock: it waits', async (store) => {
       const second = await again();
       const order: string[] = [];

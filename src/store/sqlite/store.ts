@@ -79,6 +79,18 @@ export class SqliteStore implements Store {
   /** The write lock of a database file; none in memory, where {@link memoryQueue} serves. */
   private readonly lock: WriteLock | undefined;
   private memoryQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Settles when the load's transaction open on this connection ends. Its draft's callbacks are
+   * awaited inside it, so other continuations of this process may run meanwhile: their writes
+   * wait for it rather than join the load's transaction (and roll back with it).
+   */
+  private loadTx: Promise<void> | undefined;
+
+  /** Runs a write outside any load's transaction. */
+  private async outsideLoad<T>(fn: () => T): Promise<T> {
+    while (this.loadTx) await this.loadTx;
+    return fn();
+  }
 
   /**
    * Opens (creating if needed) the database at `path`; `:memory:` works for tests.
@@ -172,8 +184,11 @@ export class SqliteStore implements Store {
       // asynchronous. They read and write through the transaction object below, whose promises
       // resolve at once, so the transaction spans microtasks only: no I/O callback of this
       // process (a request, a timer) runs, and so writes nothing, before it commits.
-      db.exec('BEGIN IMMEDIATE');
+      while (this.loadTx) await this.loadTx;
+      let ended!: () => void;
+      this.loadTx = new Promise<void>((resolve) => (ended = resolve));
       try {
+        db.exec('BEGIN IMMEDIATE');
         const written = await this.writeLoaded(draft, stage, count, started);
         db.exec('COMMIT');
         if (written.wrote) this.writes++;
@@ -181,6 +196,9 @@ export class SqliteStore implements Store {
       } catch (err) {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
+      } finally {
+        this.loadTx = undefined;
+        ended();
       }
     } finally {
       db.exec(`DROP TABLE IF EXISTS ${stage}`);
@@ -389,8 +407,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  async recordRefresh(record: RefreshRecord): Promise<void> {
-    insertRefresh(this.db, record);
+  recordRefresh(record: RefreshRecord): Promise<void> {
+    return this.outsideLoad(() => insertRefresh(this.db, record));
   }
 
   async lastRefreshes(
@@ -409,11 +427,13 @@ export class SqliteStore implements Store {
     return row && (JSON.parse(row.entries) as LedgerEntries);
   }
 
-  async writeLedger(name: string, entries: LedgerEntries): Promise<void> {
-    this.prepare(
-      `INSERT INTO cap_ledgers (name, entries, updated_at) VALUES (?, ?, ?)
+  writeLedger(name: string, entries: LedgerEntries): Promise<void> {
+    return this.outsideLoad(() => {
+      this.prepare(
+        `INSERT INTO cap_ledgers (name, entries, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET entries = excluded.entries, updated_at = excluded.updated_at`,
-    ).run(name, JSON.stringify(entries), new Date().toISOString());
+      ).run(name, JSON.stringify(entries), new Date().toISOString());
+    });
   }
 
   async version(): Promise<string> {
@@ -426,8 +446,8 @@ export class SqliteStore implements Store {
   private get keys(): SqliteKeys {
     return (this.keysTable ??= new SqliteKeys(this.db));
   }
-  async createApiKey(key: NewApiKey): Promise<ApiKey> {
-    return this.keys.create(key);
+  createApiKey(key: NewApiKey): Promise<ApiKey> {
+    return this.outsideLoad(() => this.keys.create(key));
   }
   async listApiKeys(): Promise<ApiKey[]> {
     return this.keys.list();
@@ -435,11 +455,11 @@ export class SqliteStore implements Store {
   async findApiKeyByHash(hash: string): Promise<ApiKey | undefined> {
     return this.keys.findByHash(hash);
   }
-  async revokeApiKey(id: string): Promise<ApiKey | undefined> {
-    return this.keys.revoke(id);
+  revokeApiKey(id: string): Promise<ApiKey | undefined> {
+    return this.outsideLoad(() => this.keys.revoke(id));
   }
-  async touchApiKey(id: string, at: string): Promise<void> {
-    this.keys.touch(id, at);
+  touchApiKey(id: string, at: string): Promise<void> {
+    return this.outsideLoad(() => this.keys.touch(id, at));
   }
 
   /** A prepared statement, prepared once per store: preparing is most of a point lookup's cost. */
