@@ -68,7 +68,7 @@ export async function startHarness(
   const app = await buildServer({ engine, auth: options.auth ?? 'none', webRoot });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   // The index is built right after start-up; screen once so the first search does not wait.
-  engine.screen({ schema: 'Thing', properties: { name: ['warm up'] } }, { limit: 1 });
+  await engine.screen({ schema: 'Thing', properties: { name: ['warm up'] } }, { limit: 1 });
   const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,

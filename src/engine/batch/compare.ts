@@ -61,7 +61,7 @@ export async function compareFile(
     const n2 = findColumn(header, options.name2Col ?? 'name2', '--name2-col', input);
     const sc = findColumn(header, options.schemaCol ?? 'schema', '--schema-col', input, true);
     out = await OutputFile.open(options.output);
-    const compare = (row: number, rec: CsvRecord): string => {
+    const compare = async (row: number, rec: CsvRecord): Promise<string> => {
       if ('error' in rec) return failed(row, null, rowError(rec.error, ERROR_CODES.INPUT_REFUSED));
       const f = rec.fields;
       const name1 = f[n1]?.trim() ?? '';
@@ -84,7 +84,7 @@ export async function compareFile(
               .map((p) => rowError(p))[0];
       if (problem) return failed(row, pair, problem);
       try {
-        const r = engine.compare(name1, name2, {
+        const r = await engine.compare(name1, name2, {
           schema,
           ...(options.algorithm && { algorithm: options.algorithm }),
           ...(options.threshold !== undefined && { threshold: options.threshold }),
@@ -106,7 +106,9 @@ export async function compareFile(
       return JSON.stringify({ row, input: pair, error }) + '\n';
     };
     for await (const chunk of chunked(csv.records, CHUNK_SIZE)) {
-      await out.write(...chunk.map((rec) => compare(++summary.rows, rec)));
+      const lines: string[] = [];
+      for (const rec of chunk) lines.push(await compare(++summary.rows, rec));
+      await out.write(...lines);
     }
     await out.close();
   } catch (err) {

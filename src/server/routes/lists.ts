@@ -102,7 +102,7 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
       config: { access: 'read' },
     },
     async (request) => ({
-      changes: ctx.engine.listChanges({
+      changes: await ctx.engine.listChanges({
         since: request.query.since,
         ...(request.query.source && { source: request.query.source }),
       }),
