@@ -469,23 +469,36 @@ export function storeContract(adapter: ContractAdapter): void {
       const order: string[] = [];
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
       const a = store.exclusive(
         async () => {
           order.push('first starts');
+          entered();
           await held;
           order.push('first ends');
         },
         { what: 'loading un_sc', source: 'un_sc' },
       );
-      await sleep(100);
+      await inside;
       const waits: LockHolder[] = [];
+      let told!: () => void;
+      const waiting = new Promise<void>((r) => (told = r));
       const b = second.exclusive(
         async () => {
           order.push('second runs');
         },
-        { what: 'loading un_sc again', source: 'un_sc', onWait: (h) => waits.push(h) },
+        {
+          what: 'loading un_sc again',
+          source: 'un_sc',
+          onWait: (h) => {
+            waits.push(h);
+            told();
+          },
+        },
       );
-      await sleep(600);
+      // Told who holds the lock, and still waiting: no clock involved.
+      await waiting;
       assert.deepEqual(
         order,
         ['first starts'],
@@ -508,8 +521,16 @@ export function storeContract(adapter: ContractAdapter): void {
       const second = await again({ lockWaitMs: 300 });
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
-      const a = store.exclusive(() => held, { what: 'loading un_sc', source: 'un_sc' });
-      await sleep(100);
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const a = store.exclusive(
+        () => {
+          entered();
+          return held;
+        },
+        { what: 'loading un_sc', source: 'un_sc' },
+      );
+      await inside;
       let ran = false;
       await assert.rejects(
         second.exclusive(async () => void (ran = true), { what: 'loading un_sc', source: 'un_sc' }),
