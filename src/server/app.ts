@@ -22,6 +22,7 @@ import {
   registerRateLimit,
   registerWeb,
 } from './plugins.ts';
+import { EntityIndex } from './entityIndex.ts';
 import { Readiness } from './ready.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -74,7 +75,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     formParser,
   );
   const readiness = new Readiness(options.engine);
-  const ctx: RouteContext = { engine: options.engine, readiness, options };
+  const entities = new EntityIndex(options.engine);
+  const ctx: RouteContext = { engine: options.engine, readiness, options, entities };
 
   await registerHelmet(app);
   if (options.cors !== undefined) await registerCors(app, options.cors);
@@ -101,6 +103,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           readiness.warm();
         } catch (err) {
           app.log.error({ err }, 'building the screening index failed');
+        }
+        // Browsing, addresses, adjacency and referents read every entity: load them now, not
+        // on the first request that needs them.
+        try {
+          entities.get();
+        } catch (err) {
+          app.log.error({ err }, 'building the entity index failed');
         }
       });
     });
