@@ -29,7 +29,7 @@ import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
 import { listRoutes } from './routes/lists.ts';
 import { matchRoutes } from './routes/match.ts';
-import { reconcileRoutes } from './routes/reconcile.ts';
+import { RECONCILE_GET_CONSTRAINT, reconcileRoutes } from './routes/reconcile.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tradeRoutes } from './routes/trade.ts';
 import { impactRoutes } from './routes/impact.ts';
@@ -58,7 +58,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // more than a screening.
     logController: new LogController({ disableRequestLogging: true }),
     // `/match/default/` is `/match/default`.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    // GET /reconcile/{dataset}: the public manifest, or queries that need a key.
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 300,
+      constraints: { reconcileRequest: RECONCILE_GET_CONSTRAINT },
+    },
     // removeAdditional off: Fastify's default strips a field a closed schema does not know, so
     // `{"source": [...]}` (for `sources`) refreshed every list; now it is refused (422).
     ajv: { customOptions: { coerceTypes: 'array', allErrors: false, removeAdditional: false } },
