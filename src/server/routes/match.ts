@@ -196,15 +196,12 @@ export function screenOne(
   // One query's unreadable date or country costs that query the value, with a warning in its
   // answer, never the whole batch a 400 (issue 11, 4b).
   const { query, warnings: dropped } = lenientQuery(given);
-  // The echo shows countries as the codes screened ("North Korea" → "kp"), as yente's does.
-  for (const prop of COUNTRY_PROPS)
-    if (echo.properties[prop]) {
-      const codes = [
-        ...new Set((query.properties[prop] ?? []).map((v) => countryCode(v)).filter((c) => !!c)),
-      ] as string[];
-      if (codes.length) echo.properties[prop] = codes;
-      else delete echo.properties[prop];
-    }
+  // The echo shows countries as codes ("North Korea" → "kp"), as yente's does; a value that is
+  // no country stays as given (its warning says it was not used).
+  for (const prop of COUNTRY_PROPS) {
+    const given = echo.properties[prop];
+    if (given) echo.properties[prop] = [...new Set(given.map((v) => countryCode(v) ?? v))];
+  }
   // Post-filters drop results, so ask for more than the limit when there are any.
   const fetch = isOpen(o.filter)
     ? o.limit

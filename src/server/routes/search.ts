@@ -188,7 +188,11 @@ function facet(field: string, rows: Row[], titles: Map<string, string>) {
   };
 }
 
-/** `prop:value` filters, grouped by property (yente: OR within a property, `filter_op` across). */
+/**
+ * `prop:value` filters, grouped by property. As yente's `filter_query`: with `filter_op=AND` a
+ * result must have every value given for a property, with `OR` one of them; properties are
+ * always combined with AND.
+ */
 function parseFilters(filters: string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const f of filters) {
@@ -366,11 +370,10 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
           return false;
         if (wantTopics.length && !r.topics.some((t) => wantTopics.includes(t))) return false;
         if (changedSince && !((r.last_change ?? '') > changedSince)) return false;
-        if (filters.size) {
-          const hits = [...filters].map(([field, values]) =>
-            fieldValues(r, field).some((v) => values.includes(v)),
-          );
-          if (and ? !hits.every(Boolean) : !hits.some(Boolean)) return false;
+        for (const [field, values] of filters) {
+          const has = fieldValues(r, field);
+          if (and ? !values.every((v) => has.includes(v)) : !values.some((v) => has.includes(v)))
+            return false;
         }
         return true;
       });
