@@ -80,8 +80,11 @@ export interface Engine {
   diff(options: DiffOptions): SnapshotDiff;
   /** An entity from the active snapshot of its source (or from `snapshot`). */
   entity(id: string, snapshot?: string): StoredEntity;
-  /** FtM records of every active entity, source by source. */
-  exportFtm(): Generator<FtmRecord>;
+  /**
+   * FtM records of every active entity, source by source; `onWarning` hears of each value moved
+   * to stay valid FtM (a phone not in E.164, a vessel's identification…).
+   */
+  exportFtm(onWarning?: (message: string) => void): Generator<FtmRecord>;
   /**
    * Screens one query against the active snapshots (or `options.sources`), with the answer's
    * `coverage` and a warning per stale list. Throws E_NOT_READY when no list (or none of those
@@ -189,11 +192,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
         );
       return e;
     },
-    *exportFtm() {
+    *exportFtm(onWarning) {
       for (const source of SOURCE_IDS) {
         const active = store.activeSnapshot(source);
         if (!active) continue;
-        for (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e);
+        for (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e, onWarning);
       }
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),

@@ -15,8 +15,8 @@ const REVERSE: Record<string, string> = {
   'Sanction.entity': 'sanctions',
   'Identification.holder': 'identification',
   'Passport.holder': 'identification',
-  'UnknownLink.subject': 'unknownLinkSubject',
-  'UnknownLink.object': 'unknownLinkObject',
+  'UnknownLink.subject': 'unknownLinkTo',
+  'UnknownLink.object': 'unknownLinkFrom',
 };
 
 /** An entity in yente's EntityResponse shape, properties as stored (ids for links). */

@@ -354,9 +354,9 @@ describe(
         assert.deepEqual(flat.properties.addressEntity, ['un_sc-KPe.001-addr-1']);
       });
 
-      test('a link to another listed entity nests that entity; history spans both OFAC snapshots', async () => {
+      test('a link to another listed entity nests that entity under the FtM reverse property (unknownLinkTo); history spans both OFAC snapshots', async () => {
         const e = json(await s.call({ method: 'GET', url: '/entities/ofac_sdn-10392' }));
-        const link = e.properties.unknownLinkSubject[0];
+        const link = e.properties.unknownLinkTo[0];
         assert.equal(link.schema, 'UnknownLink');
         assert.equal(link.properties.object[0].id, 'ofac_sdn-10465');
         assert.equal(link.properties.object[0].target, true);
