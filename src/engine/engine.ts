@@ -109,8 +109,11 @@ export interface Engine {
   entity(id: string, snapshot?: string): Promise<StoredEntity>;
   /** Like {@link entity}, undefined when there is none. */
   findEntity(id: string, snapshot?: string): Promise<StoredEntity | undefined>;
-  /** FtM records of every active entity, source by source. */
-  exportFtm(): AsyncGenerator<FtmRecord>;
+  /**
+   * FtM records of every active entity, source by source; `onWarning` hears of each value moved
+   * to stay valid FtM (a phone not in E.164, a vessel's identification…).
+   */
+  exportFtm(onWarning?: (message: string) => void): AsyncGenerator<FtmRecord>;
   /** The server's API keys (kept as hashes). */
   readonly apiKeys: {
     create(key: NewApiKey): Promise<ApiKey>;
@@ -248,11 +251,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
         );
       return e;
     },
-    async *exportFtm() {
+    async *exportFtm(onWarning) {
       for (const source of SOURCE_IDS) {
         const active = await store.activeSnapshot(source);
         if (!active) continue;
-        for await (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e);
+        for await (const e of store.iterateEntities(active.id)) yield* toFtmRecords(e, onWarning);
       }
     },
     apiKeys: {

@@ -4,6 +4,7 @@
  * (`target: true`) with their Sanction, Address, Identification and link entities after them.
  */
 import { addValues, caption, type FtmEntity, type StoredEntity } from '../core/index.ts';
+import { applyFtmRules } from './_ftmRules.ts';
 
 /** An FtM entity as FtM tools (nomenklatura, yente) read it from a `.ftm.json` file. */
 export interface FtmRecord {
@@ -21,9 +22,13 @@ export interface FtmRecord {
 
 /**
  * The FtM records of one stored entity: the party itself (with `topics`, `program` and the remarks
- * as `notes`, since FtM has no separate fields for them), then its related entities.
+ * as `notes`, since FtM has no separate fields for them), then its related entities; values FtM
+ * would refuse are moved where it takes them (see _ftmRules.ts), each change told to `warn`.
  */
-export function toFtmRecords(entity: StoredEntity): FtmRecord[] {
+export function toFtmRecords(
+  entity: StoredEntity,
+  warn: (message: string) => void = () => {},
+): FtmRecord[] {
   const main: FtmEntity = {
     id: entity.id,
     schema: entity.schema,
@@ -59,5 +64,5 @@ export function toFtmRecords(entity: StoredEntity): FtmRecord[] {
       ...meta,
     });
   }
-  return records;
+  return applyFtmRules(records, warn);
 }

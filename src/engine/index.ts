@@ -40,5 +40,7 @@ export * from './batch/index.ts';
 export * from './trade.ts';
 export * from './scenario.ts';
 export { lenientQuery, type LenientQuery } from './lenient.ts';
+/** Country names and codes → ISO codes, for the HTTP layer's echo of a query (yente shows codes). */
+export { countryCode } from '../normalize/index.ts';
 export { refuseOverwrite, temporaryBeside } from './outputPath.ts';
 export * from './impact.ts';

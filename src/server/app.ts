@@ -22,13 +22,14 @@ import {
   registerRateLimit,
   registerWeb,
 } from './plugins.ts';
+import { EntityIndex } from './entityIndex.ts';
 import { Readiness } from './ready.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
 import { listRoutes } from './routes/lists.ts';
 import { matchRoutes } from './routes/match.ts';
-import { reconcileRoutes } from './routes/reconcile.ts';
+import { RECONCILE_GET_CONSTRAINT, reconcileRoutes } from './routes/reconcile.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tradeRoutes } from './routes/trade.ts';
 import { impactRoutes } from './routes/impact.ts';
@@ -57,7 +58,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // more than a screening.
     logController: new LogController({ disableRequestLogging: true }),
     // `/match/default/` is `/match/default`.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    // GET /reconcile/{dataset}: the public manifest, or queries that need a key.
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 300,
+      constraints: { reconcileRequest: RECONCILE_GET_CONSTRAINT },
+    },
     // removeAdditional off: Fastify's default strips a field a closed schema does not know, so
     // `{"source": [...]}` (for `sources`) refreshed every list; now it is refused (422).
     ajv: { customOptions: { coerceTypes: 'array', allErrors: false, removeAdditional: false } },
@@ -74,7 +80,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     formParser,
   );
   const readiness = new Readiness(options.engine);
-  const ctx: RouteContext = { engine: options.engine, readiness, options };
+  const entities = new EntityIndex(options.engine);
+  const ctx: RouteContext = { engine: options.engine, readiness, options, entities };
 
   await registerHelmet(app);
   if (options.cors !== undefined) await registerCors(app, options.cors);
@@ -100,6 +107,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         readiness
           .warm()
           .catch((err: unknown) => app.log.error({ err }, 'building the screening index failed'));
+        // Browsing, addresses, adjacency and referents read every entity: load them now, not
+        // on the first request that needs them.
+        entities
+          .get()
+          .catch((err: unknown) => app.log.error({ err }, 'building the entity index failed'));
       });
     });
   app.decorate('readiness', readiness);

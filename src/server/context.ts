@@ -3,6 +3,7 @@
  * What every route module receives: the engine, the readiness tracker and the server's options.
  */
 import type { Engine } from '../engine/index.ts';
+import type { EntityIndex } from './entityIndex.ts';
 import type { Readiness } from './ready.ts';
 
 /** Rate limiting per key (per address for public routes): `max` requests per `timeWindow` ms. */
@@ -35,6 +36,8 @@ export interface RouteContext {
   engine: Engine;
   readiness: Readiness;
   options: ServerOptions;
+  /** Every active entity in memory (browsing, addresses, adjacency, referents). */
+  entities: EntityIndex;
 }
 
 /** Default request body limit: 1 MiB. */

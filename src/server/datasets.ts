@@ -68,6 +68,42 @@ export function screenedSources(
   return dataset.sources.filter((s) => (!included || included.has(s)) && !excluded.has(s));
 }
 
+/** Whether a name is a dataset (a collection or a list). */
+function isDataset(name: string): boolean {
+  return datasetNames().includes(name);
+}
+
+/**
+ * The lists to screen under yente's filter semantics (`yente/search/queries.py`
+ * `filter_query`): `include` and `exclude` narrow the dataset, and a name that is no dataset is
+ * a filter that matches nothing, not a failure: it is left out with a warning. Fail closed: when
+ * `include` names no dataset at all, nothing would be screened, and an empty answer would read as
+ * "no match", so that stays UNKNOWN_SOURCE (404), as in {@link screenedSources}.
+ */
+export function filteredSources(
+  dataset: Dataset,
+  include: string[] = [],
+  exclude: string[] = [],
+): { sources: SourceId[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const known = (names: string[], param: string) => {
+    const unknown = names.filter((n) => !isDataset(n));
+    if (unknown.length)
+      warnings.push(
+        `${param}: ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} no dataset Embargo holds; left out of the filter`,
+      );
+    return names.filter(isDataset);
+  };
+  const inc = known(include, 'include_dataset');
+  const exc = known(exclude, 'exclude_dataset');
+  if (include.length && !inc.length)
+    throw new EmbargoError(
+      ERROR_CODES.UNKNOWN_SOURCE,
+      `include_dataset names no dataset Embargo holds (${include.map((n) => JSON.stringify(n)).join(', ')}), so nothing would be screened; known: ${datasetNames().join(', ')}`,
+    );
+  return { sources: screenedSources(dataset, inc, exc), warnings };
+}
+
 /**
  * Screens against exactly `sources`. The engine reads an empty list as "every list"; here it is
  * what is left when the request excluded every list, so nothing is screened against (the query

@@ -174,13 +174,41 @@ export function toResponse(err: unknown): { status: number; body: ErrorBody; int
   };
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * A yente-compatible route: a request that fails validation is 422, as yente (FastAPI)
+     * answers, not 400; the body stays `{detail, code}`.
+     */
+    yente?: boolean;
+  }
+}
+
+/** Whether a response is a validation failure yente would answer with 422. */
+function yenteValidation(request: FastifyRequest, status: number, body: ErrorBody): boolean {
+  return (
+    status === 400 &&
+    body.code === HTTP_CODES.VALIDATION &&
+    request.routeOptions?.config?.yente === true
+  );
+}
+
 /** Sends an error response; logs it when it is our fault. */
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
   err: unknown,
 ): FastifyReply {
-  const { status, body, internal } = toResponse(err);
+  const answer = toResponse(err);
+  const { body, internal } = answer;
+  // Only the request's schema validation: a 400 a handler raises on purpose ("No queries
+  // provided.") is a 400 in yente too.
+  const schemaFailure =
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { validation?: unknown }).validation !== undefined;
+  const status =
+    schemaFailure && yenteValidation(request, answer.status, body) ? 422 : answer.status;
   if (internal) request.log.error({ err }, 'internal error');
   if (err instanceof HttpError) reply.headers(err.headers);
   return reply.code(status).type('application/json; charset=utf-8').send(body);

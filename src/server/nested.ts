@@ -2,7 +2,7 @@
  * @module
  * One entity as yente's `/entities/{id}` returns it: nested. The Sanction, Identification,
  * Passport and UnknownLink entities that point at it appear under the reverse property
- * (`sanctions`, `identification`, `unknownLinkSubject`), and its own entity-valued properties
+ * (`sanctions`, `identification`, `unknownLinkTo`), and its own entity-valued properties
  * (`addressEntity`, a link's `object`) hold the entities themselves instead of their ids, as
  * yente's `yente/search/nested.py` does. A link to another listed entity nests that entity,
  * shallow. Embargo adds the listing: programmes, remarks, the source's record id and the
@@ -26,8 +26,8 @@ const REVERSE: Record<string, string> = {
   'Sanction.entity': 'sanctions',
   'Identification.holder': 'identification',
   'Passport.holder': 'identification',
-  'UnknownLink.subject': 'unknownLinkSubject',
-  'UnknownLink.object': 'unknownLinkObject',
+  'UnknownLink.subject': 'unknownLinkTo',
+  'UnknownLink.object': 'unknownLinkFrom',
 };
 
 /** One step of the entity's listing history. */

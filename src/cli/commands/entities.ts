@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
 import { EXIT } from '../exit.ts';
-import { printJson, type CommonOptions } from '../output.ts';
+import { note, printJson, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
 import { usage } from './lists.ts';
 
@@ -37,7 +37,8 @@ export function exportCommand(run: Run): Command {
       run(opts, async (engine) => {
         if (opts.format !== 'ftm') throw usage(`--format ${opts.format}: only ftm is supported`);
         const out = opts.output ? createWriteStream(opts.output) : process.stdout;
-        for await (const record of engine.exportFtm()) {
+        // Values moved to stay valid FtM are said on stderr, one line each.
+        for await (const record of engine.exportFtm((w) => note(`warning: ${w}`))) {
           if (!out.write(JSON.stringify(record) + '\n')) await once(out, 'drain');
         }
         if (opts.output)

@@ -3,6 +3,7 @@
  * `GET /catalog` (yente's DataCatalogModel: `datasets`, `current`, `outdated`, `index_stale`) and
  * `GET /algorithms` (yente's AlgorithmResponse: `algorithms`, `default`, `best`).
  */
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ALGORITHMS, type Algorithm } from '../../core/index.ts';
 import { algorithmsResponse } from '../algorithms.ts';
@@ -45,12 +46,13 @@ export function catalogRoutes(app: FastifyInstance, ctx: RouteContext): void {
               index_stale: { type: 'boolean' },
             },
           },
+          304: { type: 'null', description: 'Not modified: the ETag given in If-None-Match' },
           ...errors(401, 403, 429),
         },
       },
-      config: { access: 'read' },
+      config: { access: 'read', yente: true },
     },
-    async () => {
+    async (request, reply) => {
       const status = await ctx.engine.status();
       const loaded = status.filter((s) => s.active);
       const lists = status.map((s) => ({
@@ -80,12 +82,25 @@ export function catalogRoutes(app: FastifyInstance, ctx: RouteContext): void {
         snapshots: [],
       }));
       const datasets = [...collections, ...lists];
-      return {
+      const body = {
         datasets,
         current: datasets.filter((d) => d.load).map((d) => d.name),
         outdated: [],
         index_stale: false,
       };
+      // Clients poll the catalog to learn when the lists changed: an ETag over its content lets
+      // them revalidate for a 304; it changes whenever a snapshot is loaded or activated. Behind
+      // API keys the answer is private to the caller; open, any cache may keep it.
+      const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+      reply.header('etag', etag);
+      reply.header(
+        'cache-control',
+        `${ctx.options.auth === 'keys' ? 'private' : 'public'}, max-age=60, must-revalidate`,
+      );
+      const match = request.headers['if-none-match'];
+      if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+        return reply.code(304).send();
+      return body;
     },
   );
 
@@ -107,7 +122,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: RouteContext): void {
           ...errors(401, 403, 429),
         },
       },
-      config: { access: 'read' },
+      config: { access: 'read', yente: true },
     },
     async () => {
       const thresholds = new Map<Algorithm, number>();

@@ -7,7 +7,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../context.ts';
 import { entityResponse } from '../nested.ts';
-import { ENTITY_RESPONSE, errors } from '../schemas.ts';
+import { ENTITY_RESPONSE, errors, TOTAL } from '../schemas.ts';
+import { adjacentRecords, recordResponse } from './_adjacent.ts';
+
+/** Most adjacent entities per property and page. */
+const MAX_ADJACENT = 500;
+
+const ADJACENT_QUERY = {
+  type: 'object',
+  properties: {
+    limit: { type: 'integer', minimum: 0, maximum: MAX_ADJACENT, default: 10 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+
+const ADJACENT_RESULTS = {
+  type: 'object',
+  properties: {
+    results: { type: 'array', items: ENTITY_RESPONSE },
+    total: TOTAL,
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+  },
+} as const;
+
+const ID_PARAM = {
+  type: 'string',
+  maxLength: 300,
+  examples: ['un_sc-KPi.033'],
+} as const;
 
 const SCHEMA = {
   tags: ['Data access'],
@@ -63,11 +91,99 @@ const SCHEMA = {
 export function entityRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { id: string }; Querystring: { nested?: boolean; snapshot?: string } }>(
     '/entities/:id',
-    { schema: SCHEMA, config: { access: 'read' } },
+    { schema: SCHEMA, config: { access: 'read', yente: true } },
     async (request) => {
       const { id } = request.params;
-      const entity = await ctx.engine.entity(id, request.query.snapshot);
-      return await entityResponse(ctx.engine, entity, { nested: request.query.nested ?? true });
+      const { snapshot } = request.query;
+      const entity = await ctx.engine.entity(id, snapshot);
+      const answer = await entityResponse(ctx.engine, entity, {
+        nested: request.query.nested ?? true,
+      });
+      // The other ids of the party, in the lists active now (see ../entityIndex.ts).
+      if (snapshot === undefined) answer.referents = await ctx.entities.referents(id);
+      return answer;
+    },
+  );
+
+  const page = <T>(items: T[], limit: number, offset: number) => ({
+    results: items.slice(offset, offset + limit),
+    total: { value: items.length, relation: 'eq' as const },
+    limit,
+    offset,
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { limit?: number; offset?: number } }>(
+    '/entities/:id/adjacent',
+    {
+      schema: {
+        tags: ['Data access'],
+        summary: 'The entities linked to an entity, by property (yente-compatible)',
+        description:
+          "yente's EntityAdjacentResponse: the entity, and for each property linking it to others (its own, such as `addressEntity`, and the reverse ones, such as `sanctions` and `identification`) a page of the linked entities. Links resolve within the active snapshots.",
+        params: { type: 'object', properties: { id: ID_PARAM }, required: ['id'] },
+        querystring: ADJACENT_QUERY,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              entity: ENTITY_RESPONSE,
+              adjacent: { type: 'object', additionalProperties: ADJACENT_RESULTS },
+            },
+          },
+          ...errors(401, 403, 404, 422, 429),
+        },
+      },
+      config: { access: 'read', yente: true },
+    },
+    async (request) => {
+      const index = await ctx.entities.get();
+      const { root, adjacent } = adjacentRecords(index, request.params.id);
+      const { limit = 10, offset = 0 } = request.query;
+      return {
+        entity: recordResponse(index, root),
+        adjacent: Object.fromEntries(
+          [...adjacent].map(([prop, records]) => [
+            prop,
+            page(
+              records.map((r) => recordResponse(index, r, root.id)),
+              limit,
+              offset,
+            ),
+          ]),
+        ),
+      };
+    },
+  );
+
+  app.get<{
+    Params: { id: string; prop: string };
+    Querystring: { limit?: number; offset?: number };
+  }>(
+    '/entities/:id/adjacent/:prop',
+    {
+      schema: {
+        tags: ['Data access'],
+        summary: 'The entities linked to an entity by one property (yente-compatible)',
+        params: {
+          type: 'object',
+          properties: { id: ID_PARAM, prop: { type: 'string', maxLength: 100 } },
+          required: ['id', 'prop'],
+        },
+        querystring: ADJACENT_QUERY,
+        response: { 200: ADJACENT_RESULTS, ...errors(401, 403, 404, 422, 429) },
+      },
+      config: { access: 'read', yente: true },
+    },
+    async (request) => {
+      const index = await ctx.entities.get();
+      const { root, adjacent } = adjacentRecords(index, request.params.id);
+      const { limit = 10, offset = 0 } = request.query;
+      const records = adjacent.get(request.params.prop) ?? [];
+      return page(
+        records.map((r) => recordResponse(index, r, root.id)),
+        limit,
+        offset,
+      );
     },
   );
 }

@@ -5,7 +5,7 @@
  * `EntityMatches` (`status`, `results`, `total`, `query`) per name out, `limit` at the top, the
  * `x-batch-size` header. Scores and thresholds are Embargo's.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   EmbargoError,
   ERROR_CODES,
@@ -14,10 +14,11 @@ import {
   type ScoredEntity,
   type SourceId,
 } from '../../core/index.ts';
-import { resolveAlgorithm } from '../algorithms.ts';
+import { ALGORITHM_HEADER, resolveAlgorithm } from '../algorithms.ts';
+import { ADDRESS_THRESHOLD, matchAddress } from '../addresses.ts';
 import type { RouteContext } from '../context.ts';
-import { lenientQuery } from '../../engine/index.ts';
-import { resolveDataset, screenedSources, screenIn } from '../datasets.ts';
+import { countryCode, ENGINE_VERSION, lenientQuery } from '../../engine/index.ts';
+import { filteredSources, resolveDataset, screenIn } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { exampleToQuery, type EntityExample } from '../query.ts';
 import {
@@ -80,7 +81,7 @@ const SCHEMA = {
 {"queries": {"q1": {"schema": "Person", "properties": {"name": ["Kim Jong Un"], "birthDate": ["1984-01-08"], "nationality": ["kp"]}}}}
 \`\`\`
 
-Results are the entities scoring at least \`cutoff\` (default: the threshold), best first; \`total\` counts those at or above \`threshold\` (\`match: true\`). Scores and thresholds are Embargo's: \`embargo\` defaults to 0.75, \`ofac\` to 0.85.
+Results are the entities scoring at least \`cutoff\` (default: the algorithm's default threshold, or \`threshold\` when lower), best first, each with \`match\` true at or above \`threshold\`: raising the threshold keeps results as \`match: false\`, as yente does; \`total\` counts the matches. Scores and thresholds are Embargo's: \`embargo\` defaults to 0.75, \`ofac\` to 0.85. yente's algorithm names are accepted (\`logic-v2\`, \`logic-v1\`, \`name-based\`, \`name-qualified\`, \`regression-v1\` are answered by \`embargo\`; \`ofac-249\`, \`ofac-249-qualified\` by \`ofac\`); the answering one is in \`algorithm\` and the \`x-embargo-algorithm\` header. \`schema: Address\` queries are compared with every address of the lists (token overlap of the full address). A request without \`Content-Type\` is read as JSON, as yente does.
 
 \`coverage\` says which snapshots were screened, how old their lists are, and which lists asked for are not loaded; a stale list also gives a warning in each query's \`warnings\`. With no list loaded (or none of the dataset's), the answer is 503 \`E_NOT_READY\`, never an empty result.`,
   params: DATASET_PARAMS,
@@ -90,7 +91,10 @@ Results are the entities scoring at least \`cutoff\` (default: the threshold), b
       limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 5 },
       threshold: { type: 'number', minimum: 0, maximum: 1 },
       cutoff: { type: 'number', minimum: 0, maximum: 1, deprecated: true },
-      algorithm: { type: 'string', description: 'best (= embargo), embargo or ofac' },
+      algorithm: {
+        type: 'string',
+        description: "best (= embargo), embargo or ofac, or one of yente's names (logic-v2…)",
+      },
       include_dataset: STRING_LIST,
       exclude_dataset: STRING_LIST,
       exclude_schema: STRING_LIST,
@@ -134,9 +138,21 @@ Results are the entities scoring at least \`cutoff\` (default: the threshold), b
         coverage: COVERAGE,
       },
     },
-    ...errors(400, 401, 403, 404, 413, 415, 429, 503),
+    ...errors(400, 401, 403, 404, 413, 415, 422, 429, 503),
   },
 } as const;
+
+/**
+ * yente reads a `/match` body without `Content-Type` as JSON on purpose (its test
+ * `test_match_without_content_type_header`): clients built on plain HTTP libraries send none.
+ */
+export async function defaultJson(request: FastifyRequest): Promise<void> {
+  if (request.headers['content-type'] === undefined && request.method === 'POST')
+    request.headers['content-type'] = 'application/json';
+}
+
+/** Properties read as countries; the echoed query shows them as codes, as yente does. */
+const COUNTRY_PROPS = ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag'];
 
 /** The filters yente applies after scoring, on Embargo's results. */
 export interface ResultFilter {
@@ -169,6 +185,8 @@ export async function screenOne(
     algorithm: Algorithm;
     threshold?: number;
     cutoff?: number;
+    /** The algorithm's default threshold: the default cutoff. */
+    defaultThreshold?: number;
     limit: number;
     sources: SourceId[];
     filter: ResultFilter;
@@ -178,6 +196,12 @@ export async function screenOne(
   // One query's unreadable date or country costs that query the value, with a warning in its
   // answer, never the whole batch a 400 (issue 11, 4b).
   const { query, warnings: dropped } = lenientQuery(given);
+  // The echo shows countries as codes ("North Korea" → "kp"), as yente's does; a value that is
+  // no country stays as given (its warning says it was not used).
+  for (const prop of COUNTRY_PROPS) {
+    const given = echo.properties[prop];
+    if (given) echo.properties[prop] = [...new Set(given.map((v) => countryCode(v) ?? v))];
+  }
   // Post-filters drop results, so ask for more than the limit when there are any.
   const fetch = isOpen(o.filter)
     ? o.limit
@@ -197,8 +221,11 @@ export async function screenOne(
       });
     throw err;
   }
-  // yente's cutoff defaults to the threshold: only matches come back unless asked otherwise.
-  const cutoff = Math.min(o.cutoff ?? res.threshold, res.threshold);
+  // yente's cutoff is separate from its threshold: raising the threshold turns results into
+  // `match: false`, it does not drop them. The default cutoff is the algorithm's default
+  // threshold (lower when the threshold asked for is lower), so by default only what would be
+  // a match at the default comes back.
+  const cutoff = o.cutoff ?? Math.min(o.defaultThreshold ?? res.threshold, res.threshold);
   const kept = res.results.filter((r) => keep(o.filter, r));
   const shown = kept.filter((r) => r.score >= cutoff);
   const matches = kept.filter((r) => r.match).length;
@@ -218,12 +245,17 @@ export async function screenOne(
 export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { dataset: string }; Querystring: MatchQuerystring; Body: MatchBody }>(
     '/match/:dataset',
-    { schema: SCHEMA, config: { access: 'read' } },
+    { schema: SCHEMA, config: { access: 'read', yente: true }, onRequest: defaultJson },
     async (request, reply) => {
       const q = request.query;
       const dataset = resolveDataset(request.params.dataset);
       const algorithm = resolveAlgorithm(q.algorithm);
-      const sources = screenedSources(dataset, q.include_dataset, q.exclude_dataset);
+      const { sources, warnings: filterWarnings } = filteredSources(
+        dataset,
+        q.include_dataset,
+        q.exclude_dataset,
+      );
+      const defaultThreshold = await ctx.readiness.threshold(algorithm);
       const all = Object.keys(request.body.queries);
       if (all.length > MAX_BATCH)
         throw badRequest(`Too many queries in one batch (limit: ${MAX_BATCH})`);
@@ -243,11 +275,34 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
       let version = '';
       for (const name of names) {
         const example = request.body.queries[name]!;
+        if (example.schema === 'Address') {
+          const one = await matchAddress(ctx, example, {
+            limit,
+            sources,
+            threshold: q.threshold,
+            cutoff: q.cutoff,
+          });
+          coverage ??= one.coverage;
+          threshold ||= q.threshold ?? ADDRESS_THRESHOLD;
+          version ||= ENGINE_VERSION;
+          if (!snapshots.length) snapshots = one.coverage.snapshots.map((c) => c.id);
+          responses[name] = {
+            status: 200,
+            results: one.results,
+            total: one.total,
+            query: one.query,
+            ...((filterWarnings.length || one.warnings) && {
+              warnings: [...filterWarnings, ...(one.warnings ?? [])],
+            }),
+          };
+          continue;
+        }
         const one = await screenOne(ctx, name, example, {
           algorithm,
           limit,
           sources,
           filter,
+          defaultThreshold,
           ...(q.threshold !== undefined && { threshold: q.threshold }),
           ...(q.cutoff !== undefined && { cutoff: q.cutoff }),
         });
@@ -257,18 +312,24 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         version = one.res.engine_version;
         const lastSeen = snapshotDates(one.res.snapshots);
         const queryName = one.echo.properties.name?.[0];
-        const results: YenteScored[] = one.shown
-          .slice(0, limit)
-          .map((r) => toYenteScored(r, queryName, lastSeen));
+        const shown = one.shown.slice(0, limit);
+        // Referents come from the entity index; built only when there is something to show.
+        const index = shown.length ? await ctx.entities.get() : undefined;
+        const results: YenteScored[] = shown.map((r) => ({
+          ...toYenteScored(r, queryName, lastSeen),
+          referents: index?.referents.get(r.id) ?? [],
+        }));
+        const warnings = [...filterWarnings, ...(one.warnings ?? [])];
         responses[name] = {
           status: 200,
           results,
           total: one.total,
           query: one.echo,
-          ...(one.warnings && { warnings: one.warnings }),
+          ...(warnings.length && { warnings }),
         };
       }
       reply.header('x-batch-size', String(names.length));
+      reply.header(ALGORITHM_HEADER, algorithm);
       return {
         responses,
         limit,

@@ -17,13 +17,21 @@ import {
   schemaProperties,
   type SchemaName,
 } from '../../core/index.ts';
-import { resolveAlgorithm } from '../algorithms.ts';
+import { ENGINE_VERSION } from '../../engine/index.ts';
+import { ALGORITHM_HEADER, resolveAlgorithm } from '../algorithms.ts';
 import type { RouteContext } from '../context.ts';
 import { resolveDataset } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { MAX_BATCH, screenOne } from './match.ts';
 import { DATASET_PARAMS, errors } from '../schemas.ts';
 import { reconcilePreview } from './_preview.ts';
+import {
+  extend,
+  EXTEND_PROPERTIES,
+  reconcileCors,
+  reconcilePreflight,
+  suggestEntities,
+} from './_reconcileExtra.ts';
 
 /** Plural labels of the schemata one can reconcile against. */
 const LABELS: Partial<Record<SchemaName, string>> = {
@@ -107,9 +115,24 @@ async function manifest(request: FastifyRequest, dataset: string, ctx: RouteCont
       type: { service_url: service, service_path: `/suggest/type${key}` },
       property: { service_url: service, service_path: `/suggest/property${key}` },
     },
+    extend: {
+      propose_properties: { service_url: service, service_path: `/extend/propose${key}` },
+      property_settings: [],
+    },
     defaultTypes: TYPES,
     batchSize: 10,
     documentation: `${base}/docs`,
+    serviceVersion: ENGINE_VERSION,
+    // 0.2 § Authentication: a Swagger 2.0 security scheme. OpenRefine cannot send headers, so
+    // the key goes in the query; the manifest itself is public so a client can learn this.
+    ...(ctx.options.auth === 'keys' && {
+      authentication: {
+        type: 'apiKey',
+        name: 'api_key',
+        in: 'query',
+        description: 'An Embargo API key of the read role (embargo keys create).',
+      },
+    }),
   };
 }
 
@@ -122,7 +145,13 @@ async function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algor
     throw badRequest(`Too many queries in one batch (limit: ${MAX_BATCH})`);
   const out: Record<string, { result: unknown[]; warnings?: string[] }> = {};
   for (const [name, q] of Object.entries(queries)) {
-    const type = Array.isArray(q.type) ? q.type[0] : q.type;
+    const types = (Array.isArray(q.type) ? q.type : [q.type]).filter(
+      (t): t is string => typeof t === 'string',
+    );
+    // The first type Embargo screens; a type it does not know is one query's warning, never the
+    // batch's failure (the spec's own example asks for `DifferentiatedPerson`).
+    const type =
+      types.find((t) => isSchemaName(t) && (t === 'Thing' || isMatchable(t))) ?? types[0];
     const properties: Record<string, unknown[]> = {};
     if (typeof q.query === 'string') properties.name = [q.query];
     for (const p of Array.isArray(q.properties) ? q.properties : []) {
@@ -147,18 +176,28 @@ async function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algor
             `type ${JSON.stringify(given)} is not one Embargo screens; screened as any kind of entity`,
           ];
     // OpenRefine shows candidates to pick from, so near misses come back too (cutoff 0).
-    const one = await screenOne(
-      ctx,
-      name,
-      { schema, properties },
-      {
-        algorithm,
-        limit,
-        cutoff: 0,
-        sources: ds.sources,
-        filter: { topics: [], excludeSchema: [], excludeIds: [] },
-      },
-    );
+    let one: Awaited<ReturnType<typeof screenOne>>;
+    try {
+      one = await screenOne(
+        ctx,
+        name,
+        { schema, properties },
+        {
+          algorithm,
+          limit,
+          cutoff: 0,
+          sources: ds.sources,
+          filter: { topics: [], excludeSchema: [], excludeIds: [] },
+        },
+      );
+    } catch (err) {
+      // `query` is optional in 0.2: a query with nothing Embargo can screen (no name, no
+      // identifier) cannot be answered. It gets no candidates and says why, so the row stays
+      // unreconciled (never a "no match"); the other queries of the batch are answered.
+      if (!(err instanceof EmbargoError && err.code === ERROR_CODES.INVALID_QUERY)) throw err;
+      out[name] = { result: [], warnings: [...typeWarning, `not screened: ${err.message}`] };
+      continue;
+    }
     out[name] = {
       result: one.shown.slice(0, limit).map((r) => ({
         id: r.id,
@@ -180,6 +219,7 @@ const QUERYSTRING = {
   type: 'object',
   properties: {
     queries: { type: 'string', description: 'JSON-encoded reconciliation queries' },
+    extend: { type: 'string', description: 'JSON-encoded data extension query' },
     algorithm: { type: 'string' },
     api_key: { type: 'string', description: 'API key (OpenRefine cannot send headers)' },
   },
@@ -189,59 +229,151 @@ const PREFIX = {
   type: 'object',
   properties: {
     prefix: { type: 'string', maxLength: 300 },
+    cursor: { type: 'integer', minimum: 0, maximum: 10_000, default: 0 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
     api_key: { type: 'string' },
   },
 } as const;
 
+/**
+ * Routes `GET /reconcile/{dataset}` by whether it carries a query: the manifest is public (a
+ * client reads `authentication` there to learn how to send its key), queries and data
+ * extensions need a key. A Fastify route constraint, so each has its own access in the one
+ * place access is decided (auth.ts).
+ */
+export const RECONCILE_GET_CONSTRAINT = {
+  name: 'reconcileRequest',
+  storage() {
+    const handlers = new Map<string, unknown>();
+    return {
+      get: (kind: string) => (handlers.get(kind) ?? null) as never,
+      set: (kind: string, handler: unknown) => void handlers.set(kind, handler),
+    };
+  },
+  deriveConstraint: (req: { url?: string }) =>
+    /[?&](queries|extend)=/.test(req.url ?? '') ? 'query' : 'manifest',
+  mustMatchWhenDerived: false,
+  validate(value: unknown) {
+    if (value !== 'query' && value !== 'manifest') throw new Error('query or manifest');
+  },
+};
+
 /** Registers the reconciliation routes. */
 export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const config = { access: 'read' as const, queryKey: true };
-  app.get<{ Params: { dataset: string }; Querystring: { queries?: string; algorithm?: string } }>(
+  // 0.2 § Cross-Origin Access: CORS is a MUST on every reconciliation route.
+  const cors = { onSend: reconcileCors };
+  reconcilePreflight(app);
+
+  app.get<{ Params: { dataset: string } }>(
     '/reconcile/:dataset',
     {
+      constraints: { reconcileRequest: 'manifest' },
       schema: {
         tags: ['Reconciliation'],
-        summary: 'Reconciliation manifest (OpenRefine API v0.2), or queries with ?queries=',
+        summary:
+          'Reconciliation manifest (OpenRefine API v0.2; public), or queries with ?queries= / ?extend= (API key)',
         params: DATASET_PARAMS,
         querystring: QUERYSTRING,
         response: errors(400, 401, 403, 404, 429),
       },
-      config,
+      config: { access: 'public' },
+      ...cors,
     },
     async (request) => {
       const { dataset } = request.params;
-      if (request.query.queries !== undefined)
-        return reconcile(ctx, dataset, request.query.queries, request.query.algorithm);
       resolveDataset(dataset);
       return manifest(request, dataset, ctx);
+    },
+  );
+
+  app.get<{
+    Params: { dataset: string };
+    Querystring: { queries?: string; extend?: string; algorithm?: string };
+  }>(
+    '/reconcile/:dataset',
+    {
+      constraints: { reconcileRequest: 'query' },
+      schema: { hide: true, params: DATASET_PARAMS, querystring: QUERYSTRING },
+      config,
+      ...cors,
+    },
+    async (request, reply) => {
+      const { dataset } = request.params;
+      if (request.query.extend !== undefined) {
+        resolveDataset(dataset);
+        return extend(ctx, request.query.extend);
+      }
+      reply.header(ALGORITHM_HEADER, resolveAlgorithm(request.query.algorithm));
+      return reconcile(ctx, dataset, request.query.queries, request.query.algorithm);
     },
   );
 
   app.post<{
     Params: { dataset: string };
     Querystring: { algorithm?: string };
-    Body: { queries?: unknown };
+    Body: { queries?: unknown; extend?: unknown };
   }>(
     '/reconcile/:dataset',
     {
       schema: {
         tags: ['Reconciliation'],
-        summary: 'Reconciliation queries (form parameter `queries`)',
+        summary: 'Reconciliation queries (form parameter `queries`) or a data extension (`extend`)',
         params: DATASET_PARAMS,
         querystring: QUERYSTRING,
         body: {
           type: 'object',
-          properties: { queries: { description: 'JSON-encoded reconciliation queries' } },
+          properties: {
+            queries: { description: 'JSON-encoded reconciliation queries' },
+            extend: { description: 'JSON-encoded data extension query' },
+          },
         },
         response: errors(400, 401, 403, 404, 413, 415, 429),
       },
       config,
+      ...cors,
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      if (body.extend !== undefined) {
+        resolveDataset(request.params.dataset);
+        return extend(ctx, body.extend);
+      }
+      if (body.queries === undefined)
+        throw badRequest('queries: missing (a JSON object of queries), or extend');
+      reply.header(ALGORITHM_HEADER, resolveAlgorithm(request.query.algorithm));
+      return reconcile(ctx, request.params.dataset, body.queries, request.query.algorithm);
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { type?: string; limit?: number } }>(
+    '/reconcile/:dataset/extend/propose',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'Properties a data extension can add (columns for OpenRefine)',
+        params: DATASET_PARAMS,
+        querystring: {
+          type: 'object',
+          properties: {
+            type: { type: 'string', maxLength: 100 },
+            limit: { type: 'integer', minimum: 1, maximum: 100 },
+            api_key: { type: 'string' },
+          },
+        },
+        response: errors(401, 403, 404, 429),
+      },
+      config,
+      ...cors,
     },
     async (request) => {
-      const queries = request.body?.queries;
-      if (queries === undefined) throw badRequest('queries: missing (a JSON object of queries)');
-      return reconcile(ctx, request.params.dataset, queries, request.query.algorithm);
+      resolveDataset(request.params.dataset);
+      const limit = request.query.limit ?? EXTEND_PROPERTIES.length;
+      return {
+        type: request.query.type ?? 'Thing',
+        limit,
+        properties: EXTEND_PROPERTIES.slice(0, limit),
+      };
     },
   );
 
@@ -260,48 +392,58 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         response: errors(400, 401, 403, 404, 429),
       },
       config,
+      ...cors,
     },
     async (request, reply) => {
       resolveDataset(request.params.dataset);
       const entity = await ctx.engine.entity(request.query.id!);
       reply.type('text/html; charset=utf-8');
+      // OpenRefine shows the preview in an iframe of its own page, on another origin: this
+      // route alone may be framed. The card has no script and inline styles only.
+      reply.removeHeader('x-frame-options');
+      reply.header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
+      );
       return reconcilePreview(entity);
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { prefix?: string; limit?: number } }>(
+  app.get<{
+    Params: { dataset: string };
+    Querystring: { prefix?: string; limit?: number; cursor?: number };
+  }>(
     '/reconcile/:dataset/suggest/entity',
     {
       schema: {
         tags: ['Reconciliation'],
-        summary: 'Suggest entities by name',
+        summary: 'Suggest entities whose names start with a prefix',
         params: DATASET_PARAMS,
         querystring: PREFIX,
         response: errors(400, 401, 403, 404, 429),
       },
       config,
+      ...cors,
     },
     async (request) => {
       const ds = resolveDataset(request.params.dataset);
-      const prefix = (request.query.prefix ?? '').trim();
-      let result: unknown[] = [];
-      if (prefix) {
-        try {
-          const res = await ctx.engine.screen(
-            { schema: 'Thing', properties: { name: [prefix] } },
-            { limit: request.query.limit ?? 10, sources: ds.sources },
-          );
-          result = res.results.map((r) => ({
-            id: r.id,
-            name: r.caption,
-            description: r.schema,
-            type: [{ id: r.schema, name: LABELS[r.schema] ?? r.schema }],
-          }));
-        } catch (err) {
-          // A prefix with nothing to screen (punctuation only) suggests nothing.
-          if (!(err instanceof EmbargoError && err.code === ERROR_CODES.INVALID_QUERY)) throw err;
-        }
-      }
+      const prefix = request.query.prefix ?? '';
+      const { limit = 10, cursor = 0 } = request.query;
+      const hits = suggestEntities(await ctx.entities.get(), new Set<string>(ds.sources), prefix);
+      const result = hits.slice(cursor, cursor + limit).map(({ record, name }) => ({
+        id: record.id,
+        name: record.caption,
+        description: [
+          record.schema,
+          name !== record.caption ? name : '',
+          ...(record.properties.program ?? []),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        notable: [
+          { id: record.schema, name: LABELS[record.schema as SchemaName] ?? record.schema },
+        ],
+      }));
       return { code: '/api/status/ok', status: '200 OK', prefix, result };
     },
   );
@@ -317,6 +459,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         response: errors(401, 403, 404, 429),
       },
       config,
+      ...cors,
     },
     async (request) => {
       resolveDataset(request.params.dataset);
@@ -339,6 +482,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         response: errors(401, 403, 404, 429),
       },
       config,
+      ...cors,
     },
     async (request) => {
       resolveDataset(request.params.dataset);

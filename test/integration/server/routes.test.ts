@@ -246,16 +246,24 @@ describe(
         );
       });
 
-      test('algorithm: best is embargo, ofac is the OFAC emulation, anything else a 400', async () => {
+      test("algorithm: best is embargo, ofac is the OFAC emulation, yente's names are aliases, anything else a 422", async () => {
         const q = { queries: { a: { schema: 'Person', properties: { name: ['Kim Jong Un'] } } } };
         assert.equal(json(await match('default', q, { algorithm: 'best' })).algorithm, 'embargo');
         const ofac = json(await match('default', q, { algorithm: 'ofac' }));
         assert.equal(ofac.algorithm, 'ofac');
         assert.equal(ofac.threshold, 0.85);
         assert.equal(ofac.responses.a.results[0].id, 'ofac_sdn-20157');
-        const r = await match('default', q, { algorithm: 'logic-v2' });
-        assert.equal(r.statusCode, 400);
-        assert.match(json(r).detail, /unknown algorithm "logic-v2"/);
+        const v2 = await match('default', q, { algorithm: 'logic-v2' });
+        assert.equal(v2.statusCode, 200);
+        assert.equal(v2.headers['x-embargo-algorithm'], 'embargo');
+        assert.equal(json(v2).algorithm, 'embargo');
+        const o249 = await match('default', q, { algorithm: 'ofac-249-qualified' });
+        assert.equal(o249.headers['x-embargo-algorithm'], 'ofac');
+        assert.equal(json(o249).algorithm, 'ofac');
+        const r = await match('default', q, { algorithm: 'er-unstable' });
+        assert.equal(r.statusCode, 422);
+        assert.equal(json(r).code, 'E_VALIDATION');
+        assert.match(json(r).detail, /unknown algorithm "er-unstable"/);
       });
 
       test('limit caps the results; a vessel is found by its IMO number whatever its name', async () => {
@@ -286,6 +294,7 @@ describe(
         assert.equal(r.statusCode, 200, r.body);
         const b = json(r);
         assert.deepEqual(Object.keys(b).sort(), [
+          'algorithm',
           'coverage',
           'facets',
           'limit',
@@ -345,9 +354,9 @@ describe(
         assert.deepEqual(flat.properties.addressEntity, ['un_sc-KPe.001-addr-1']);
       });
 
-      test('a link to another listed entity nests that entity; history spans both OFAC snapshots', async () => {
+      test('a link to another listed entity nests that entity under the FtM reverse property (unknownLinkTo); history spans both OFAC snapshots', async () => {
         const e = json(await s.call({ method: 'GET', url: '/entities/ofac_sdn-10392' }));
-        const link = e.properties.unknownLinkSubject[0];
+        const link = e.properties.unknownLinkTo[0];
         assert.equal(link.schema, 'UnknownLink');
         assert.equal(link.properties.object[0].id, 'ofac_sdn-10465');
         assert.equal(link.properties.object[0].target, true);
