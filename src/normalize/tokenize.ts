@@ -259,7 +259,10 @@ function abbreviateLegalForms(tokens: NameToken[]): void {
 function markNumbers(tokens: NameToken[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    // A particle stands before a name part, so a last word is no particle: "SEA FALCON TEN" ends
+    // with a number, though "ten" is a Dutch particle ("ten Brink").
+    const last = i === tokens.length - 1 && i > 0;
+    if (t.kind !== 'word' && t.kind !== 'number' && !(last && t.kind === 'stop')) continue;
     const value = numberValue(t.text, i);
     if (value === undefined || (value === t.text && t.kind === 'number')) continue;
     tokens[i] = makeToken(value, t.forms, 'number', t.script);
