@@ -236,3 +236,14 @@ test('sound alone never carries a match: short company tokens, or every token of
   // Beside a token that agrees, a sound-alike spelling still counts.
   assert.ok(compare('Harold Lindqvist', 'LINDQVIST, Harald', 'Person') >= 0.75);
 });
+
+test('titles and forms of address before a name are not the name', () => {
+  for (const [q, plain, listed] of [
+    ['Comrade Ryu Chol Min', 'Ryu Chol Min', 'RYU, Chol Min'],
+    ['Dr. Tamara Karimova', 'Tamara Karimova', 'KARIMOVA, Tamara'],
+    ['Comrade Pak Yong Sik', 'Pak Yong Sik', 'PAK, Yong Sik'],
+  ] as const) {
+    const titled = compare(q, listed, 'Person');
+    assert.ok(titled >= compare(plain, listed, 'Person') - 0.05, `${q}: ${titled}`);
+  }
+});
