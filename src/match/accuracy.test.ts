@@ -214,6 +214,12 @@ test('sibling companies, alike but for their line of business, are not a match',
     ],
     'Company',
   );
+  // A truncation the screening did not pair ("Fish.": retrieval reaches tokens by their spellings,
+  // not their truncations) is no conflict of business lines either.
+  assert.ok(
+    scoreOf('Volta River Fish. Ltd', 'VOLTA RIVER FISHERIES LIMITED', 'Company') >
+      scoreOf('Volta River Insurance Ltd', 'VOLTA RIVER FISHERIES LIMITED', 'Company') + 0.1,
+  );
   // A business word the other name only lacks is no conflict: the same company, written shorter.
   assert.ok(
     compare(

@@ -6,7 +6,7 @@
  * than matching "Jong Un".
  */
 import type { TokenExplanation } from '../../core/index.ts';
-import { isBusinessLine, type NameToken } from '../../normalize/index.ts';
+import { isBusinessLine, isTruncatedBusinessWord, type NameToken } from '../../normalize/index.ts';
 import type { Retrieval } from '../index/retrieve.ts';
 import { joinedSimilarity, ROMAN_LETTERS, tokenSimilarity, type TokenMatch } from './tokens.ts';
 
@@ -248,7 +248,10 @@ export class QueryAligner {
       score *= NUMBER_CONFLICT_FACTOR;
     if ((initialLeftQ && wordLeftL) || (initialLeftL && wordLeftQ))
       score *= INITIAL_CONFLICT_FACTOR;
-    if ((businessLeftQ && (wordLeftL || businessLeftL)) || (businessLeftL && wordLeftQ))
+    if (
+      ((businessLeftQ && (wordLeftL || businessLeftL)) || (businessLeftL && wordLeftQ)) &&
+      !truncationLeft(q, l, usedQ, usedL)
+    )
       score *= BUSINESS_CONFLICT_FACTOR;
     return { score: Math.min(1, score), tokens };
   }
@@ -323,6 +326,31 @@ export class QueryAligner {
       }
     }
   }
+}
+
+/**
+ * Whether the words left over on the two sides are a business word and its truncation ("Fish."
+ * for Fisheries): retrieval does not reach a list token through its truncation, so in screening
+ * the pair may be left unpaired, and it is no conflict of business lines. Runs only when a
+ * conflict is otherwise found (rare), so its loops cost nothing on most names.
+ */
+function truncationLeft(
+  q: readonly NameToken[],
+  l: readonly NameToken[],
+  usedQ: Uint8Array,
+  usedL: Uint8Array,
+): boolean {
+  for (let i = 0; i < q.length; i++) {
+    if (usedQ[i]) continue;
+    for (let j = 0; j < l.length; j++)
+      if (
+        !usedL[j] &&
+        (isTruncatedBusinessWord(q[i]!.text, l[j]!.text) ||
+          isTruncatedBusinessWord(l[j]!.text, q[i]!.text))
+      )
+        return true;
+  }
+  return false;
 }
 
 /** Aligns query tokens `q` with list tokens `l` and scores the names (one-off; see QueryAligner). */
