@@ -227,6 +227,18 @@ export function isTruncatedBusinessWord(short: string, word: string): boolean {
   );
 }
 
+/**
+ * The business words a word written with a dot may cut short ("Fish." → fisheries, fishing,
+ * fishery; "Constr." → construction), for the tokenizer to add as spellings so that retrieval
+ * reaches the full word. Empty for most words.
+ */
+export function truncatedBusinessWords(word: string): string[] {
+  if (word.length < 3) return [];
+  const out: string[] = [];
+  for (const w of BUSINESS_LINES) if (isTruncatedBusinessWord(word, w)) out.push(w);
+  return out;
+}
+
 /** The spelled-out word first, then the forms as written; the forms unchanged if none. */
 export function expandCompanyWord(forms: readonly string[]): readonly string[] {
   const full = COMPANY_ABBREVIATIONS.get(forms[0] ?? '');
