@@ -41,3 +41,13 @@ test('legal forms spelled out are written as their abbreviation, in any language
   ] as const)
     assert.deepEqual(texts(long), texts(short), long);
 });
+
+test('a word cut short with a dot takes the business words it may stand for as spellings', () => {
+  const forms = (name: string, i: number) => tokenizeName(name)[i]!.forms;
+  assert.ok(forms('Volta River Fish. Ltd', 2).includes('fisheries'));
+  assert.ok(forms('Amber Coast Constr. Corp', 2).includes('construction'));
+  assert.ok(forms('Kestrel Pharm. Co', 1).includes('pharmaceutical'));
+  // Without the dot, or too short to say anything, a word is left as written.
+  assert.deepEqual(forms('Volta River Fish Ltd', 2), ['fish']);
+  assert.deepEqual(forms('Ab. Volta', 0), ['ab']);
+});

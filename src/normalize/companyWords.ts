@@ -77,6 +77,168 @@ export const COMPANY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['obyed', 'obyedineniye'],
 ]);
 
+/**
+ * Words that name a company's line of business, spelled out (the abbreviations above are spelled
+ * out before they are looked up here). Two companies whose names agree but for such a word
+ * ("Black Sea Grain Trading Inc" and "BLACK SEA GRAIN CONSTRUCTION INC") are sibling companies of
+ * one group, different parties (the matcher marks the pair down: see the aligner), and a
+ * register's truncation of one ("Eng", "Constr") stands for the word.
+ *
+ * Source: the section and division titles of the UN's International Standard Industrial
+ * Classification of All Economic Activities (ISIC Rev. 4, ST/ESA/STAT/SER.M/4/Rev.4, 2008) as
+ * trade registers and company names word them (agriculture, fishing, mining, manufacturing of
+ * textiles, chemicals, pharmaceuticals, steel, electronics, machinery; electricity and energy,
+ * construction, wholesale trade and import-export, transport and shipping, insurance,
+ * investment, real estate, engineering, technology), with their adjectives and plurals. Generic
+ * words that name no line of business (group, holding, enterprises, company, international,
+ * general, development) are not in it.
+ */
+export const BUSINESS_LINES: ReadonlySet<string> = new Set([
+  // ISIC A: agriculture, forestry and fishing
+  'agriculture',
+  'agricultural',
+  'agro',
+  'farming',
+  'forestry',
+  'timber',
+  'fishing',
+  'fisheries',
+  'fishery',
+  'seafood',
+  'grain',
+  // B: mining and quarrying
+  'mining',
+  'minerals',
+  'mineral',
+  'coal',
+  'petroleum',
+  'oil',
+  'gas',
+  // C: manufacturing
+  'manufacturing',
+  'manufacturers',
+  'textile',
+  'textiles',
+  'garment',
+  'garments',
+  'chemical',
+  'chemicals',
+  'petrochemical',
+  'pharmaceutical',
+  'pharmaceuticals',
+  'steel',
+  'metals',
+  'metal',
+  'metallurgical',
+  'electronics',
+  'electronic',
+  'electrical',
+  'electric',
+  'machinery',
+  'machine',
+  'automotive',
+  'aviation',
+  'aerospace',
+  'shipbuilding',
+  'food',
+  'foods',
+  'tobacco',
+  'cement',
+  'paper',
+  'plastics',
+  'industrial',
+  // D: electricity, gas, steam
+  'energy',
+  'power',
+  // F: construction
+  'construction',
+  'building',
+  'contracting',
+  // G: wholesale and retail trade
+  'trading',
+  'trade',
+  'import',
+  'export',
+  'commercial',
+  'retail',
+  'wholesale',
+  // H: transportation and storage
+  'shipping',
+  'logistics',
+  'transport',
+  'transportation',
+  'freight',
+  'marine',
+  'maritime',
+  'navigation',
+  'airlines',
+  'tankers',
+  // J: information and communication
+  'technology',
+  'technologies',
+  'telecom',
+  'telecommunications',
+  'software',
+  'media',
+  // K: financial and insurance activities
+  'insurance',
+  'investment',
+  'investments',
+  'finance',
+  'financial',
+  'capital',
+  'bank',
+  'banking',
+  'securities',
+  // L: real estate
+  'realty',
+  'property',
+  'properties',
+  // M: professional, scientific and technical
+  'engineering',
+  'consulting',
+  'research',
+  // N, P, Q, R, S: services, education, health, tourism
+  'services',
+  'security',
+  'medical',
+  'tourism',
+  'travel',
+  'hotel',
+  'hotels',
+]);
+
+/** Whether a token's primary form names a line of business (see {@link BUSINESS_LINES}). */
+export function isBusinessLine(form: string): boolean {
+  return BUSINESS_LINES.has(form);
+}
+
+/**
+ * Whether `short` is a register's truncation of the business word `word`: its first three letters
+ * or more, cut short ("eng" for engineering, "constr" for construction, "pharm" for
+ * pharmaceutical).
+ */
+export function isTruncatedBusinessWord(short: string, word: string): boolean {
+  return (
+    short.length >= 3 &&
+    short.length < word.length &&
+    BUSINESS_LINES.has(word) &&
+    word.startsWith(short)
+  );
+}
+
+/**
+ * The business words a word written with a dot may cut short ("Fish." → fisheries, fishing,
+ * fishery; "Constr." → construction), for the tokenizer to add as spellings so that retrieval
+ * reaches the full word. Empty for most words.
+ */
+export function truncatedBusinessWords(word: string): string[] {
+  if (word.length < 3) return [];
+  const out: string[] = [];
+  for (const w of BUSINESS_LINES) if (isTruncatedBusinessWord(word, w)) out.push(w);
+  return out;
+}
+
 /** The spelled-out word first, then the forms as written; the forms unchanged if none. */
 export function expandCompanyWord(forms: readonly string[]): readonly string[] {
   const full = COMPANY_ABBREVIATIONS.get(forms[0] ?? '');

@@ -56,6 +56,18 @@ test('payment-message party labels, field tags, account lines and 50F codes come
     assert.deepEqual(texts(dressed), [bare], dressed);
 });
 
+test('field 72 code words between slashes open a party line and come off', () => {
+  for (const [dressed, bare] of [
+    ['/BNF/MAHMOUD RAHIMI', 'MAHMOUD RAHIMI'],
+    ['/bnf/ Volta River Fisheries Limited', 'Volta River Fisheries Limited'],
+    ['/ACC/ZENITH HARBOUR BANK', 'ZENITH HARBOUR BANK'],
+    ['/INT/ Kestrel Credit Bank', 'Kestrel Credit Bank'],
+  ] as const)
+    assert.deepEqual(texts(dressed), [bare], dressed);
+  // A name that merely holds a slash is not a code word.
+  assert.deepEqual(texts('AC/DC TRADING LLC'), []);
+});
+
 test('branch suffixes and bracketed parts come off; a bracketed alias is a name of its own', () => {
   for (const [dressed, parts] of [
     [

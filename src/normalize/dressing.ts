@@ -17,7 +17,9 @@
  * - Payment-message party labels: SWIFT MT103 fields 50a (Ordering Customer) and 59a (Beneficiary
  *   Customer), with their tags (":50K:", ":59:"), an account line starting with "/", and the
  *   structured-name codes of option F ("1/" name, "2/" address, "3/" country and town); ISO 20022
- *   pacs.008 / pain.001 party elements (Dbtr, Cdtr, UltmtDbtr, UltmtCdtr, InitgPty, Nm).
+ *   pacs.008 / pain.001 party elements (Dbtr, Cdtr, UltmtDbtr, UltmtCdtr, InitgPty, Nm); the code
+ *   words between slashes of MT 103 / MT 202 field 72 and of Fedwire and CHIPS party lines
+ *   ("/BNF/", "/ACC/", "/INS/", "/INT/", "/REC/").
  * - Branch suffixes and parenthesised annotations (flag, port, branch, IMO number): what
  *   registers and banks append after the name of the party ("…, DUBAI BRANCH", "(SINGAPORE
  *   BRANCH)", "(flag: Togo)").
@@ -41,6 +43,12 @@ const NUMBER_MARKER = /\b(?:no|nr|number|num)\.?\s*(?=\d)|#\s*(?=\d)/gi;
 const IMO_NUMBER = /[\s,;(]*\bimo(?:\s*(?:no|number|nr)\.?)?\s*[:#]?\s*\d{7}\)?/gi;
 const SWIFT_TAG = /^\s*:?(?:50[afk]|59[af]?|52[ad]|57[abcd]|56[acd]|53[abd]|54[abd]):\s*/i;
 const ACCOUNT_LINE = /^\s*\/[A-Z0-9]{4,40}\s+/i;
+/**
+ * Code words between slashes that open a party line: "/BNF/" (beneficiary, in MT 202 field 72 and
+ * the Fedwire and CHIPS beneficiary fields), "/BEN/", "/ORD/", "/ACC/", "/INS/", "/INT/", "/REC/"
+ * (MT 103 field 72's code words: account with, instructing, intermediary, receiver).
+ */
+const CODE_WORD = /^\s*\/(?:bnf|ben|benef|ord|ordp|acc|ins|int|rec|ult|ultb|ultd)\/\s*/i;
 /** MT103 field 50F: "1/" opens the name; "2/" to "8/" address, country, birth details, ids. */
 const STRUCTURED_NAME = /(?:^|\s)1\/(.*?)(?=\s[2-8]\/|$)/;
 const TRAILING_FLAG =
@@ -94,6 +102,7 @@ function strip(name: string, vessels: boolean, removed: string[]): string {
   };
   take(SWIFT_TAG, 'payment field tag');
   take(ACCOUNT_LINE, 'account number');
+  take(CODE_WORD, 'payment code word');
   for (let i = 0; i < 3; i++) {
     take(PARTY_LABEL, 'payment party label');
     take(PARTY_LABEL_COLON, 'payment party label');

@@ -11,3 +11,4 @@ export { phoneticKeys, skeleton } from './phonetic.ts';
 export { displayOrder, hasFormatCharacters, nameReadings } from './formatChars.ts';
 export { undress, type UndressedName } from './dressing.ts';
 export { areNameVariants, nameVariants } from './givenNames.ts';
+export { isBusinessLine, isTruncatedBusinessWord } from './companyWords.ts';

@@ -19,6 +19,9 @@ import type { TokenKind } from './nameToken.ts';
  *   Prezident, Predsjednik, Președintele, elnök…), since it precedes names in all of them.
  */
 const TITLES = [
+  // Forms of address before the names of party and state officials (DPRK, Soviet usage).
+  'comrade',
+  'tovarishch',
   'mr',
   'mrs',
   'ms',

@@ -42,7 +42,12 @@ import { khmerTokens } from './khmer.ts';
 import { latinForms } from './latin.ts';
 import { asciiKey, makeToken, withKind, type NameToken, type TokenKind } from './nameToken.ts';
 import { DOTTED_TITLES, HYPHEN_ARTICLES, LEGAL_PHRASES, wordKind } from './nameWords.ts';
-import { expandCompanyWord, LEGAL_FORM_ABBREVIATIONS, LEGAL_FORM_PHRASES } from './companyWords.ts';
+import {
+  expandCompanyWord,
+  LEGAL_FORM_ABBREVIATIONS,
+  LEGAL_FORM_PHRASES,
+  truncatedBusinessWords,
+} from './companyWords.ts';
 import { cjkValue, numberValue } from './numbers.ts';
 import { scriptOf, type Script } from './script.ts';
 import { thaiTokens } from './thai.ts';
@@ -92,7 +97,13 @@ export function tokenizeName(name: string): NameToken[] {
     let token = tokens[0]!;
     const next = text[WORD.lastIndex];
     if (next === '.' && DOTTED_TITLES.has(token.text)) token = withKind(token, 'title');
-    else if (next && DASHES.has(next) && HYPHEN_ARTICLES.has(token.text))
+    else if (next === '.' && token.kind === 'word' && token.script === 'latin') {
+      // "Volta River Fish. Ltd": a word cut short with a dot may be a business word; its full
+      // spellings join the token's, so retrieval and comparison reach "Fisheries".
+      const full = truncatedBusinessWords(token.text);
+      if (full.length)
+        token = makeToken(token.text, [...token.forms, ...full], token.kind, token.script);
+    } else if (next && DASHES.has(next) && HYPHEN_ARTICLES.has(token.text))
       token = withKind(token, 'stop');
     out.push(token);
   }
@@ -259,7 +270,10 @@ function abbreviateLegalForms(tokens: NameToken[]): void {
 function markNumbers(tokens: NameToken[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    // A particle stands before a name part, so a last word is no particle: "SEA FALCON TEN" ends
+    // with a number, though "ten" is a Dutch particle ("ten Brink").
+    const last = i === tokens.length - 1 && i > 0;
+    if (t.kind !== 'word' && t.kind !== 'number' && !(last && t.kind === 'stop')) continue;
     const value = numberValue(t.text, i);
     if (value === undefined || (value === t.text && t.kind === 'number')) continue;
     tokens[i] = makeToken(value, t.forms, 'number', t.script);

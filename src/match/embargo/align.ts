@@ -6,9 +6,9 @@
  * than matching "Jong Un".
  */
 import type { TokenExplanation } from '../../core/index.ts';
-import type { NameToken } from '../../normalize/index.ts';
+import { isBusinessLine, isTruncatedBusinessWord, type NameToken } from '../../normalize/index.ts';
 import type { Retrieval } from '../index/retrieve.ts';
-import { joinedSimilarity, tokenSimilarity, type TokenMatch } from './tokens.ts';
+import { joinedSimilarity, ROMAN_LETTERS, tokenSimilarity, type TokenMatch } from './tokens.ts';
 
 /** Pairs below this similarity are not aligned. */
 const MIN_PAIR = 0.7;
@@ -39,6 +39,16 @@ export const NUMBER_CONFLICT_FACTOR = 0.5;
  * word left over: "ESCOBAR AGUILAR, D." is not Carlos ESCOBAR AGUILAR.
  */
 export const INITIAL_CONFLICT_FACTOR = 0.85;
+/**
+ * Factor for names that agree but for their line of business: one names a business ("Trading",
+ * "Construction", "Fisheries") the other lacks, and the other has a word of its own left over
+ * ("Black Sea Grain Trading" and "BLACK SEA GRAIN CONSTRUCTION", "Atlas Peak Electronics" and
+ * "ATLAS PEAK ENGINEERING"). Groups name their companies so (sibling companies), and each is a
+ * party of its own: a designation names one of them, not its siblings. A business word only one
+ * of the names has, with nothing left over on the other side, is no conflict ("KOREA MINING
+ * DEVELOPMENT TRADING CORP" written without "Trading").
+ */
+export const BUSINESS_CONFLICT_FACTOR = 0.7;
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
 const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
 
@@ -168,7 +178,11 @@ export class QueryAligner {
       // An initial standing for a given name is a name part that agrees ("Y. Prigozhin"), though
       // not one that can anchor the name on its own.
       if (span === 1 && S.pairMatch[p]!.method === 'initial') initials++;
-      else if (isContent(q[qi]!) || (qn === 2 && isContent(q[qi + 1]!))) {
+      else if (
+        isContent(q[qi]!) ||
+        (qn === 2 && isContent(q[qi + 1]!)) ||
+        S.pairMatch[p]!.method === 'number' // a Roman numeral letter read as its number
+      ) {
         // One query token written for two list tokens ("Prigozhinyevgeniy") matches two parts.
         matchedContent += ln;
         if (!S.pairMatch[p]!.weak) anchors++;
@@ -195,11 +209,19 @@ export class QueryAligner {
     let initialLeftL = false;
     let wordLeftQ = false;
     let wordLeftL = false;
+    let romanLeftQ = false;
+    let romanLeftL = false;
+    let businessLeftQ = false;
+    let businessLeftL = false;
     for (let i = 0; i < q.length; i++) {
       total += this.wq[i]!;
       if (!usedQ[i] && q[i]!.kind === 'number') numberLeftQ = true;
-      if (!usedQ[i] && q[i]!.kind === 'initial') initialLeftQ = true;
+      if (!usedQ[i] && q[i]!.kind === 'initial') {
+        initialLeftQ = true;
+        if (ROMAN_LETTERS.has(q[i]!.text)) romanLeftQ = true;
+      }
       if (!usedQ[i] && q[i]!.kind === 'word') wordLeftQ = true;
+      if (!usedQ[i] && isBusinessLine(q[i]!.text)) businessLeftQ = true;
       if (explain && !usedQ[i])
         tokens.push({ query: q[i]!.text, list: '', method: 'none', score: 0 });
     }
@@ -207,8 +229,12 @@ export class QueryAligner {
     for (let j = 0; j < l.length; j++) {
       total += usedL[j] ? wl[j]! : UNMATCHED_LIST_WEIGHT * wl[j]!;
       if (!usedL[j] && l[j]!.kind === 'number') numberLeftL = true;
-      if (!usedL[j] && l[j]!.kind === 'initial') initialLeftL = true;
+      if (!usedL[j] && l[j]!.kind === 'initial') {
+        initialLeftL = true;
+        if (ROMAN_LETTERS.has(l[j]!.text)) romanLeftL = true;
+      }
       if (!usedL[j] && l[j]!.kind === 'word') wordLeftL = true;
+      if (!usedL[j] && isBusinessLine(l[j]!.text)) businessLeftL = true;
       if (isContent(l[j]!)) listContent++;
     }
     // Initials count as name parts beside a part spelled the same ("V. Zolotov" is ZOLOTOV,
@@ -217,9 +243,16 @@ export class QueryAligner {
     let score = total > 0 ? matched / total : 0;
     if (matchedContent === 1 && listContent >= 2) score *= SINGLE_PART_FACTOR;
     if (matchedContent > 0 && anchors === 0) score *= UNANCHORED_FACTOR;
-    if (numberLeftQ && numberLeftL) score *= NUMBER_CONFLICT_FACTOR;
+    // A Roman numeral letter left over ("NOOR AL BAHR V") is a number beside the other's number.
+    if ((numberLeftQ && (numberLeftL || romanLeftL)) || (numberLeftL && romanLeftQ))
+      score *= NUMBER_CONFLICT_FACTOR;
     if ((initialLeftQ && wordLeftL) || (initialLeftL && wordLeftQ))
       score *= INITIAL_CONFLICT_FACTOR;
+    if (
+      ((businessLeftQ && (wordLeftL || businessLeftL)) || (businessLeftL && wordLeftQ)) &&
+      !truncationLeft(q, l, usedQ, usedL)
+    )
+      score *= BUSINESS_CONFLICT_FACTOR;
     return { score: Math.min(1, score), tokens };
   }
 
@@ -293,6 +326,31 @@ export class QueryAligner {
       }
     }
   }
+}
+
+/**
+ * Whether the words left over on the two sides are a business word and its truncation ("Fish."
+ * for Fisheries): retrieval does not reach a list token through its truncation, so in screening
+ * the pair may be left unpaired, and it is no conflict of business lines. Runs only when a
+ * conflict is otherwise found (rare), so its loops cost nothing on most names.
+ */
+function truncationLeft(
+  q: readonly NameToken[],
+  l: readonly NameToken[],
+  usedQ: Uint8Array,
+  usedL: Uint8Array,
+): boolean {
+  for (let i = 0; i < q.length; i++) {
+    if (usedQ[i]) continue;
+    for (let j = 0; j < l.length; j++)
+      if (
+        !usedL[j] &&
+        (isTruncatedBusinessWord(q[i]!.text, l[j]!.text) ||
+          isTruncatedBusinessWord(l[j]!.text, q[i]!.text))
+      )
+        return true;
+  }
+  return false;
 }
 
 /** Aligns query tokens `q` with list tokens `l` and scores the names (one-off; see QueryAligner). */

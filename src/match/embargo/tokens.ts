@@ -4,7 +4,12 @@
  * produced it. Short tokens must match exactly or by sound: a one-letter edit of a three-letter
  * name is another name (Ali/Ari, Kim/Kam).
  */
-import { areNameVariants, type NameToken, type Script } from '../../normalize/index.ts';
+import {
+  areNameVariants,
+  isTruncatedBusinessWord,
+  type NameToken,
+  type Script,
+} from '../../normalize/index.ts';
 import { cachedPhonetic, cachedSkeleton } from '../index/keys.ts';
 import { jaroWinkler, typoDistance } from '../similarity/index.ts';
 
@@ -27,6 +32,8 @@ export interface TokenMatch {
 export const SHORT_TOKEN = 4;
 /** Score of a given name against its diminutive or short form: the same name, written otherwise. */
 export const NICKNAME_SCORE = 0.9;
+/** Score of a business word against its truncation ("Eng" for Engineering): the same word, cut. */
+const TRUNCATION_SCORE = 0.9;
 /** Score of a short token one slip from another, less a tenth of the slip's cost. */
 const SHORT_SLIP_SCORE = 0.92;
 
@@ -89,10 +96,26 @@ function isContent(t: NameToken): boolean {
 }
 
 /**
+ * Roman numerals of one letter, which the tokenizer reads as initials (a person's "V." or "X."):
+ * beside a number they are numbers.
+ */
+export const ROMAN_LETTERS: ReadonlyMap<string, string> = new Map([
+  ['i', '1'],
+  ['v', '5'],
+  ['x', '10'],
+]);
+
+/**
  * An initial against a token: the same initial is the same, an initial standing for a name that
  * begins with it is likely the name (0.8: partly, since many names share the letter).
  */
 function initialMatch(q: NameToken, l: NameToken): TokenMatch {
+  // "SAHAR X", "NOOR AL BAHR V": a single Roman numeral letter is the number it writes.
+  const roman = q.kind === 'initial' ? [q, l] : [l, q];
+  if (roman[1]!.kind === 'number') {
+    const ok = ROMAN_LETTERS.get(roman[0]!.text) === roman[1]!.text;
+    return { score: ok ? 1 : 0, method: ok ? 'number' : 'none', query: q.text, list: l.text };
+  }
   const ok = q.text[0] === l.text[0];
   const both = q.kind === 'initial' && l.kind === 'initial';
   return {
@@ -154,6 +177,12 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
       // A diminutive or short form of the name (Becky/Rebecca, Bill/William), from the table.
       if (best.score < NICKNAME_SCORE && areNameVariants(qf, lf))
         best = { score: NICKNAME_SCORE, method: 'nickname', query: qf, list: lf };
+      // A register's truncation of a business word ("Eng" for Engineering, "Constr").
+      if (
+        best.score < TRUNCATION_SCORE &&
+        (isTruncatedBusinessWord(qf, lf) || isTruncatedBusinessWord(lf, qf))
+      )
+        best = { score: TRUNCATION_SCORE, method: 'abbreviation', query: qf, list: lf };
       const f = fuzzy(qf, lf);
       if (f > best.score)
         best =
@@ -165,7 +194,11 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         // same first letter there.
         const short = Math.min(qf.length, lf.length) <= 3;
         const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : 0.88;
-        const weak = Math.min(qf.length, lf.length) <= SHORT_TOKEN;
+        // Between two Latin spellings, sound alone never anchors a name, whatever the tokens'
+        // length ("Dana Ross" is not Dina Rose, "Hamel Trading" not HAMAS): it counts beside a
+        // part that agrees. Across scripts sound is how a transliteration matches ("Hezbollah"
+        // from Hebrew), so only short tokens are weak there.
+        const weak = cross ? Math.min(qf.length, lf.length) <= SHORT_TOKEN : true;
         if (score > best.score)
           best = weak
             ? { score, method: 'phonetic', query: qf, list: lf, weak }
