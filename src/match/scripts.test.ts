@@ -1,0 +1,46 @@
+// Names read by the script tables of issue 13 (Hebrew, Thai, Khmer, Burmese, Georgian, Armenian,
+// kana) against Latin names: a sound or skeleton likeness stacked on a guessed romanisation is
+// no match on its own for a short word, a real spelling is.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { storedEntity } from './_testing.ts';
+import { CandidateIndex } from './index/build.ts';
+import { Matcher } from './matcher.ts';
+
+const matcher = new Matcher(
+  CandidateIndex.build([
+    storedEntity('Vessel', { name: ['CARMEL'] }),
+    storedEntity('Organization', { name: ['HEZBOLLAH'] }),
+  ]),
+);
+
+test('a short sound-alike of a table-read word does not reach a match on its own', () => {
+  for (const [q, listed, schema] of [
+    ['ภูเก็ต', 'Bucket', 'Vessel'], // phuket ~ bucket: PKT
+    ['กระบี่', 'Kirby', 'Vessel'], // krabi ~ kirby: KRP
+    ['ホンダ', 'Hyundai', 'Company'], // honda ~ hyundai: HNT
+  ] as const) {
+    const c = matcher.compare(q, listed, schema);
+    assert.ok(!c.match, `${q} ~ ${listed}: ${c.score}`);
+  }
+});
+
+test("a generated spelling's secondary sound code (a silent -lle) pairs nothing", () => {
+  const c = matcher.compare('חסן נסראללה', 'Hassan Nasser', 'Person');
+  assert.ok(!c.match, `Nasrallah ~ Nasser: ${c.score}`);
+});
+
+test('a likeness of four consonants or more still stands, and spellings match', () => {
+  for (const [q, listed, schema] of [
+    ['כרמל', 'Carmel', 'Vessel'], // KRML
+    ['חיזבאללה', 'Hezbollah', 'Organization'],
+    ['შპს ქართუ', 'Cartu LLC', 'Company'],
+    ['ウラジーミル プーチン', 'Vladimir Putin', 'Person'], // a loanword's reading, fuzzily
+    ['ภูเก็ต', 'Phuket', 'Vessel'],
+  ] as const) {
+    const c = matcher.compare(q, listed, schema);
+    assert.ok(c.match, `${q} ~ ${listed}: ${c.score}`);
+  }
+  const found = matcher.screen({ schema: 'Vessel', properties: { name: ['כרמל'] } }).results[0];
+  assert.equal(found?.caption, 'CARMEL');
+});
