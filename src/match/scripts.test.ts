@@ -30,6 +30,14 @@ test("a generated spelling's secondary sound code (a silent -lle) pairs nothing"
   assert.ok(!c.match, `Nasrallah ~ Nasser: ${c.score}`);
 });
 
+test('a short skeleton likeness beside a matching given name does not make a match', () => {
+  // okhion ~ Chun share only the skeleton khn (negatives-dev.csv's false positive).
+  const c = matcher.compare('שאם אוחיון', 'Chun-sam KIM', 'Person');
+  assert.ok(!c.match, `שאם אוחיון ~ Chun-sam KIM: ${c.score}`);
+  const d = matcher.compare('משה דיין', 'Moshe Dayan', 'Person');
+  assert.ok(d.match, `Moshe Dayan: ${d.score}`);
+});
+
 test('a likeness of four consonants or more still stands, and spellings match', () => {
   for (const [q, listed, schema] of [
     ['כרמל', 'Carmel', 'Vessel'], // KRML

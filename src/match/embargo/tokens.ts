@@ -56,6 +56,12 @@ const TABLE_READ: ReadonlySet<Script> = new Set([
  * are shared by too many names.
  */
 const TABLE_LOOSE_KEY = 4;
+/**
+ * Score of such a short likeness: below any spelling match (0.95 for a transliteration, about 0.9
+ * for a typo), so beside a matching given name it does not carry a different surname to a match
+ * (שאם אוחיון: okhion ~ Chun by the skeleton khn).
+ */
+const TABLE_LOOSE_SCORE = 0.8;
 /** A non-weak pairing this good is kept over a weak one scoring a little more (kartu ~ Cartu). */
 const STRONG_OVER_WEAK = 0.8;
 /**
@@ -217,9 +223,9 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         // Metaphone codes of short words say little ("eun" and "won" are both AN): ask for the
         // same first letter there.
         const short = Math.min(qf.length, lf.length) <= 3;
-        const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : 0.88;
-        const weak =
-          Math.min(qf.length, lf.length) <= SHORT_TOKEN || (guess && soundKey < TABLE_LOOSE_KEY);
+        const loose = guess && soundKey < TABLE_LOOSE_KEY;
+        const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : loose ? TABLE_LOOSE_SCORE : 0.88;
+        const weak = Math.min(qf.length, lf.length) <= SHORT_TOKEN || loose;
         if (better(score, weak))
           best = weak
             ? { score, method: 'phonetic', query: qf, list: lf, weak }
@@ -229,10 +235,11 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         const s = cachedSkeleton(qf);
         if (s.length >= 2 && s === cachedSkeleton(lf)) {
           const weak = guess && s.length < TABLE_LOOSE_KEY;
-          if (better(0.88, weak))
+          const score = weak ? TABLE_LOOSE_SCORE : 0.88;
+          if (better(score, weak))
             best = weak
-              ? { score: 0.88, method: 'skeleton', query: qf, list: lf, weak }
-              : { score: 0.88, method: 'skeleton', query: qf, list: lf };
+              ? { score, method: 'skeleton', query: qf, list: lf, weak }
+              : { score, method: 'skeleton', query: qf, list: lf };
         }
       }
     }
