@@ -17,6 +17,7 @@ import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
 import { wordKind } from './nameWords.ts';
 
 const MAX_FORMS = 8;
+const ASPIRATE = /([ptk])h/g;
 
 // [initial spellings, final spellings]
 const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
@@ -66,7 +67,7 @@ const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly 
   ภ: [['ph', 'p'], ['p']],
   ม: [['m'], ['m']],
   ย: [['y'], ['i', 'y']],
-  ร: [['r'], ['n', 'r']],
+  ร: [['r'], ['n', 'r', 'rn']],
   ล: [['l'], ['n', 'l']],
   ว: [
     ['w', 'v'],
@@ -118,6 +119,16 @@ const VOWELS: Readonly<Record<string, readonly string[]>> = {
   ไ: ['ai', 'ay'],
 };
 
+/**
+ * Spellings of a final consonant: its RTGS final sound, then its initial spelling, as personal
+ * spellings write it after the letter rather than the sound (ประยุทธ์ Prayuth, เวช Wech).
+ */
+function finalSpellings(c: string): readonly string[] {
+  const [initial, final] = CONSONANTS[c]!;
+  const letter = initial[0]!;
+  return final.includes(letter) || !letter ? final : [...final, letter];
+}
+
 /** Removes tone marks and letters made silent by ์ (with ทร์, ตร์ both letters). */
 function clean(word: string): string[] {
   // NFKC (applied to every name) splits ำ into nikhahit and า: put it back first.
@@ -141,6 +152,12 @@ function options(word: string): (readonly string[])[] {
     let lead = '';
     if (LEADING.has(cs[i]!)) lead = cs[i++]!;
     const c = cs[i];
+    if (c !== undefined && SYLLABLE_LETTERS[c]) {
+      if (lead) opts.push(VOWELS[lead] ?? ['']);
+      opts.push(SYLLABLE_LETTERS[c]);
+      i++;
+      continue;
+    }
     if (c === undefined || !CONSONANTS[c]) {
       if (c && /[0-9]/.test(c)) opts.push([c]);
       if (lead) opts.push(VOWELS[lead] ?? ['']);
@@ -165,12 +182,18 @@ function options(word: string): (readonly string[])[] {
     // Final: a consonant not starting the next syllable.
     let final: readonly string[] | undefined;
     const f = cs[i];
-    if (f && CONSONANTS[f] && closes(cs, i + 1) && sign !== 'ะ' && sign !== 'ำ') {
-      final = CONSONANTS[f]![1];
+    if (f && CONSONANTS[f] && closes(cs, i + 1, lead, sign) && sign !== 'ะ' && sign !== 'ำ') {
+      final = finalSpellings(f);
       i++;
     }
     opts.push(vowel ?? (final ? ['o', 'a'] : ['a', 'o', '']));
     if (final) opts.push(final);
+    // A ร ending the word after a final consonant is silent or, in spellings after the Sanskrit,
+    // -ra (เบศร bet, ชินวัตร Chinnawat or Shinawatra).
+    if (final && cs[i] === 'ร' && i + 1 === cs.length) {
+      opts.push(['', 'ra']);
+      i++;
+    }
   }
   return opts;
 }
@@ -202,6 +225,8 @@ function compoundVowel(
     const n = cs[i + 2];
     return [n !== undefined && CONSONANTS[n] && closes(cs, i + 3) ? ['a'] : ['an'], 2];
   }
+  // Before ฤ the consonant keeps an unwritten a (นฤ na-rue), or none (ทฤษฎี thrit-).
+  if (bare && c !== undefined && SYLLABLE_LETTERS[c]) return [['a', ''], 0];
   if (bare) return [undefined, 0];
   return [VOWELS[lead + sign] ?? VOWELS[sign] ?? VOWELS[lead] ?? ['a'], 0];
 }
@@ -218,11 +243,27 @@ function isVowelAfter(cs: string[], i: number, lead: string): boolean {
  * the next one when a vowel sign follows it (ชา cha), and closes this one at the end of the word,
  * before a leading vowel or before another consonant (สม som).
  */
-function closes(cs: string[], i: number): boolean {
+function closes(cs: string[], i: number, lead = '', sign = ''): boolean {
   const c = cs[i];
+  if (c !== undefined && SYLLABLE_LETTERS[c]) return false;
   if (c === 'ร' && cs[i + 1] === 'ร') return false; // รร: the consonant before it is its onset
+  // A bare อ between consonants is the vowel o of the next syllable (ทอง thong).
+  if (c === 'อ' && CONSONANTS[cs[i + 1] ?? ''] && !FOLLOWING.has(cs[i + 2] ?? '')) return false;
+  // After an open long vowel, two consonants ending the word are a syllable with unwritten o
+  // (นา|ธร na-thon), not a final and a lone letter.
+  if (!lead && OPEN_LONG.has(sign) && c !== undefined && CONSONANTS[c] && i + 1 === cs.length)
+    return false;
   return c === undefined || !FOLLOWING.has(c);
 }
+
+// Long vowels a syllable may end on (า ี ู ื): what follows them need not close the syllable.
+const OPEN_LONG = new Set(['า', 'ี', 'ู', 'ื']);
+
+// Vowel letters that are a syllable of their own (ฤ rue as in ฤดู, ฤทธิ์; ฦ lue), RTGS first.
+const SYLLABLE_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  ฤ: ['rue', 'ri', 'roe'],
+  ฦ: ['lue'],
+};
 
 // Company words (Civil and Commercial Code, Public Limited Companies Act B.E. 2535: บริษัท …
 // จำกัด company … limited, มหาชน public).
@@ -242,5 +283,16 @@ export function thaiTokens(word: string): NameToken[] {
   }
   const forms = kBest(options(word), MAX_FORMS).filter(Boolean);
   if (!forms.length) return [];
+  // A word of two to four consonants and no vowel sign is often an abbreviation read letter by
+  // letter, its Latin acronym their initials (ปตท. PTT, the Petroleum Authority of Thailand).
+  const cs = clean(word);
+  if (cs.length >= 3 && cs.length <= 4 && cs.every((c) => CONSONANTS[c] && c !== 'อ'))
+    forms.push(cs.map((c) => CONSONANTS[c]![0][0]![0]).join(''));
+  // Personal spellings often write the aspirates ph th kh without their h (Paetongtarn for
+  // RTGS Phaethongthan, Pita for Phitha): each spelling also without them.
+  for (const f of forms.slice()) {
+    const plain = f.replace(ASPIRATE, '$1');
+    if (plain !== f && !forms.includes(plain)) forms.push(plain);
+  }
   return [makeToken(forms[0]!, forms, /^[0-9]+$/.test(forms[0]!) ? 'number' : 'word', 'thai')];
 }
