@@ -37,3 +37,11 @@ test('Thai personal spellings: aspirates without h, finals by their letter, abbr
   assert.ok(forms('ปตท.')[0]!.includes('ptt'), 'ปตท. is PTT');
   assert.ok(!forms('สม')[0]!.includes('sm'), 'a two-letter word is a syllable');
 });
+
+test('Thai: อ carries a vowel except before ยา ยู; a final before ย is read twice; a lone last letter', () => {
+  assert.equal(texts('อนุทิน')[0], 'anuthin');
+  assert.equal(texts('อยู่')[0], 'yu');
+  assert.equal(texts('อยุธยา')[0], 'ayutthaya');
+  assert.ok(forms('พัทยา')[0]!.includes('pattaya'));
+  assert.equal(texts('ยิ่งลักษณ์')[0], 'yinglak');
+});

@@ -89,7 +89,8 @@ const TONES = /[\u0e48-\u0e4b\u0e4d\u0e4e]/g;
 const SILENCER = '\u0e4c'; // ์ thanthakhat
 // Second consonants of true initial clusters (กร, ปล, คว…).
 const CLUSTER = new Set(['ร', 'ล', 'ว']);
-// A leading ห (or อ before ย) only gives its tone to the next sonorant: หล l, หม m, อย y.
+// A leading ห only gives its tone to the next sonorant (หล l, หม m), as อ does in the four words
+// อย่า อยู่ อย่าง อยาก ("อ นำ ย"); elsewhere อ carries a vowel (อนุทิน Anutin, อยุธยา Ayutthaya).
 const SONORANT = new Set(['ง', 'ญ', 'น', 'ม', 'ย', 'ร', 'ล', 'ว']);
 
 // Vowels: key = leading vowel + following signs ('' for none), value = spellings, RTGS first.
@@ -165,7 +166,11 @@ function options(word: string): (readonly string[])[] {
       continue;
     }
     // Initial, with a silent leading ห/อ or a true cluster.
-    if ((c === 'ห' || c === 'อ') && SONORANT.has(cs[i + 1] ?? '')) i++;
+    if (
+      (c === 'ห' && SONORANT.has(cs[i + 1] ?? '')) ||
+      (c === 'อ' && cs[i + 1] === 'ย' && 'าู'.includes(cs[i + 2] ?? '-'))
+    )
+      i++;
     const start = i;
     opts.push(CONSONANTS[cs[i]!]![0]);
     i++;
@@ -188,10 +193,14 @@ function options(word: string): (readonly string[])[] {
     }
     opts.push(vowel ?? (final ? ['o', 'a'] : ['a', 'o', '']));
     if (final) opts.push(final);
-    // A ร ending the word after a final consonant is silent or, in spellings after the Sanskrit,
-    // -ra (เบศร bet, ชินวัตร Chinnawat or Shinawatra).
-    if (final && cs[i] === 'ร' && i + 1 === cs.length) {
-      opts.push(['', 'ra']);
+    // A final before ย in words from Pali and Sanskrit is read twice, closing its syllable and
+    // opening the next with a (อยุธยา a-yut-tha-ya, พัทยา phat-tha-ya, วิทยา wit-tha-ya).
+    if (final && cs[i] === 'ย' && cs[i + 1] && FOLLOWING.has(cs[i + 1]!))
+      opts.push([`${CONSONANTS[f!]![0][0]}a`, '']);
+    // A consonant ending the word after a final one is silent or, in spellings after the
+    // Sanskrit, takes an a (เบศร bet, ชินวัตร Chinnawat or Shinawatra, ลักษณ์ lak).
+    if (final && cs[i] && CONSONANTS[cs[i]!] && i + 1 === cs.length) {
+      opts.push(['', `${CONSONANTS[cs[i]!]![0][0]}a`]);
       i++;
     }
   }
