@@ -52,3 +52,16 @@ test('a likeness of four consonants or more still stands, and spellings match', 
   const found = matcher.screen({ schema: 'Vessel', properties: { name: ['כרמל'] } }).results[0];
   assert.equal(found?.caption, 'CARMEL');
 });
+
+test('foreign names in katakana meet their Latin spellings', () => {
+  for (const [q, listed] of [
+    ['ドナルド トランプ', 'Donald Trump'],
+    ['セルゲイ ラブロフ', 'Sergei Lavrov'],
+    ['アレクサンドル ルカシェンコ', 'Alexander Lukashenko'],
+  ] as const) {
+    const c = matcher.compare(q, listed, 'Person');
+    assert.ok(c.match, `${q} ~ ${listed}: ${c.score}`);
+  }
+  const c = matcher.compare('アベ シンゾウ', 'Abe Hiroshi', 'Person');
+  assert.ok(!c.match, `Abe Shinzo ~ Abe Hiroshi: ${c.score}`);
+});

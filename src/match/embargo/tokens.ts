@@ -68,7 +68,7 @@ const STRONG_OVER_WEAK = 0.8;
  * Kana spellings of this length or more may also match by typo: a katakana loanword only
  * approximates the foreign name (ウラジーミル uladimil ~ Vladimir), unlike a Japanese syllable.
  */
-const KANA_LOAN_MIN = 6;
+const KANA_LOAN_MIN = 5;
 
 /**
  * Edits allowed before a fuzzy match is marked down, by the longer token's length: one typo in
