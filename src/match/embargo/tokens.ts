@@ -207,14 +207,6 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
             ? { score: f, method: 'fuzzy', query: qf, list: lf, weak: true }
             : { score: f, method: 'fuzzy', query: qf, list: lf };
       const guess = guessQ || guessL;
-      // A weak likeness (see TABLE_READ) gives way to a strong one of the same score, and never
-      // displaces a strong pairing nearly as good.
-      const better = (score: number, weak: boolean): boolean =>
-        guess
-          ? weak
-            ? score > best.score && (best.weak === true || best.score < STRONG_OVER_WEAK)
-            : score > best.score || (score === best.score && best.weak === true)
-          : score > best.score;
       const soundKey =
         best.score < 0.88 || best.weak
           ? sharedKey(cachedPhonetic(qf), cachedPhonetic(lf), guessQ, guessL)
@@ -226,7 +218,7 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         const loose = guess && soundKey < TABLE_LOOSE_KEY;
         const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : loose ? TABLE_LOOSE_SCORE : 0.88;
         const weak = Math.min(qf.length, lf.length) <= SHORT_TOKEN || loose;
-        if (better(score, weak))
+        if (better(best, score, weak, guess))
           best = weak
             ? { score, method: 'phonetic', query: qf, list: lf, weak }
             : { score, method: 'phonetic', query: qf, list: lf };
@@ -236,7 +228,7 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         if (s.length >= 2 && s === cachedSkeleton(lf)) {
           const weak = guess && s.length < TABLE_LOOSE_KEY;
           const score = weak ? TABLE_LOOSE_SCORE : 0.88;
-          if (better(score, weak))
+          if (better(best, score, weak, guess))
             best = weak
               ? { score, method: 'skeleton', query: qf, list: lf, weak }
               : { score, method: 'skeleton', query: qf, list: lf };
@@ -245,6 +237,17 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
     }
   }
   return best;
+}
+
+/**
+ * Whether a sound or skeleton pairing of `score` replaces `best`. Between table-read forms (see
+ * TABLE_READ) a weak likeness gives way to a strong one of the same score and never displaces a
+ * strong pairing nearly as good.
+ */
+function better(best: TokenMatch, score: number, weak: boolean, guess: boolean): boolean {
+  if (!guess) return score > best.score;
+  if (weak) return score > best.score && (best.weak === true || best.score < STRONG_OVER_WEAK);
+  return score > best.score || (score === best.score && best.weak === true);
 }
 
 /**
