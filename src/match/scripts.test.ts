@@ -65,3 +65,10 @@ test('foreign names in katakana meet their Latin spellings', () => {
   const c = matcher.compare('アベ シンゾウ', 'Abe Hiroshi', 'Person');
   assert.ok(!c.match, `Abe Shinzo ~ Abe Hiroshi: ${c.score}`);
 });
+
+test('Khmer place names: the place word pairs on its own, so another island is another place', () => {
+  assert.ok(matcher.compare('ភ្នំពេញ', 'Phnom Penh', 'Vessel').match);
+  assert.ok(matcher.compare('កោះកុង', 'Koh Kong', 'Vessel').match);
+  const c = matcher.compare('កោះកុង', 'Koh Rong', 'Vessel');
+  assert.ok(!c.match, `Koh Kong ~ Koh Rong: ${c.score}`);
+});
