@@ -62,6 +62,11 @@ const TABLE_LOOSE_KEY = 4;
  * (שאם אוחיון: okhion ~ Chun by the skeleton khn).
  */
 const TABLE_LOOSE_SCORE = 0.8;
+/**
+ * Alphabets that write every vowel: their table spellings already carry the vowels, so a likeness
+ * in sound alone is another word (რუსთავი rustavi ~ Rostov), however long.
+ */
+const FULL_VOWELS: ReadonlySet<Script> = new Set(['georgian', 'armenian']);
 /** A non-weak pairing this good is kept over a weak one scoring a little more (kartu ~ Cartu). */
 const STRONG_OVER_WEAK = 0.8;
 /**
@@ -215,7 +220,8 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         // Metaphone codes of short words say little ("eun" and "won" are both AN): ask for the
         // same first letter there.
         const short = Math.min(qf.length, lf.length) <= 3;
-        const loose = guess && soundKey < TABLE_LOOSE_KEY;
+        const loose =
+          guess && (soundKey < TABLE_LOOSE_KEY || FULL_VOWELS.has(guessQ ? q.script : l.script));
         const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : loose ? TABLE_LOOSE_SCORE : 0.88;
         const weak = Math.min(qf.length, lf.length) <= SHORT_TOKEN || loose;
         if (better(best, score, weak, guess))
