@@ -72,3 +72,14 @@ test('Khmer place names: the place word pairs on its own, so another island is a
   const c = matcher.compare('កោះកុង', 'Koh Rong', 'Vessel');
   assert.ok(!c.match, `Koh Kong ~ Koh Rong: ${c.score}`);
 });
+
+test('a Burmese name is every syllable: one the list adds makes another name', () => {
+  const c = matcher.compare('ခင်ရီ', 'Khin Yee Win', 'Person');
+  assert.ok(!c.match, `Khin Yi ~ Khin Yee Win: ${c.score}`);
+  assert.ok(matcher.compare('ခင်ရီ', 'Khin Yi', 'Person').match);
+  // ဦး after a syllable is the name's Oo, not the honorific U.
+  const oo = matcher.compare('မြထွန်းဦး', 'Mya Tun Oo', 'Person');
+  assert.ok(oo.match, `Mya Tun Oo: ${oo.score}`);
+  // A Latin query keeps the usual allowance for a list's extra name parts.
+  assert.ok(matcher.compare('Vladimir Putin', 'Vladimir Vladimirovich Putin', 'Person').match);
+});
