@@ -83,3 +83,62 @@ test('a Burmese name is every syllable: one the list adds makes another name', (
   // A Latin query keeps the usual allowance for a list's extra name parts.
   assert.ok(matcher.compare('Vladimir Putin', 'Vladimir Vladimirovich Putin', 'Person').match);
 });
+
+test('native spellings find their listed names first, several per script', () => {
+  const listed = [
+    ['Organization', 'HAMAS'],
+    ['Company', 'JOINT STOCK COMPANY HMS GROUP'],
+    ['Organization', 'HIZBALLAH'],
+    ['Person', 'HLAING, Min Aung'],
+    ['Person', 'TUN, Moe Myint'],
+    ['Person', 'SHWE, Than'],
+    ['Person', 'SINWAR, Yahya'],
+    ['Person', 'HANIYEH, Ismail'],
+    ['Person', 'HUN, Sen'],
+    ['Person', 'KHIEU, Samphan'],
+    ['Person', 'CHEA, Sim'],
+    ['Person', 'SAAKASHVILI, Mikheil'],
+    ['Person', 'IVANISHVILI, Bidzina'],
+    ['Person', 'KALADZE, Kakha'],
+    ['Person', 'KOCHARYAN, Robert'],
+    ['Person', 'KARAPETYAN, Samvel'],
+    ['Person', 'TER-PETROSYAN, Levon'],
+    ['Person', 'SHINAWATRA, Thaksin'],
+    ['Person', 'CHAN-OCHA, Prayuth'],
+    ['Person', 'SHINAWATRA, Yingluck'],
+    ['Person', 'LAVROV, Sergei Viktorovich'],
+    ['Person', 'PUTIN, Vladimir Vladimirovich'],
+    ['Person', 'SHOIGU, Sergei Kuzhugetovich'],
+  ] as const;
+  const m = new Matcher(
+    CandidateIndex.build(listed.map(([schema, name]) => storedEntity(schema, { name: [name] }))),
+  );
+  for (const [q, caption] of [
+    ['חמאס', 'HAMAS'],
+    ['חיזבאללה', 'HIZBALLAH'],
+    ['יחיא סנוואר', 'SINWAR, Yahya'],
+    ['איסמאעיל הנייה', 'HANIYEH, Ismail'],
+    ['မင်းအောင်လှိုင်', 'HLAING, Min Aung'],
+    ['မိုးမြင့်ထွန်း', 'TUN, Moe Myint'],
+    ['သန်းရွှေ', 'SHWE, Than'],
+    ['ហ៊ុន សែន', 'HUN, Sen'],
+    ['ខៀវ សំផន', 'KHIEU, Samphan'],
+    ['ជា ស៊ីម', 'CHEA, Sim'],
+    ['მიხეილ სააკაშვილი', 'SAAKASHVILI, Mikheil'],
+    ['ბიძინა ივანიშვილი', 'IVANISHVILI, Bidzina'],
+    ['კახა კალაძე', 'KALADZE, Kakha'],
+    ['Ռոբերտ Քոչարյան', 'KOCHARYAN, Robert'],
+    ['Սամվել Կարապետյան', 'KARAPETYAN, Samvel'],
+    ['Լևոն Տեր-Պետրոսյան', 'TER-PETROSYAN, Levon'],
+    ['ทักษิณ ชินวัตร', 'SHINAWATRA, Thaksin'],
+    ['ประยุทธ์ จันทร์โอชา', 'CHAN-OCHA, Prayuth'],
+    ['ยิ่งลักษณ์ ชินวัตร', 'SHINAWATRA, Yingluck'],
+    ['セルゲイ ラブロフ', 'LAVROV, Sergei Viktorovich'],
+    ['ウラジーミル プーチン', 'PUTIN, Vladimir Vladimirovich'],
+    ['セルゲイ ショイグ', 'SHOIGU, Sergei Kuzhugetovich'],
+  ] as const) {
+    const r = m.screen({ schema: 'Thing', properties: { name: [q] } }, { limit: 3 }).results;
+    assert.equal(r[0]?.caption, caption, `${q} → ${r.map((x) => `${x.caption} ${x.score}`)}`);
+    assert.ok(r[0]!.match, `${q} → ${caption} ${r[0]!.score}`);
+  }
+});
