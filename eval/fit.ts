@@ -71,8 +71,8 @@ interface Row {
   y: number;
 }
 
-function features(engine: Engine, p: LabelledPair): Row {
-  const c = engine.compare(p.name1, p.name2, { schema: p.schema as SchemaName });
+async function features(engine: Engine, p: LabelledPair): Promise<Row> {
+  const c = await engine.compare(p.name1, p.name2, { schema: p.schema as SchemaName });
   const tokens = c.explanations.tokens;
   const counts: Record<string, number> = {};
   let paired = 0;
@@ -172,7 +172,8 @@ async function main(): Promise<void> {
     ] as const)
       await engine.loadList({ source, paths: [join(dataDir, 'lists', source, folder)] });
     const tuning = loadPairSets(pairsDir).sets.find((s) => s.title === 'tuning')!;
-    const rows = tuning.pairs.map((p) => features(engine, p));
+    const rows: Row[] = [];
+    for (const p of tuning.pairs) rows.push(await features(engine, p));
     const parts = folds(rows);
     const res = { handFixed: [] as number[], handTuned: [] as number[], fitted: [] as number[] };
     console.log('fold  hand-set@0.75  hand-set@best-on-train  logistic@best-on-train');

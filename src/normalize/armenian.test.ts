@@ -24,3 +24,12 @@ test('Armenian legal forms', () => {
   );
   assert.equal(tokenizeName('«Արարատ» ՓԲԸ')[1]!.text, 'cjsc');
 });
+
+test('Western Armenian spellings of the diaspora follow the Eastern ones', () => {
+  const spell = (w: string) => tokenizeName(w)[0]!.forms;
+  assert.equal(spell('Հակոբյան')[0], 'hakobyan');
+  assert.ok(spell('Հակոբյան').includes('hagopian'));
+  assert.ok(spell('Պետրոսյան').includes('bedrosian'));
+  assert.ok(spell('Գևորգյան').includes('kevorkian'));
+  assert.ok(spell('Էջմիածին').includes('echmiadzin'));
+});

@@ -49,3 +49,14 @@ test('honorifics, company words and digits', () => {
     ['shwe:word', '123:number'],
   );
 });
+
+test('ဦး is the honorific U first in a name and the syllable Oo after a syllable', () => {
+  assert.deepEqual(
+    tokenizeName('ဦးနု').map((t) => `${t.text}:${t.kind}`),
+    ['u:title', 'nu:word'],
+  );
+  assert.deepEqual(
+    tokenizeName('မြထွန်းဦး').map((t) => `${t.text}:${t.kind}`),
+    ['mya:word', 'htun:word', 'oo:word'],
+  );
+});

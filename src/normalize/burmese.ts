@@ -157,6 +157,7 @@ const WORDS: readonly (readonly [string, readonly string[], TokenKind?])[] = [
   ['ဗိုလ်ချုပ်', ['general', 'bogyoke'], 'title'],
 ];
 
+const HONORIFIC_U = 'ဦး';
 const MEDIALS = new Set(['ျ', 'ြ', 'ွ', 'ှ']);
 const ASAT = '်';
 const VIRAMA = '္';
@@ -376,6 +377,12 @@ export function burmeseTokens(run: string): NameToken[] {
   let rest = run;
   while (rest) {
     const word = WORDS.find(([w]) => rest.startsWith(w));
+    if (word && word[0] === HONORIFIC_U && tokens.length) {
+      // ဦး after a name syllable is the syllable Oo (Tin Aung Myint Oo), not the honorific U.
+      tokens.push(makeToken('oo', ['oo', 'u', 'oh'], 'word', 'burmese'));
+      rest = rest.slice(HONORIFIC_U.length);
+      continue;
+    }
     if (word) {
       const [w, forms, kind] = word;
       tokens.push(makeToken(forms[0]!, forms, kind ?? wordKind(forms), 'burmese'));

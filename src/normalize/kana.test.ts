@@ -24,3 +24,12 @@ test('foreign names: ti, di, no added final vowel, l for r', () => {
   assert.ok(forms('プーチン')[0]!.includes('putin'));
   assert.ok(forms('ウラジーミル')[0]!.includes('uladimil'));
 });
+
+test('foreign names: the vowels katakana adds dropped, and the letters it bends put back', () => {
+  assert.ok(forms('トランプ')[0]!.includes('tramp'), 'to-ra-n-pu');
+  assert.ok(forms('ドナルド')[0]!.includes('donald'), 'the first syllable kept');
+  assert.ok(forms('ラブロフ')[0]!.includes('lavlov'), 'b as v, final f as v, r as l');
+  assert.ok(forms('イワノフ')[0]!.includes('ivanov'));
+  assert.ok(forms('アレクサンドル')[0]!.includes('alexandr'));
+  assert.ok(forms('セルゲイ')[0]!.includes('sergei'));
+});

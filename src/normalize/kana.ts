@@ -19,10 +19,13 @@ import anyAscii from 'any-ascii';
 import { makeToken, type NameToken } from './nameToken.ts';
 
 /** Spellings kept per token. */
-const MAX_FORMS = 10;
+const MAX_FORMS = 16;
 
 const NON_ALNUM = /[^a-z0-9]+/;
 const EPENTHETIC = /([^aeiou])[uo]$/;
+// u after a consonant (not ts, sh, ch, y) before another consonant; o after t or d before one.
+const INNER_EPENTHETIC = /([bdfgkmprsz])u(?=[bcdfghjklmnprstvwz])/g;
+const EPENTHETIC_TO = /([td])o(?=[bcdfghjklmnprstvwz])/g;
 const SMALL_Y = /[ゃゅょャュョ]/;
 const SMALL_VOWEL = /[ぁぃぅぇぉァィゥェォ]/;
 const SOKUON = /[っッ]/;
@@ -87,7 +90,36 @@ export function kanaForms(hepburn: string): string[] {
   add(bare);
   add(bare.replace(/r/g, 'l'));
   add(hepburn.replace(/ou|oo/g, 'oh'));
+  // A foreign name without the vowels katakana adds to its consonants (u after most, o after t
+  // and d: ト ラ ン プ to-ra-n-pu is Trump, セルゲイ se-ru-gei Sergei), n before b p m as m, and
+  // with the letters katakana bends back: r as l (all, or the first only), b and w as v, a final
+  // f as v (ブ and ワ write v, フ a Russian -v: ラブロフ Lavrov, イワノフ Ivanov), ks as x.
+  // Whether a vowel is one katakana added cannot be told (ト in トランプ is, ド in ドナルド is not),
+  // so both readings: every such vowel dropped, and all but the first syllable's.
+  const first = /^[^aeiou]*[aeiou]/.exec(loan)?.[0] ?? '';
+  for (const base of [foreignReading(loan), first + foreignReading(loan.slice(first.length))]) {
+    if (base.length < 4) continue;
+    add(base);
+    add(base.replace(/r/g, 'l'));
+    const v = base
+      .replace(/b/g, 'v')
+      .replace(/w(?=[aeiou])/g, 'v')
+      .replace(/f$/, 'v')
+      .replace(/ks/g, 'x');
+    add(v);
+    add(v.replace(/r/g, 'l'));
+    add(v.replace('r', 'l'));
+  }
   return forms;
+}
+
+/** A loanword's reading without the vowels katakana adds after consonants, n before b p m as m. */
+function foreignReading(loan: string): string {
+  return loan
+    .replace(INNER_EPENTHETIC, '$1')
+    .replace(EPENTHETIC_TO, '$1')
+    .replace(EPENTHETIC, '$1')
+    .replace(/n([bmp])/g, 'm$1');
 }
 
 /** Tokens of a run of kana (usually one; any-ascii may split at punctuation it keeps). */

@@ -16,7 +16,6 @@ test('Khmer vowels are read by the series of their consonant', () => {
 test('inherent vowels, subscripts and finals', () => {
   assert.deepEqual(texts('សម'), ['sam']);
   assert.deepEqual(texts('ពត'), ['pot']);
-  assert.ok(forms('ភ្នំពេញ')[0]!.includes('phnompenh'));
   assert.ok(forms('ស្វាយរៀង')[0]!.includes('svayrieng'));
   assert.deepEqual(texts('វ៉្លាឌីមៀរ ពូទីន'), ['vladimier', 'putin']);
 });
@@ -26,4 +25,13 @@ test('company words and digits', () => {
     tokenizeName('ក្រុមហ៊ុន សុខា ១២').map((t) => `${t.text}:${t.kind}`),
     ['company:legal', 'sokha:word', '12:number'],
   );
+});
+
+test('a place word written together with its name is a word of its own, as in Latin', () => {
+  const phnomPenh = forms('ភ្នំពេញ');
+  assert.equal(phnomPenh.length, 2);
+  assert.ok(phnomPenh[0]!.includes('phnom') && phnomPenh[1]!.includes('penh'));
+  assert.deepEqual(texts('កំពង់ចាម'), ['kampong', 'cham']);
+  assert.deepEqual(texts('កោះកុង'), ['kaoh', 'kong']);
+  assert.deepEqual(texts('កោះ'), ['kaoh'], 'alone it is read as written');
 });

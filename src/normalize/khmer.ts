@@ -294,12 +294,32 @@ function options(word: string): (readonly string[])[] {
   return opts;
 }
 
+// Words that begin place names (and ព្រះ royal names), written together with the name in Khmer and apart in Latin
+// (Koh Kong, Phnom Penh, Kampong Cham, Stung Treng, Tonle Sap): UNGEGN spelling, then the usual.
+const PLACE_WORDS: readonly (readonly [string, readonly string[]])[] = [
+  ['កោះ', ['kaoh', 'koh', 'ko']], // island
+  ['ភ្នំ', ['phnum', 'phnom']], // mountain
+  ['កំពង់', ['kampong', 'kompong', 'kampung']], // landing, port
+  ['ស្ទឹង', ['stueng', 'stung', 'steung', 'stoeng']], // river
+  ['ទន្លេ', ['tonle', 'tonlay']], // great river
+  ['ព្រែក', ['preaek', 'prek']], // canal
+  ['ព្រះ', ['preah', 'prah']], // sacred, royal (Preah Vihear, Preah Sihanouk)
+];
+
 /** Tokens of one Khmer word. */
 export function khmerTokens(word: string): NameToken[] {
   const known = WORDS[word];
   if (known) {
     const [forms, kind] = known;
     return [makeToken(forms[0]!, forms, kind ?? wordKind([...forms]), 'khmer')];
+  }
+  for (const [w, forms] of PLACE_WORDS) {
+    if (word.length > w.length && word.startsWith(w)) {
+      // A vowel sign or subscript right after it belongs to the word: not this place word.
+      const next = word[w.length]!;
+      if (!CONSONANTS[next] && !INDEPENDENT[next]) continue;
+      return [makeToken(forms[0]!, forms, 'word', 'khmer'), ...khmerTokens(word.slice(w.length))];
+    }
   }
   const forms = kBest(options(word), MAX_FORMS).filter(Boolean);
   if (!forms.length) return [];

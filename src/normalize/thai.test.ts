@@ -22,3 +22,26 @@ test('Thai company words', () => {
     ['legal', 'word', 'legal'],
   );
 });
+
+test('Thai syllables: อ as o, a final pair after a long vowel, ฤ, a silent final ร', () => {
+  assert.ok(forms('ทอง')[0]!.includes('thong'), 'a bare อ between consonants is o');
+  assert.ok(forms('แพทองธาร')[0]!.includes('phaethongthan'), 'ท starts ทอง, not ends แพ');
+  assert.ok(forms('ธนาธร')[0]!.includes('thanathon'), 'after า, ธร is a syllable');
+  assert.ok(forms('ธนาธร')[0]!.includes('thanathorn'), 'final ร as -rn');
+  assert.equal(texts('จักรีนฤเบศร')[0], 'chakrinaruebet', 'ฤ is rue; ศร ends in a silent ร');
+});
+
+test('Thai personal spellings: aspirates without h, finals by their letter, abbreviations', () => {
+  assert.ok(forms('แพทองธาร')[0]!.includes('paetongtarn'), 'Paetongtarn');
+  assert.ok(forms('ประยุทธ์')[0]!.includes('prayuth'), 'Prayuth');
+  assert.ok(forms('ปตท.')[0]!.includes('ptt'), 'ปตท. is PTT');
+  assert.ok(!forms('สม')[0]!.includes('sm'), 'a two-letter word is a syllable');
+});
+
+test('Thai: อ carries a vowel except before ยา ยู; a final before ย is read twice; a lone last letter', () => {
+  assert.equal(texts('อนุทิน')[0], 'anuthin');
+  assert.equal(texts('อยู่')[0], 'yu');
+  assert.equal(texts('อยุธยา')[0], 'ayutthaya');
+  assert.ok(forms('พัทยา')[0]!.includes('pattaya'));
+  assert.equal(texts('ยิ่งลักษณ์')[0], 'yinglak');
+});

@@ -17,6 +17,7 @@ import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
 import { wordKind } from './nameWords.ts';
 
 const MAX_FORMS = 8;
+const ASPIRATE = /([ptk])h/g;
 
 // [initial spellings, final spellings]
 const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
@@ -66,7 +67,7 @@ const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly 
   ภ: [['ph', 'p'], ['p']],
   ม: [['m'], ['m']],
   ย: [['y'], ['i', 'y']],
-  ร: [['r'], ['n', 'r']],
+  ร: [['r'], ['n', 'r', 'rn']],
   ล: [['l'], ['n', 'l']],
   ว: [
     ['w', 'v'],
@@ -88,7 +89,8 @@ const TONES = /[\u0e48-\u0e4b\u0e4d\u0e4e]/g;
 const SILENCER = '\u0e4c'; // ์ thanthakhat
 // Second consonants of true initial clusters (กร, ปล, คว…).
 const CLUSTER = new Set(['ร', 'ล', 'ว']);
-// A leading ห (or อ before ย) only gives its tone to the next sonorant: หล l, หม m, อย y.
+// A leading ห only gives its tone to the next sonorant (หล l, หม m), as อ does in the four words
+// อย่า อยู่ อย่าง อยาก ("อ นำ ย"); elsewhere อ carries a vowel (อนุทิน Anutin, อยุธยา Ayutthaya).
 const SONORANT = new Set(['ง', 'ญ', 'น', 'ม', 'ย', 'ร', 'ล', 'ว']);
 
 // Vowels: key = leading vowel + following signs ('' for none), value = spellings, RTGS first.
@@ -118,6 +120,16 @@ const VOWELS: Readonly<Record<string, readonly string[]>> = {
   ไ: ['ai', 'ay'],
 };
 
+/**
+ * Spellings of a final consonant: its RTGS final sound, then its initial spelling, as personal
+ * spellings write it after the letter rather than the sound (ประยุทธ์ Prayuth, เวช Wech).
+ */
+function finalSpellings(c: string): readonly string[] {
+  const [initial, final] = CONSONANTS[c]!;
+  const letter = initial[0]!;
+  return final.includes(letter) || !letter ? final : [...final, letter];
+}
+
 /** Removes tone marks and letters made silent by ์ (with ทร์, ตร์ both letters). */
 function clean(word: string): string[] {
   // NFKC (applied to every name) splits ำ into nikhahit and า: put it back first.
@@ -141,6 +153,12 @@ function options(word: string): (readonly string[])[] {
     let lead = '';
     if (LEADING.has(cs[i]!)) lead = cs[i++]!;
     const c = cs[i];
+    if (c !== undefined && SYLLABLE_LETTERS[c]) {
+      if (lead) opts.push(VOWELS[lead] ?? ['']);
+      opts.push(SYLLABLE_LETTERS[c]);
+      i++;
+      continue;
+    }
     if (c === undefined || !CONSONANTS[c]) {
       if (c && /[0-9]/.test(c)) opts.push([c]);
       if (lead) opts.push(VOWELS[lead] ?? ['']);
@@ -148,7 +166,11 @@ function options(word: string): (readonly string[])[] {
       continue;
     }
     // Initial, with a silent leading ห/อ or a true cluster.
-    if ((c === 'ห' || c === 'อ') && SONORANT.has(cs[i + 1] ?? '')) i++;
+    if (
+      (c === 'ห' && SONORANT.has(cs[i + 1] ?? '')) ||
+      (c === 'อ' && cs[i + 1] === 'ย' && 'าู'.includes(cs[i + 2] ?? '-'))
+    )
+      i++;
     const start = i;
     opts.push(CONSONANTS[cs[i]!]![0]);
     i++;
@@ -165,12 +187,22 @@ function options(word: string): (readonly string[])[] {
     // Final: a consonant not starting the next syllable.
     let final: readonly string[] | undefined;
     const f = cs[i];
-    if (f && CONSONANTS[f] && closes(cs, i + 1) && sign !== 'ะ' && sign !== 'ำ') {
-      final = CONSONANTS[f]![1];
+    if (f && CONSONANTS[f] && closes(cs, i + 1, lead, sign) && sign !== 'ะ' && sign !== 'ำ') {
+      final = finalSpellings(f);
       i++;
     }
     opts.push(vowel ?? (final ? ['o', 'a'] : ['a', 'o', '']));
     if (final) opts.push(final);
+    // A final before ย in words from Pali and Sanskrit is read twice, closing its syllable and
+    // opening the next with a (อยุธยา a-yut-tha-ya, พัทยา phat-tha-ya, วิทยา wit-tha-ya).
+    if (final && cs[i] === 'ย' && cs[i + 1] && FOLLOWING.has(cs[i + 1]!))
+      opts.push([`${CONSONANTS[f!]![0][0]}a`, '']);
+    // A consonant ending the word after a final one is silent or, in spellings after the
+    // Sanskrit, takes an a (เบศร bet, ชินวัตร Chinnawat or Shinawatra, ลักษณ์ lak).
+    if (final && cs[i] && CONSONANTS[cs[i]!] && i + 1 === cs.length) {
+      opts.push(['', `${CONSONANTS[cs[i]!]![0][0]}a`]);
+      i++;
+    }
   }
   return opts;
 }
@@ -202,6 +234,8 @@ function compoundVowel(
     const n = cs[i + 2];
     return [n !== undefined && CONSONANTS[n] && closes(cs, i + 3) ? ['a'] : ['an'], 2];
   }
+  // Before ฤ the consonant keeps an unwritten a (นฤ na-rue), or none (ทฤษฎี thrit-).
+  if (bare && c !== undefined && SYLLABLE_LETTERS[c]) return [['a', ''], 0];
   if (bare) return [undefined, 0];
   return [VOWELS[lead + sign] ?? VOWELS[sign] ?? VOWELS[lead] ?? ['a'], 0];
 }
@@ -218,11 +252,27 @@ function isVowelAfter(cs: string[], i: number, lead: string): boolean {
  * the next one when a vowel sign follows it (ชา cha), and closes this one at the end of the word,
  * before a leading vowel or before another consonant (สม som).
  */
-function closes(cs: string[], i: number): boolean {
+function closes(cs: string[], i: number, lead = '', sign = ''): boolean {
   const c = cs[i];
+  if (c !== undefined && SYLLABLE_LETTERS[c]) return false;
   if (c === 'ร' && cs[i + 1] === 'ร') return false; // รร: the consonant before it is its onset
+  // A bare อ between consonants is the vowel o of the next syllable (ทอง thong).
+  if (c === 'อ' && CONSONANTS[cs[i + 1] ?? ''] && !FOLLOWING.has(cs[i + 2] ?? '')) return false;
+  // After an open long vowel, two consonants ending the word are a syllable with unwritten o
+  // (นา|ธร na-thon), not a final and a lone letter.
+  if (!lead && OPEN_LONG.has(sign) && c !== undefined && CONSONANTS[c] && i + 1 === cs.length)
+    return false;
   return c === undefined || !FOLLOWING.has(c);
 }
+
+// Long vowels a syllable may end on (า ี ู ื): what follows them need not close the syllable.
+const OPEN_LONG = new Set(['า', 'ี', 'ู', 'ื']);
+
+// Vowel letters that are a syllable of their own (ฤ rue as in ฤดู, ฤทธิ์; ฦ lue), RTGS first.
+const SYLLABLE_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  ฤ: ['rue', 'ri', 'roe'],
+  ฦ: ['lue'],
+};
 
 // Company words (Civil and Commercial Code, Public Limited Companies Act B.E. 2535: บริษัท …
 // จำกัด company … limited, มหาชน public).
@@ -242,5 +292,16 @@ export function thaiTokens(word: string): NameToken[] {
   }
   const forms = kBest(options(word), MAX_FORMS).filter(Boolean);
   if (!forms.length) return [];
+  // A word of two to four consonants and no vowel sign is often an abbreviation read letter by
+  // letter, its Latin acronym their initials (ปตท. PTT, the Petroleum Authority of Thailand).
+  const cs = clean(word);
+  if (cs.length >= 3 && cs.length <= 4 && cs.every((c) => CONSONANTS[c] && c !== 'อ'))
+    forms.push(cs.map((c) => CONSONANTS[c]![0][0]![0]).join(''));
+  // Personal spellings often write the aspirates ph th kh without their h (Paetongtarn for
+  // RTGS Phaethongthan, Pita for Phitha): each spelling also without them.
+  for (const f of forms.slice()) {
+    const plain = f.replace(ASPIRATE, '$1');
+    if (plain !== f && !forms.includes(plain)) forms.push(plain);
+  }
   return [makeToken(forms[0]!, forms, /^[0-9]+$/.test(forms[0]!) ? 'number' : 'word', 'thai')];
 }

@@ -18,6 +18,12 @@ const MIN_PAIR = 0.7;
  * so a missing list token costs less than a query token the list does not have.
  */
 export const UNMATCHED_LIST_WEIGHT = 0.35;
+/**
+ * Scripts whose names have no family name, patronymic or optional middle name: every syllable
+ * of a Burmese name is the name (Khin Yi is not Khin Yee Win), so a list token a query in it
+ * lacks counts in full.
+ */
+const WHOLE_NAME_SCRIPTS: ReadonlySet<string> = new Set(['burmese']);
 /** Factor for a multi-token list name of which a single token matched (OFAC FAQ 5: one name part is not a match). */
 export const SINGLE_PART_FACTOR = 0.6;
 
@@ -102,6 +108,8 @@ const S = {
 export class QueryAligner {
   private readonly q: NameToken[];
   private readonly wq: number[];
+  /** What an unmatched list token counts (see UNMATCHED_LIST_WEIGHT, WHOLE_NAME_SCRIPTS). */
+  private readonly listGapWeight: number;
   private readonly weigh: Weigh;
   private readonly joinedQ: string[];
   private readonly single: Map<NameToken, TokenMatch>[];
@@ -121,6 +129,11 @@ export class QueryAligner {
     this.reachJoined = reach?.reachJoined;
     this.weigh = weigh;
     this.wq = q.map(weigh);
+    const words = q.filter((t) => t.kind === 'word');
+    this.listGapWeight =
+      words.length && words.every((t) => WHOLE_NAME_SCRIPTS.has(t.script))
+        ? 1
+        : UNMATCHED_LIST_WEIGHT;
     this.joinedQ = q.slice(0, -1).map((t, i) => t.text + q[i + 1]!.text);
     this.single = q.map(() => new Map());
     this.joinedCache = this.joinedQ.map(() => new Map());
@@ -227,7 +240,7 @@ export class QueryAligner {
     }
     let listContent = 0;
     for (let j = 0; j < l.length; j++) {
-      total += usedL[j] ? wl[j]! : UNMATCHED_LIST_WEIGHT * wl[j]!;
+      total += usedL[j] ? wl[j]! : this.listGapWeight * wl[j]!;
       if (!usedL[j] && l[j]!.kind === 'number') numberLeftL = true;
       if (!usedL[j] && l[j]!.kind === 'initial') {
         initialLeftL = true;

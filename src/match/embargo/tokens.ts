@@ -41,6 +41,46 @@ const SHORT_SLIP_SCORE = 0.92;
 const ABJAD: ReadonlySet<Script> = new Set(['arabic', 'hebrew']);
 /** Scripts written in syllables, transliterated per syllable with all spellings as forms. */
 const SYLLABIC: ReadonlySet<Script> = new Set(['hangul', 'han', 'kana']);
+/**
+ * Scripts read by our own letter or syllable tables (issue 13), whose forms are guesses at how a
+ * name is romanised, several per word. A sound or skeleton likeness on top of such a guess is
+ * two approximations stacked (ภูเก็ต phuket ~ Bucket, ホンダ honda ~ Hyundai): it counts as weak
+ * for short words, and only the primary Double Metaphone code of the guessed form counts (the
+ * secondary models English and French spelling quirks, so nasaralle ~ Nasser by a silent -lle).
+ */
+const TABLE_READ: ReadonlySet<Script> = new Set([
+  'hebrew',
+  'thai',
+  'khmer',
+  'burmese',
+  'georgian',
+  'armenian',
+  'kana',
+]);
+/**
+ * A sound or skeleton likeness of a table-read word stands on its own from this many consonants
+ * in the shared key (KRML: כרמל ~ Carmel, HSPL: חיזבאללה ~ Hezbollah); three or fewer (PKT, HNT)
+ * are shared by too many names.
+ */
+const TABLE_LOOSE_KEY = 4;
+/**
+ * Score of such a short likeness: below any spelling match (0.95 for a transliteration, about 0.9
+ * for a typo), so beside a matching given name it does not carry a different surname to a match
+ * (שאם אוחיון: okhion ~ Chun by the skeleton khn).
+ */
+const TABLE_LOOSE_SCORE = 0.8;
+/**
+ * Alphabets that write every vowel: their table spellings already carry the vowels, so a likeness
+ * in sound alone is another word (რუსთავი rustavi ~ Rostov), however long.
+ */
+const FULL_VOWELS: ReadonlySet<Script> = new Set(['georgian', 'armenian']);
+/** A non-weak pairing this good is kept over a weak one scoring a little more (kartu ~ Cartu). */
+const STRONG_OVER_WEAK = 0.8;
+/**
+ * Kana spellings of this length or more may also match by typo: a katakana loanword only
+ * approximates the foreign name (ウラジーミル uladimil ~ Vladimir), unlike a Japanese syllable.
+ */
+const KANA_LOAN_MIN = 5;
 
 /**
  * Edits allowed before a fuzzy match is marked down, by the longer token's length: one typo in
@@ -157,6 +197,9 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
   // Chinese name has a dozen spellings), so alternatives there must match exactly.
   const strictQ = SYLLABIC.has(q.script);
   const strictL = SYLLABIC.has(l.script);
+  // Which side's forms are table guesses (then only their primary sound code counts).
+  const guessQ = cross && TABLE_READ.has(q.script);
+  const guessL = cross && TABLE_READ.has(l.script);
   let best: TokenMatch = { score: 0, method: 'none', query: q.text, list: l.text };
   for (const qf of q.forms) {
     for (const lf of l.forms) {
@@ -173,7 +216,15 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         if (score === 1) return best;
         continue;
       }
-      if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) continue;
+      if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) {
+        const loan =
+          (q.script === 'kana' || l.script === 'kana') &&
+          Math.min(qf.length, lf.length) >= KANA_LOAN_MIN;
+        if (!loan) continue;
+        const f = fuzzy(qf, lf);
+        if (f > best.score) best = { score: f, method: 'fuzzy', query: qf, list: lf };
+        continue;
+      }
       // A diminutive or short form of the name (Becky/Rebecca, Bill/William), from the table.
       if (best.score < NICKNAME_SCORE && areNameVariants(qf, lf))
         best = { score: NICKNAME_SCORE, method: 'nickname', query: qf, list: lf };
@@ -189,34 +240,66 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
           Math.max(qf.length, lf.length) <= SHORT_TOKEN
             ? { score: f, method: 'fuzzy', query: qf, list: lf, weak: true }
             : { score: f, method: 'fuzzy', query: qf, list: lf };
-      if (best.score < 0.88 && sharesKey(cachedPhonetic(qf), cachedPhonetic(lf))) {
+      const guess = guessQ || guessL;
+      const soundKey =
+        best.score < 0.88 || best.weak
+          ? sharedKey(cachedPhonetic(qf), cachedPhonetic(lf), guessQ, guessL)
+          : 0;
+      if (soundKey) {
         // Metaphone codes of short words say little ("eun" and "won" are both AN): ask for the
         // same first letter there.
         const short = Math.min(qf.length, lf.length) <= 3;
-        const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : 0.88;
+        const loose =
+          guess && (soundKey < TABLE_LOOSE_KEY || FULL_VOWELS.has(guessQ ? q.script : l.script));
+        const score = short ? (qf[0] === lf[0] ? 0.8 : 0) : loose ? TABLE_LOOSE_SCORE : 0.88;
         // Between two Latin spellings, sound alone never anchors a name, whatever the tokens'
         // length ("Dana Ross" is not Dina Rose, "Hamel Trading" not HAMAS): it counts beside a
         // part that agrees. Across scripts sound is how a transliteration matches ("Hezbollah"
-        // from Hebrew), so only short tokens are weak there.
-        const weak = cross ? Math.min(qf.length, lf.length) <= SHORT_TOKEN : true;
-        if (score > best.score)
+        // from Hebrew), so only short tokens, and loose likenesses on a table-read form, are weak.
+        const weak = cross ? Math.min(qf.length, lf.length) <= SHORT_TOKEN || loose : true;
+        if (better(best, score, weak, guess))
           best = weak
             ? { score, method: 'phonetic', query: qf, list: lf, weak }
             : { score, method: 'phonetic', query: qf, list: lf };
       }
-      if (best.score < 0.88 && (ABJAD.has(q.script) || ABJAD.has(l.script))) {
+      if ((best.score < 0.88 || best.weak) && (ABJAD.has(q.script) || ABJAD.has(l.script))) {
         const s = cachedSkeleton(qf);
-        if (s.length >= 2 && s === cachedSkeleton(lf))
-          best = { score: 0.88, method: 'skeleton', query: qf, list: lf };
+        if (s.length >= 2 && s === cachedSkeleton(lf)) {
+          const weak = guess && s.length < TABLE_LOOSE_KEY;
+          const score = weak ? TABLE_LOOSE_SCORE : 0.88;
+          if (better(best, score, weak, guess))
+            best = weak
+              ? { score, method: 'skeleton', query: qf, list: lf, weak }
+              : { score, method: 'skeleton', query: qf, list: lf };
+        }
       }
     }
   }
   return best;
 }
 
-function sharesKey(a: string[], b: string[]): boolean {
-  for (const x of a) if (b.includes(x)) return true;
-  return false;
+/**
+ * Whether a sound or skeleton pairing of `score` replaces `best`. Between table-read forms (see
+ * TABLE_READ) a weak likeness gives way to a strong one of the same score and never displaces a
+ * strong pairing nearly as good.
+ */
+function better(best: TokenMatch, score: number, weak: boolean, guess: boolean): boolean {
+  if (!guess) return score > best.score;
+  if (weak) return score > best.score && (best.weak === true || best.score < STRONG_OVER_WEAK);
+  return score > best.score || (score === best.score && best.weak === true);
+}
+
+/**
+ * The length of the longest phonetic key two forms share, 0 when none; a guessed form (see
+ * TABLE_READ) offers its primary key only.
+ */
+function sharedKey(a: string[], b: string[], firstA: boolean, firstB: boolean): number {
+  const na = firstA ? Math.min(1, a.length) : a.length;
+  const nb = firstB ? Math.min(1, b.length) : b.length;
+  let n = 0;
+  for (let i = 0; i < na; i++)
+    for (let j = 0; j < nb; j++) if (a[i] === b[j] && a[i]!.length > n) n = a[i]!.length;
+  return n;
 }
 
 /** Similarity of a joined form (two tokens written as one) to a token's spellings. */
