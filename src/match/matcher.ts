@@ -79,8 +79,19 @@ export class Matcher {
   private readonly entityNames: number[][];
   private readonly byIdentifier = new Map<string, number[]>();
 
+  /** {@link Matcher.weigh} of every list token, by token slot (see `IndexedName.tokenStart`). */
+  private readonly listWeights: Float64Array;
+
   constructor(index: CandidateIndex) {
     this.index = index;
+    this.listWeights = new Float64Array(index.tokenSlots);
+    for (const name of index.names)
+      name.tokens.forEach((t, j) => {
+        // As `weigh` computes it: a list token's text is in the vocabulary.
+        const id = name.tokenIds[j]!;
+        this.listWeights[name.tokenStart + j] =
+          kindFactor(t) * (id < 0 ? index.unknownIdf : index.idf[id]!);
+      });
     this.entityNames = index.entities.map(() => []);
     index.names.forEach((n, i) => this.entityNames[n.entity]!.push(i));
     index.entities.forEach((e, i) => {
@@ -301,9 +312,9 @@ export class Matcher {
         ...(keep && { keep }),
         ...(postings && { postings }),
       });
-      aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval));
+      aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval, this.listWeights));
       for (const n of retrieval.names) {
-        const e = this.index.names[n]!.entity;
+        const e = this.index.nameEntity[n]!;
         const list = candidates.get(e);
         if (!list) candidates.set(e, [n]);
         else if (!list.includes(n)) list.push(n);

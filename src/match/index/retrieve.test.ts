@@ -13,6 +13,13 @@ test('topK keeps the k best ids, best first, whatever the input order', () => {
   assert.deepEqual(topK([], score, 5), []);
 });
 
+test('topK reads scores at a stride and only the first `count` ids', () => {
+  // Two numbers per id, the score second: ids 0..3 score 0.2, 0.8, 0.5, 0.9.
+  const rows = Float32Array.from([9, 0.2, 9, 0.8, 9, 0.5, 9, 0.9]);
+  assert.deepEqual(topK(Int32Array.from([0, 1, 2, 3]), rows, 2, 2, 1), [3, 1]);
+  assert.deepEqual(topK(Int32Array.from([0, 1, 2, 3]), rows, 5, 2, 1, 3), [1, 2, 0]);
+});
+
 test('restricted postings find what the filter keeps, with the same ranks', () => {
   const words = ['Golden', 'Star', 'Ocean', 'Glory', 'Trading', 'Pacific', 'Dawn'];
   const entities = Array.from({ length: 200 }, (_, i) =>
