@@ -26,7 +26,7 @@ import {
   type EntityScore,
 } from './embargo/score.ts';
 import { CandidateIndex } from './index/build.ts';
-import { restrictPostings, retrieve, type Postings } from './index/retrieve.ts';
+import { ReachMarks, restrictPostings, retrieve, type Postings } from './index/retrieve.ts';
 import { OFAC_DEFAULT_THRESHOLD, ofacNameScore, type OfacNameScore } from './ofac/index.ts';
 import { splitName, splitWords } from './_runTogether.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
@@ -93,10 +93,13 @@ export class Matcher {
 
   /** {@link Matcher.weigh} of every list token, by token slot (see `IndexedName.tokenStart`). */
   private readonly listWeights: Float64Array;
+  /** What each query token reached, for the current query's aligners. */
+  private readonly marks: ReachMarks;
 
   constructor(index: CandidateIndex) {
     this.index = index;
     this.listWeights = new Float64Array(index.tokenSlots);
+    this.marks = new ReachMarks(index.vocab.forms.length);
     for (const name of index.names)
       name.tokens.forEach((t, j) => {
         // As `weigh` computes it: a list token's text is in the vocabulary.
@@ -330,12 +333,15 @@ export class Matcher {
     const postings = this.postingsFor(parsed.schema, keep);
     const candidates = new Map<number, number[]>();
     const aligners: QueryAligner[] = [];
+    // The aligners below, and the reach they read, serve this query only.
+    this.marks.begin();
     for (const qn of parsed.names) {
       const retrieval = retrieve(this.index, qn.tokens, {
         limit: algorithm === 'ofac' ? OFAC_CANDIDATES : CANDIDATES_PER_NAME,
         ...(accept && { accept }),
         ...(keep && { keep }),
         ...(postings && { postings }),
+        marks: this.marks,
       });
       aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval, this.listWeights));
       for (const n of retrieval.names) {

@@ -115,6 +115,65 @@ function exactForm(index: CandidateIndex, form: string): Lookup {
   return id === undefined ? NO_LOOKUP : { ids: [id], sims: [1] };
 }
 
+/** What a query token reached: whether a vocabulary token (by id) is among it. */
+export interface Reach {
+  has(id: number): boolean;
+}
+
+/**
+ * What the tokens of one query reached, as bits per vocabulary token: a Set per query token
+ * cost a distinct-name batch a tenth of the bytes it allocated and hashed every id twice. A
+ * query takes up to 32 marks (one per content token and joined pair of each of its names; more
+ * fall back to sets); {@link ReachMarks.begin} starts the next query, after which the marks of
+ * the last one must not be read (they throw).
+ */
+export class ReachMarks {
+  /** The query that last marked each token; its bits are stale otherwise. */
+  private readonly stamp: Int32Array;
+  private readonly bits: Uint32Array;
+  private generation = 0;
+  private used = 0;
+
+  constructor(vocabularySize: number) {
+    this.stamp = new Int32Array(vocabularySize);
+    this.bits = new Uint32Array(vocabularySize);
+  }
+
+  /** Starts a query. */
+  begin(): void {
+    this.used = 0;
+    if (++this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** A new mark of the current query, or undefined when it has taken all 32. */
+  take(): (Reach & { add(id: number): void }) | undefined {
+    if (this.used === 32) return undefined;
+    const mask = (1 << this.used++) >>> 0;
+    const generation = this.generation;
+    const { stamp, bits } = this;
+    const current = () => {
+      if (this.generation !== generation)
+        throw new Error('reach of an earlier query read after the next one began');
+    };
+    return {
+      add: (id) => {
+        if (stamp[id] === generation) bits[id]! |= mask;
+        else {
+          stamp[id] = generation;
+          bits[id] = mask;
+        }
+      },
+      has: (id) => {
+        current();
+        return stamp[id] === generation && (bits[id]! & mask) !== 0;
+      },
+    };
+  }
+}
+
 /** Options of {@link retrieve}. */
 export interface RetrieveOptions {
   /** Names to return at most. */
@@ -131,6 +190,8 @@ export interface RetrieveOptions {
    * instead of the vocabulary's, when the names kept are few (a vessel query's).
    */
   postings?: Postings;
+  /** Marks to record what each token reached in (see {@link ReachMarks}); sets otherwise. */
+  marks?: ReachMarks;
 }
 
 /** Packed postings: the names holding token `id` are `data[start[id] .. start[id + 1])`. */
@@ -166,12 +227,14 @@ export function retrieve(
   };
   const { acc, touched, accepted } = scratch;
   let count = 0;
-  const reach: (Set<number> | undefined)[] = tokens.map(() => undefined);
-  const reachJoined: (Set<number> | undefined)[] = tokens.slice(1).map(() => undefined);
-  const lookups: { form: string; slot: number; into: Set<number>; joined?: boolean }[] = [];
+  const reach: (Reach | undefined)[] = tokens.map(() => undefined);
+  const reachJoined: (Reach | undefined)[] = tokens.slice(1).map(() => undefined);
+  type Into = Reach & { add(id: number): void };
+  const lookups: { form: string; slot: number; into: Into; joined?: boolean }[] = [];
+  const newReach = (): Into => options.marks?.take() ?? new Set<number>();
   tokens.forEach((t, i) => {
     if (!isContentToken(t)) return;
-    const into = (reach[i] = new Set());
+    const into = (reach[i] = newReach());
     for (const form of t.forms) lookups.push({ form, slot: i, into });
   });
   // Adjacent query tokens joined find a list token written as one word ("Jong Un" → "Jongun").
@@ -180,7 +243,7 @@ export function retrieve(
   // the scorer still compares joined pairs with every candidate's tokens.
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!isContentToken(tokens[i]!) || !isContentToken(tokens[i + 1]!)) continue;
-    const into = (reachJoined[i] = new Set());
+    const into = (reachJoined[i] = newReach());
     lookups.push({
       form: tokens[i]!.text + tokens[i + 1]!.text,
       slot: tokens.length + i,
@@ -251,9 +314,9 @@ export function retrieve(
 export interface Retrieval {
   names: number[];
   /** Per query token; undefined for titles, particles and legal forms (not looked up). */
-  reach: (Set<number> | undefined)[];
+  reach: (Reach | undefined)[];
   /** Per pair of adjacent query tokens (i, i+1), joined. */
-  reachJoined: (Set<number> | undefined)[];
+  reachJoined: (Reach | undefined)[];
 }
 
 /**
