@@ -102,8 +102,10 @@ export class CandidateIndex {
     this.nameEntity = Int32Array.from(this.names, (name) => name.entity);
     this.nameWeight = Float32Array.from(this.names, (name) => {
       let w = 0;
-      for (const t of name.tokens)
-        if (isContentToken(t)) w += this.idf[this.vocab.ids.get(t.text)!]!;
+      // tokenIds[j] is the id of tokens[j].text, looked up above.
+      name.tokens.forEach((t, j) => {
+        if (isContentToken(t)) w += this.idf[name.tokenIds[j]!]!;
+      });
       return w;
     });
   }
