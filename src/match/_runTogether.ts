@@ -44,16 +44,17 @@ export function splitWords(text: string, isWord: (piece: string) => boolean): st
 
 /**
  * The name with each long unknown word token split into known words, as text to tokenise, or
- * undefined when no token splits.
+ * undefined when no token splits. `split` is {@link splitWords} on `known`, or a memo of it.
  */
 export function splitName(
   tokens: readonly NameToken[],
   known: (form: string) => boolean,
+  split: (text: string) => string[] | undefined = (text) => splitWords(text, known),
 ): string | undefined {
   let changed = false;
   const words = tokens.map((t) => {
     if (t.kind !== 'word' || t.text.length < MIN_SPLIT_LENGTH || known(t.text)) return t.text;
-    const pieces = splitWords(t.text, known);
+    const pieces = split(t.text);
     if (!pieces) return t.text;
     changed = true;
     return pieces.join(' ');

@@ -26,9 +26,9 @@ import {
   type EntityScore,
 } from './embargo/score.ts';
 import { CandidateIndex } from './index/build.ts';
-import { restrictPostings, retrieve, type Postings } from './index/retrieve.ts';
+import { ReachMarks, restrictPostings, retrieve, type Postings } from './index/retrieve.ts';
 import { OFAC_DEFAULT_THRESHOLD, ofacNameScore, type OfacNameScore } from './ofac/index.ts';
-import { splitName } from './_runTogether.ts';
+import { splitName, splitWords } from './_runTogether.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { IndexedEntity } from './types.ts';
 
@@ -43,6 +43,13 @@ const OFAC_CANDIDATES = 200;
  * few hundred bytes (measured).
  */
 const NAME_MEMO_GENERATION = 20_000;
+/**
+ * Long unknown words remembered with their split into the index's words (or none): a batch of
+ * distinct names repeats its words, and splitting one tries every way to cut it (a few percent
+ * of a query's time).
+ */
+const SPLIT_MEMO_GENERATION = 20_000;
+
 /** What retrieval found for a query's names: candidates per entity, and their best alignments. */
 interface NameWork {
   candidates: Map<number, number[]>;
@@ -56,8 +63,13 @@ interface Named {
   best: BestName | undefined;
 }
 
-/** A schema whose names are fewer than this share of all gets postings of its own. */
-const FEW_NAMES = 0.1;
+/**
+ * A schema whose names are fewer than this share of all gets postings of its own: a person query
+ * (54% of the names on the four lists) walked every company and vessel name holding its words,
+ * a cache miss each, only to drop them. Each such schema's postings cost at most the index's
+ * postings again (0.9 MB on four lists); LegalEntity, which keeps nearly all, shares them.
+ */
+const FEW_NAMES = 0.9;
 
 /** Default threshold of each algorithm. */
 export const DEFAULT_THRESHOLDS: Readonly<Record<Algorithm, number>> = {
@@ -79,8 +91,22 @@ export class Matcher {
   private readonly entityNames: number[][];
   private readonly byIdentifier = new Map<string, number[]>();
 
+  /** {@link Matcher.weigh} of every list token, by token slot (see `IndexedName.tokenStart`). */
+  private readonly listWeights: Float64Array;
+  /** What each query token reached, for the current query's aligners. */
+  private readonly marks: ReachMarks;
+
   constructor(index: CandidateIndex) {
     this.index = index;
+    this.listWeights = new Float64Array(index.tokenSlots);
+    this.marks = new ReachMarks(index.vocab.forms.length);
+    for (const name of index.names)
+      name.tokens.forEach((t, j) => {
+        // As `weigh` computes it: a list token's text is in the vocabulary.
+        const id = name.tokenIds[j]!;
+        this.listWeights[name.tokenStart + j] =
+          kindFactor(t) * (id < 0 ? index.unknownIdf : index.idf[id]!);
+      });
     this.entityNames = index.entities.map(() => []);
     index.names.forEach((n, i) => this.entityNames[n.entity]!.push(i));
     index.entities.forEach((e, i) => {
@@ -97,9 +123,9 @@ export class Matcher {
   private readonly schemaPostings = new Map<SchemaName, Postings | undefined>();
 
   /**
-   * Postings of only the names a query of `schema` can match, where those are few (vessels,
-   * aircraft: a few percent of the names): walking every name holding "Star" or "Ocean" to keep
-   * the vessels among them was most of a vessel query's time. Same candidates, same scores.
+   * Postings of only the names a query of `schema` can match, where those are fewer (see
+   * {@link FEW_NAMES}): walking every name holding "Star" or "Ocean" to keep the vessels among
+   * them was most of a vessel query's time. Same candidates in the same order, same scores.
    */
   private postingsFor(schema: SchemaName, keep: Uint8Array | undefined): Postings | undefined {
     if (!keep) return undefined;
@@ -153,12 +179,25 @@ export class Matcher {
     return w;
   };
 
+  /** Whether a form is a token of the index. */
+  private readonly known = (form: string): boolean => this.index.vocab.ids.has(form);
+  private readonly splits = new GenerationalMemo<string, string[] | null>(SPLIT_MEMO_GENERATION);
+  /** {@link splitWords} on the index's tokens, remembered. */
+  private readonly splitKnown = (text: string): string[] | undefined => {
+    let pieces = this.splits.get(text);
+    if (pieces === undefined) {
+      pieces = splitWords(text, this.known) ?? null;
+      this.splits.set(text, pieces);
+    }
+    return pieces ?? undefined;
+  };
+
   /** Screens one query. */
   screen(query: ScreeningQuery, options: ScreenOptions = {}): MatcherResult {
     const algorithm = options.algorithm ?? 'embargo';
     const threshold = options.threshold ?? DEFAULT_THRESHOLDS[algorithm];
     const limit = options.limit ?? 5;
-    const parsed = this.withSplits(parseQuery(query), (f) => this.index.vocab.ids.has(f));
+    const parsed = this.withSplits(parseQuery(query), this.known, this.splitKnown);
     const sources = options.sources?.length ? new Set<SourceId>(options.sources) : undefined;
     // Only entities the query's schema can describe are candidates, as in yente: a vessel query
     // ranks vessels, so people and companies sharing its words cannot crowd them out of the
@@ -294,16 +333,19 @@ export class Matcher {
     const postings = this.postingsFor(parsed.schema, keep);
     const candidates = new Map<number, number[]>();
     const aligners: QueryAligner[] = [];
+    // The aligners below, and the reach they read, serve this query only.
+    this.marks.begin();
     for (const qn of parsed.names) {
       const retrieval = retrieve(this.index, qn.tokens, {
         limit: algorithm === 'ofac' ? OFAC_CANDIDATES : CANDIDATES_PER_NAME,
         ...(accept && { accept }),
         ...(keep && { keep }),
         ...(postings && { postings }),
+        marks: this.marks,
       });
-      aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval));
+      aligners.push(new QueryAligner(qn.tokens, this.weigh, retrieval, this.listWeights));
       for (const n of retrieval.names) {
-        const e = this.index.names[n]!.entity;
+        const e = this.index.nameEntity[n]!;
         const list = candidates.get(e);
         if (!list) candidates.set(e, [n]);
         else if (!list.includes(n)) list.push(n);
@@ -357,10 +399,14 @@ export class Matcher {
    * The query with, after each name holding words run together ("CARMENMARTINEZ"), the name
    * with those words split where `known` words meet; the warnings say so.
    */
-  private withSplits(parsed: ParsedQuery, known: (form: string) => boolean): ParsedQuery {
+  private withSplits(
+    parsed: ParsedQuery,
+    known: (form: string) => boolean,
+    split?: (text: string) => string[] | undefined,
+  ): ParsedQuery {
     const extra: ParsedQuery['names'] = [];
     for (const n of parsed.names) {
-      const text = splitName(n.tokens, known);
+      const text = splitName(n.tokens, known, split);
       if (text === undefined || parsed.names.some((m) => m.text === text)) continue;
       extra.push({ text, tokens: tokenizeName(text), from: n.from ?? n.text });
       parsed.warnings.push(`"${n.text}" was also screened as "${text}" (words run together)`);

@@ -45,6 +45,12 @@ export interface ParsedQuery {
 
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * What cleaning a name would change: a control character, a blank other than a single space,
+ * or a space at either end. Most names have none, and are kept as they are without the copies.
+ */
+// eslint-disable-next-line no-control-regex -- see CONTROL
+const UNCLEAN = /[\u0000-\u001f\u007f-\u009f]|(?! )\s| {2}|^ | $/;
 
 function invalid(message: string, field: string): EmbargoError {
   return new EmbargoError(ERROR_CODES.INVALID_QUERY, message, { field });
@@ -66,7 +72,9 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
     if (typeof raw !== 'string') throw invalid('name values must be strings', 'name');
     // Invisible characters add readings of the name (see normalize/formatChars.ts).
     for (const [i, reading] of nameReadings(raw).entries()) {
-      let text = reading.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+      let text = UNCLEAN.test(reading)
+        ? reading.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
+        : reading;
       if (text.length > MAX_NAME_LENGTH) {
         if (i === 0)
           warnings.push(`name cut to ${MAX_NAME_LENGTH} characters (it had ${text.length})`);

@@ -17,6 +17,8 @@ export interface IndexedName {
   /** Vocabulary ids of the tokens' primary texts, and of the joined pairs (-1: not indexed). */
   tokenIds: number[];
   joinedIds: number[];
+  /** Where this name's tokens start in the index's per-token arrays (see `CandidateIndex.tokenSlots`). */
+  tokenStart: number;
   /** A weak alias (`weakAlias`): matched, but worth less than a strong name. */
   weak: boolean;
 }

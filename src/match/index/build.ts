@@ -25,6 +25,16 @@ export class CandidateIndex {
   unknownIdf = 0;
   /** Sum of the idf of each name's content tokens: what a query must cover to match it whole. */
   nameWeight: Float32Array = new Float32Array(0);
+  /**
+   * The entity of each name (`names[n].entity`), packed: retrieval and the matcher read it for
+   * every candidate, and reaching each name's object for it missed the cache once a name.
+   */
+  nameEntity: Int32Array = new Int32Array(0);
+  /**
+   * Number of tokens of all names; name `n`'s tokens are slots `names[n].tokenStart ..` of
+   * arrays this long (the matcher keeps each list token's weight there).
+   */
+  tokenSlots = 0;
 
   /** Builds the index over `entities` (e.g. every entity of the active snapshots). */
   static build(entities: Iterable<StoredEntity>): CandidateIndex {
@@ -66,7 +76,9 @@ export class CandidateIndex {
         weak,
         tokenIds: [],
         joinedIds: [],
+        tokenStart: this.tokenSlots,
       });
+      this.tokenSlots += tokens.length;
       this.indexTokens(tokens, nameId);
     };
     for (const prop of STRONG_NAME_PROPS)
@@ -98,10 +110,13 @@ export class CandidateIndex {
       Math.log(n / (this.vocab.df(id) + 0.5)),
     );
     this.unknownIdf = Math.log(n / 0.5);
+    this.nameEntity = Int32Array.from(this.names, (name) => name.entity);
     this.nameWeight = Float32Array.from(this.names, (name) => {
       let w = 0;
-      for (const t of name.tokens)
-        if (isContentToken(t)) w += this.idf[this.vocab.ids.get(t.text)!]!;
+      // tokenIds[j] is the id of tokens[j].text, looked up above.
+      name.tokens.forEach((t, j) => {
+        if (isContentToken(t)) w += this.idf[name.tokenIds[j]!]!;
+      });
       return w;
     });
   }

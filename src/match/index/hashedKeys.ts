@@ -16,6 +16,9 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** Values below this pack with their hash into one exact double (2²¹: hash × 2²¹ < 2⁵³). */
+const PACK = 2 ** 21;
+
 /** Hash → ids, appended while building, sorted by {@link HashedKeys.seal}. */
 export class HashedKeys {
   private hashes: number[] = [];
@@ -23,19 +26,44 @@ export class HashedKeys {
   private sortedHashes = new Uint32Array(0);
   private sortedValues = new Int32Array(0);
 
-  /** Adds `value` under `key`. */
+  /** Adds `value` (an integer from 0 to 2³¹ − 1) under `key`. */
   add(key: string, value: number): void {
     this.hashes.push(fnv1a(key));
     this.values.push(value);
   }
 
-  /** Sorts the pairs for lookup; call once after the last add. */
+  /**
+   * Sorts the pairs for lookup (by hash, then value); call once after the last add. Each pair is
+   * packed into one double, hash × 2²¹ + value, exact while values stay below 2²¹ (they are token
+   * ids: 71,000 on four lists), so a typed array's native numeric sort does the work; a
+   * comparator over an index array took about a tenth of the index build.
+   */
   seal(): void {
-    const order = Array.from(this.hashes.keys()).sort(
-      (a, b) => this.hashes[a]! - this.hashes[b]! || this.values[a]! - this.values[b]!,
-    );
-    this.sortedHashes = Uint32Array.from(order, (i) => this.hashes[i]!);
-    this.sortedValues = Int32Array.from(order, (i) => this.values[i]!);
+    const n = this.hashes.length;
+    const packed = new Float64Array(n);
+    let small = true;
+    for (let i = 0; i < n; i++) {
+      if (this.values[i]! >= PACK) small = false;
+      packed[i] = this.hashes[i]! * PACK + this.values[i]!;
+    }
+    this.sortedHashes = new Uint32Array(n);
+    this.sortedValues = new Int32Array(n);
+    if (small) {
+      packed.sort();
+      for (let i = 0; i < n; i++) {
+        const hash = Math.floor(packed[i]! / PACK);
+        this.sortedHashes[i] = hash;
+        this.sortedValues[i] = packed[i]! - hash * PACK;
+      }
+    } else {
+      const order = Array.from(this.hashes.keys()).sort(
+        (a, b) => this.hashes[a]! - this.hashes[b]! || this.values[a]! - this.values[b]!,
+      );
+      order.forEach((k, i) => {
+        this.sortedHashes[i] = this.hashes[k]!;
+        this.sortedValues[i] = this.values[k]!;
+      });
+    }
     this.hashes = [];
     this.values = [];
   }

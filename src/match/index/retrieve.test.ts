@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { tokenizeName } from '../../normalize/index.ts';
 import { storedEntity } from '../_testing.ts';
 import { CandidateIndex } from './build.ts';
-import { restrictPostings, retrieve, topK } from './retrieve.ts';
+import { ReachMarks, restrictPostings, retrieve, topK } from './retrieve.ts';
 
 test('topK keeps the k best ids, best first, whatever the input order', () => {
   const score = Float32Array.from([0.1, 0.9, 0.5, 0.7, 0.3, 0.9]);
@@ -11,6 +11,13 @@ test('topK keeps the k best ids, best first, whatever the input order', () => {
   assert.deepEqual(topK([5, 4, 3, 2, 1, 0], score, 2), [5, 1]);
   assert.deepEqual(topK([0, 4], score, 5), [4, 0]);
   assert.deepEqual(topK([], score, 5), []);
+});
+
+test('topK reads scores at a stride and only the first `count` ids', () => {
+  // Two numbers per id, the score second: ids 0..3 score 0.2, 0.8, 0.5, 0.9.
+  const rows = Float32Array.from([9, 0.2, 9, 0.8, 9, 0.5, 9, 0.9]);
+  assert.deepEqual(topK(Int32Array.from([0, 1, 2, 3]), rows, 2, 2, 1), [3, 1]);
+  assert.deepEqual(topK(Int32Array.from([0, 1, 2, 3]), rows, 5, 2, 1, 3), [1, 2, 0]);
 });
 
 test('restricted postings find what the filter keeps, with the same ranks', () => {
@@ -30,4 +37,25 @@ test('restricted postings find what the filter keeps, with the same ranks', () =
     assert.ok(filtered.names.length > 0, q);
     assert.deepEqual(restricted.names, filtered.names, q);
   }
+});
+
+test("marks reach what sets reach, and a query's marks cannot be read after the next begins", () => {
+  const index = CandidateIndex.build(
+    ['Golden Star', 'Ocean Glory', 'Pacific Dawn', 'Golden Dawn'].map((n) =>
+      storedEntity('Company', { name: [n] }),
+    ),
+  );
+  const marks = new ReachMarks(index.vocab.forms.length);
+  marks.begin();
+  const tokens = tokenizeName('Goldn Dawn');
+  const withSets = retrieve(index, tokens, { limit: 12 });
+  const withMarks = retrieve(index, tokens, { limit: 12, marks });
+  assert.deepEqual(withMarks.names, withSets.names);
+  for (let id = 0; id < index.vocab.forms.length; id++)
+    tokens.forEach((_t, i) =>
+      assert.equal(withMarks.reach[i]?.has(id), withSets.reach[i]?.has(id), `${i} ${id}`),
+    );
+  assert.ok(withMarks.reach[0]!.has(index.vocab.ids.get('golden')!));
+  marks.begin();
+  assert.throws(() => withMarks.reach[0]!.has(0), /earlier query/);
 });

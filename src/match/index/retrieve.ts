@@ -21,16 +21,24 @@ const RELATIVE_CUTOFF = 0.3;
 const MIN_TOKEN_SIMILARITY = 0.8;
 
 /**
- * Scratch arrays reused across queries (one index, one thread). `acc` holds three numbers per
- * name side by side (which query token last touched it, what that token gave, the running
- * total), so the walk over postings touches one cache line per name, not three: the walk is
- * memory-bound, and this made it markedly faster.
+ * Scratch arrays reused across queries (one index, one thread). `acc` holds four numbers per name
+ * side by side (which query token last touched it, what that token gave, the running total, and
+ * the name's weight, {@link CandidateIndex.nameWeight}, which stays), so the walk over postings,
+ * the ranking and the reset touch one cache line per name: the walk is memory-bound. Once the
+ * walk is done the second slot holds the name's rank.
  */
 interface Scratch {
   acc: Float32Array;
-  score: Float32Array;
-  touched: number[];
+  /**
+   * The names touched by the current query, and those of them kept. Typed arrays of every
+   * name's size, reused: the plain arrays grown anew per query were a third of the bytes a
+   * distinct-name batch allocated (93 → 64 KB a row, by V8's sampling heap profiler).
+   */
+  touched: Int32Array;
+  accepted: Int32Array;
 }
+/** Numbers per name in {@link Scratch.acc}. */
+const STRIDE = 4;
 const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
 /** Similarity given to a list token that is a diminutive or full form of the query form. */
@@ -107,6 +115,65 @@ function exactForm(index: CandidateIndex, form: string): Lookup {
   return id === undefined ? NO_LOOKUP : { ids: [id], sims: [1] };
 }
 
+/** What a query token reached: whether a vocabulary token (by id) is among it. */
+export interface Reach {
+  has(id: number): boolean;
+}
+
+/**
+ * What the tokens of one query reached, as bits per vocabulary token: a Set per query token
+ * cost a distinct-name batch a tenth of the bytes it allocated and hashed every id twice. A
+ * query takes up to 32 marks (one per content token and joined pair of each of its names; more
+ * fall back to sets); {@link ReachMarks.begin} starts the next query, after which the marks of
+ * the last one must not be read (they throw).
+ */
+export class ReachMarks {
+  /** The query that last marked each token; its bits are stale otherwise. */
+  private readonly stamp: Int32Array;
+  private readonly bits: Uint32Array;
+  private generation = 0;
+  private used = 0;
+
+  constructor(vocabularySize: number) {
+    this.stamp = new Int32Array(vocabularySize);
+    this.bits = new Uint32Array(vocabularySize);
+  }
+
+  /** Starts a query. */
+  begin(): void {
+    this.used = 0;
+    if (++this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** A new mark of the current query, or undefined when it has taken all 32. */
+  take(): (Reach & { add(id: number): void }) | undefined {
+    if (this.used === 32) return undefined;
+    const mask = (1 << this.used++) >>> 0;
+    const generation = this.generation;
+    const { stamp, bits } = this;
+    const current = () => {
+      if (this.generation !== generation)
+        throw new Error('reach of an earlier query read after the next one began');
+    };
+    return {
+      add: (id) => {
+        if (stamp[id] === generation) bits[id]! |= mask;
+        else {
+          stamp[id] = generation;
+          bits[id] = mask;
+        }
+      },
+      has: (id) => {
+        current();
+        return stamp[id] === generation && (bits[id]! & mask) !== 0;
+      },
+    };
+  }
+}
+
 /** Options of {@link retrieve}. */
 export interface RetrieveOptions {
   /** Names to return at most. */
@@ -123,6 +190,8 @@ export interface RetrieveOptions {
    * instead of the vocabulary's, when the names kept are few (a vessel query's).
    */
   postings?: Postings;
+  /** Marks to record what each token reached in (see {@link ReachMarks}); sets otherwise. */
+  marks?: ReachMarks;
 }
 
 /** Packed postings: the names holding token `id` are `data[start[id] .. start[id + 1])`. */
@@ -156,13 +225,16 @@ export function retrieve(
     start: index.vocab.postingStart,
     data: index.vocab.postingData,
   };
-  const { acc, score, touched } = scratch;
-  const reach: (Set<number> | undefined)[] = tokens.map(() => undefined);
-  const reachJoined: (Set<number> | undefined)[] = tokens.slice(1).map(() => undefined);
-  const lookups: { form: string; slot: number; into: Set<number>; joined?: boolean }[] = [];
+  const { acc, touched, accepted } = scratch;
+  let count = 0;
+  const reach: (Reach | undefined)[] = tokens.map(() => undefined);
+  const reachJoined: (Reach | undefined)[] = tokens.slice(1).map(() => undefined);
+  type Into = Reach & { add(id: number): void };
+  const lookups: { form: string; slot: number; into: Into; joined?: boolean }[] = [];
+  const newReach = (): Into => options.marks?.take() ?? new Set<number>();
   tokens.forEach((t, i) => {
     if (!isContentToken(t)) return;
-    const into = (reach[i] = new Set());
+    const into = (reach[i] = newReach());
     for (const form of t.forms) lookups.push({ form, slot: i, into });
   });
   // Adjacent query tokens joined find a list token written as one word ("Jong Un" → "Jongun").
@@ -171,7 +243,7 @@ export function retrieve(
   // the scorer still compares joined pairs with every candidate's tokens.
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!isContentToken(tokens[i]!) || !isContentToken(tokens[i + 1]!)) continue;
-    const into = (reachJoined[i] = new Set());
+    const into = (reachJoined[i] = newReach());
     lookups.push({
       form: tokens[i]!.text + tokens[i + 1]!.text,
       slot: tokens.length + i,
@@ -192,9 +264,9 @@ export function retrieve(
       const mark = slot + 1;
       for (let k = postings.start[id]!; k < end; k++) {
         const name = data[k]!;
-        const at = name * 3;
+        const at = name * STRIDE;
         if (acc[at] !== mark) {
-          if (acc[at] === 0) touched.push(name);
+          if (acc[at] === 0) touched[count++] = name;
           acc[at] = mark;
           acc[at + 1] = gain;
           acc[at + 2]! += gain;
@@ -206,31 +278,30 @@ export function retrieve(
     }
   }
   const { accept, keep } = options;
-  const accepted =
-    accept || keep
-      ? touched.filter(
-          (n) => (!keep || keep[n] === 1) && (!accept || accept(index.names[n]!.entity)),
-        )
-      : touched.slice();
-  // Rank as the scorer will: what the query covers, less part of what it leaves uncovered, so
-  // "FAIZ" ranks the list name "FAIZ" above the dozens of longer names containing it.
-  const weight = index.nameWeight;
-  for (const n of accepted) {
-    const covered = acc[n * 3 + 2]!;
-    score[n] = covered - UNCOVERED_PENALTY * Math.max(0, weight[n]! - covered);
+  const nameEntity = index.nameEntity;
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const n = touched[i]!;
+    if ((!keep || keep[n] === 1) && (!accept || accept(nameEntity[n]!))) {
+      accepted[kept++] = n;
+      // Rank as the scorer will: what the query covers, less part of what it leaves uncovered,
+      // so "FAIZ" ranks the list name "FAIZ" above the dozens of longer names containing it.
+      const at = n * STRIDE;
+      const covered = acc[at + 2]!;
+      acc[at + 1] = covered - UNCOVERED_PENALTY * Math.max(0, acc[at + 3]! - covered);
+    }
   }
-  let names = topK(accepted, score, options.limit);
+  let names = topK(accepted, acc, options.limit, STRIDE, 1, kept);
   // Names far behind the best cover too little of the query to come near a match; scoring them
   // is most of a query's cost.
-  const top = names.length ? score[names[0]!]! : 0;
-  if (top > 0) names = names.filter((n) => score[n]! >= RELATIVE_CUTOFF * top);
-  for (const n of touched) {
-    score[n] = 0;
-    acc[n * 3] = 0;
-    acc[n * 3 + 1] = 0;
-    acc[n * 3 + 2] = 0;
+  const top = names.length ? acc[names[0]! * STRIDE + 1]! : 0;
+  if (top > 0) names = names.filter((n) => acc[n * STRIDE + 1]! >= RELATIVE_CUTOFF * top);
+  for (let i = 0; i < count; i++) {
+    const at = touched[i]! * STRIDE;
+    acc[at] = 0;
+    acc[at + 1] = 0;
+    acc[at + 2] = 0;
   }
-  touched.length = 0;
   return { names, reach, reachJoined };
 }
 
@@ -243,27 +314,36 @@ export function retrieve(
 export interface Retrieval {
   names: number[];
   /** Per query token; undefined for titles, particles and legal forms (not looked up). */
-  reach: (Set<number> | undefined)[];
+  reach: (Reach | undefined)[];
   /** Per pair of adjacent query tokens (i, i+1), joined. */
-  reachJoined: (Set<number> | undefined)[];
+  reachJoined: (Reach | undefined)[];
 }
 
 /**
  * The `k` ids with the highest scores, best first. A common token touches thousands of names;
  * sorting them all to keep a few dozen is the slow part of a query, so a bounded insertion list
- * keeps only the best seen so far.
+ * keeps only the best seen so far. The score of `id` is `score[id * stride + offset]` (retrieval
+ * keeps its ranks inside its scratch rows); only the first `count` ids are read.
  */
-export function topK(ids: number[], score: Float32Array, k: number): number[] {
+export function topK(
+  ids: ArrayLike<number>,
+  score: Float32Array,
+  k: number,
+  stride = 1,
+  offset = 0,
+  count = ids.length,
+): number[] {
   const best: number[] = [];
   let floor = -Infinity;
-  for (const id of ids) {
-    const s = score[id]!;
+  for (let x = 0; x < count; x++) {
+    const id = ids[x]!;
+    const s = score[id * stride + offset]!;
     if (best.length >= k && s <= floor) continue;
     let i = best.length;
-    while (i > 0 && score[best[i - 1]!]! < s) i--;
+    while (i > 0 && score[best[i - 1]! * stride + offset]! < s) i--;
     best.splice(i, 0, id);
     if (best.length > k) best.pop();
-    if (best.length >= k) floor = score[best[best.length - 1]!]!;
+    if (best.length >= k) floor = score[best[best.length - 1]! * stride + offset]!;
   }
   return best;
 }
@@ -272,7 +352,9 @@ function scratchFor(index: CandidateIndex): Scratch {
   let s = scratchByIndex.get(index);
   if (!s) {
     const n = index.names.length;
-    s = { acc: new Float32Array(n * 3), score: new Float32Array(n), touched: [] };
+    const acc = new Float32Array(n * STRIDE);
+    for (let i = 0; i < n; i++) acc[i * STRIDE + 3] = index.nameWeight[i]!;
+    s = { acc, touched: new Int32Array(n), accepted: new Int32Array(n) };
     scratchByIndex.set(index, s);
   }
   return s;
