@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createEngine, type ScreeningQuery, type ScreenOptions } from '../src/index.ts';
+import { evalEngine, type EvalEngine } from '../eval/_engine.ts';
 import { distinctBatch } from './_batches.ts';
 import { loadBenchLists } from './_lists.ts';
 import { buildQuerySet, VARIANT_SEED } from './_queries.ts';
@@ -50,7 +51,10 @@ function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
   return { value, wallMs: performance.now() - t, cpuMs: cpuMs(c) };
 }
 
+// The store is asynchronous: the lists are read once ahead and screened synchronously, as the
+// batch workers do; the index build is timed with that read.
 function screen(query: ScreeningQuery, options: ScreenOptions) {
+  const engine: EvalEngine = prepared;
   try {
     return engine.screen(query, options);
   } catch {
@@ -61,7 +65,13 @@ function screen(query: ScreeningQuery, options: ScreenOptions) {
   }
 }
 
-const build = timed(() => screen({ schema: 'Person', properties: { name: ['warm up'] } }, {}));
+const buildStart = { cpu: process.cpuUsage(), wall: performance.now() };
+const prepared = await evalEngine(engine);
+screen({ schema: 'Person', properties: { name: ['warm up'] } }, {});
+const build = {
+  wallMs: performance.now() - buildStart.wall,
+  cpuMs: cpuMs(buildStart.cpu),
+};
 
 // The first rows of bench:screen's own 80,000 (a smaller batch is drawn otherwise).
 const rows = distinctBatch(dataDir, 80_000, DISTINCT_SEED).rows.slice(0, ROWS);
@@ -85,7 +95,7 @@ const only = process.env.BENCH_MICRO_ONLY;
 const set =
   only === 'distinct'
     ? { positives: [], variants: [], negatives: [] }
-    : buildQuerySet(engine, dataDir);
+    : buildQuerySet(prepared, dataDir);
 const queries = [...set.positives, ...set.variants, ...set.negatives];
 const singleHash = createHash('sha256');
 const latencies: number[] = [];
