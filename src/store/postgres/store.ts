@@ -19,11 +19,11 @@ import {
   type StoredEntity,
 } from '../../core/index.ts';
 import { historyOf, type Appearance } from '../history.ts';
+import { KEY_COLUMNS, toKey, type ActivationRow, type ChangeRow, type KeyRow } from '../rows.ts';
 import type {
   Activation,
   ActivationQuery,
   ApiKey,
-  ApiKeyRole,
   ChangedEntity,
   IterateOptions,
   LedgerEntries,
@@ -880,44 +880,5 @@ function toRefresh(row: RefreshRow): RefreshRecord {
     ...(row.message !== null && { message: row.message }),
     ...(row.url !== null && { url: row.url }),
     files: row.files ? (JSON.parse(row.files) as RefreshFile[]) : [],
-  };
-}
-
-interface ActivationRow {
-  snapshot: string;
-  previous: string | null;
-  source: SourceId;
-  date: string;
-  activated_at: string;
-  entity_count: number;
-}
-
-interface ChangeRow {
-  entity_id: string;
-  change: 'added' | 'removed' | 'changed';
-  caption: string | null;
-  schema: string | null;
-  fields: string | null;
-}
-
-interface KeyRow {
-  id: string;
-  name: string;
-  role: ApiKeyRole;
-  created_at: string;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}
-
-const KEY_COLUMNS = 'id, name, role, created_at, revoked_at, last_used_at';
-
-function toKey(row: KeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    createdAt: row.created_at,
-    ...(row.revoked_at !== null && { revokedAt: row.revoked_at }),
-    ...(row.last_used_at !== null && { lastUsedAt: row.last_used_at }),
   };
 }

@@ -5,29 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import { EmbargoError, ERROR_CODES } from '../../core/index.ts';
-import type { ApiKey, ApiKeyRole, NewApiKey } from '../types.ts';
-
-interface KeyRow {
-  id: string;
-  name: string;
-  role: ApiKeyRole;
-  created_at: string;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}
-
-const COLUMNS = 'id, name, role, created_at, revoked_at, last_used_at';
-
-function toKey(row: KeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    createdAt: row.created_at,
-    ...(row.revoked_at !== null && { revokedAt: row.revoked_at }),
-    ...(row.last_used_at !== null && { lastUsedAt: row.last_used_at }),
-  };
-}
+import { KEY_COLUMNS as COLUMNS, toKey, type KeyRow } from '../rows.ts';
+import type { ApiKey, NewApiKey } from '../types.ts';
 
 /** The api_keys table behind the Store port's key methods. */
 export class SqliteKeys {

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { SourceId } from '../../core/index.ts';
+import type { ActivationRow, ChangeRow } from '../rows.ts';
 import type {
   Activation,
   ActivationQuery,
@@ -115,23 +116,6 @@ export function insertActivation(db: Database.Database, a: Activation): void {
   put('added', a.added);
   put('removed', a.removed);
   put('changed', a.changed);
-}
-
-interface ActivationRow {
-  snapshot: string;
-  previous: string | null;
-  source: SourceId;
-  date: string;
-  activated_at: string;
-  entity_count: number;
-}
-
-interface ChangeRow {
-  entity_id: string;
-  change: 'added' | 'removed' | 'changed';
-  caption: string | null;
-  schema: string | null;
-  fields: string | null;
 }
 
 /** Activations whose list date is on or after `since`, oldest first, with their changes. */
