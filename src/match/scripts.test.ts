@@ -142,3 +142,17 @@ test('native spellings find their listed names first, several per script', () =>
     assert.ok(r[0]!.match, `${q} → ${caption} ${r[0]!.score}`);
   }
 });
+
+test('Thai names written after the Sanskrit letters meet their Latin spellings; another surname does not', () => {
+  for (const [q, listed] of [
+    ['อภิสิทธิ์ เวชชาชีวะ', 'Abhisit Vejjajiva'],
+    ['ภูมิพล อดุลยเดช', 'Bhumibol Adulyadej'],
+    ['สิรินธร', 'Sirindhorn'],
+    ['ภูมิธรรม', 'Phumtham'],
+  ] as const) {
+    const c = matcher.compare(q, listed, 'Person');
+    assert.ok(c.match, `${q} ~ ${listed}: ${c.score}`);
+  }
+  const other = matcher.compare('อภิสิทธิ์ เวชชาชีวะ', 'Abhisit Chinnawat', 'Person');
+  assert.ok(!other.match, `another surname: ${other.score}`);
+});

@@ -45,3 +45,35 @@ test('Thai: อ carries a vowel except before ยา ยู; a final before ย 
   assert.ok(forms('พัทยา')[0]!.includes('pattaya'));
   assert.equal(texts('ยิ่งลักษณ์')[0], 'yinglak');
 });
+
+test('Thai names spelled letter by letter after the Sanskrit: bh, b, dh, j, v, finals by letter, kept silent letters', () => {
+  for (const [thai, latin] of [
+    ['อภิสิทธิ์', 'abhisit'],
+    ['เวชชาชีวะ', 'vejjajiva'],
+    ['ภูมิพล', 'bhumibol'],
+    ['อดุลยเดช', 'adulyadej'],
+    ['สิรินธร', 'sirindhorn'],
+    ['มหิดล', 'mahidol'],
+    ['สิงห์', 'singha'],
+  ] as const)
+    assert.ok(forms(thai)[0]!.includes(latin), `${thai}: ${forms(thai)[0]!.join(' ')}`);
+  assert.equal(texts('อภิสิทธิ์')[0], 'aphisit', 'RTGS stays the primary spelling');
+});
+
+test('Thai: a short i or u after an open syllable may be mute; two last consonants after one are a syllable', () => {
+  for (const [thai, latin] of [
+    ['ชาติ', 'chat'],
+    ['ประวัติ', 'prawat'],
+    ['ภูมิธรรม', 'phumtham'],
+    ['ภูมิพล', 'phumiphon'],
+    ['มหิดล', 'mahidon'],
+  ] as const)
+    assert.ok(forms(thai)[0]!.includes(latin), `${thai}: ${forms(thai)[0]!.join(' ')}`);
+  assert.ok(forms('ชาติ')[0]!.includes('chati'), 'the vowel is kept as well');
+  assert.ok(
+    !forms('เทือกสุบรรณ')[0]!.includes('thueaksban'),
+    'after a closed syllable the vowel is read',
+  );
+  assert.ok(forms('จิตร')[0]!.includes('chit'), 'a last ร after a final stays silent');
+  assert.ok(forms('อุดร')[0]!.includes('ut'), 'so ร ends no such syllable (Udon is beyond rules)');
+});

@@ -11,6 +11,14 @@
  * Sanskrit-derived finals: Chinnawat / Shinawatra is beyond rules).
  * Source: Royal Institute, "Principles of Romanization for Thai Script by Transcription Method"
  * (1999).
+ *
+ * Many personal and royal names are spelled instead letter by letter after the Pali and Sanskrit
+ * letters the Thai ones stand for (Abhisit Vejjajiva, Bhumibol Adulyadej, Sirindhorn, Mahidol,
+ * Singha): ภ bh, พ b, ธ dh, ท d, ช j, ว v, finals written as their letter (เดช dej, ดล dol) and a
+ * silenced letter kept (สิงห์ Singha). Each word gets two such spellings beside its RTGS ones.
+ * Source: the Royal Institute's "Principles of Romanization for Thai Script by Transliteration
+ * Method" (ISO 11940 basis) and the Pali–Sanskrit correspondence of the Thai alphabet (ภ = भ bh,
+ * พ = ब b, ธ = ध dh, ท = द d, ช = ज j, ว = व v, ศ = श ś, ษ = ष ṣ).
  */
 import { kBest } from './_kbest.ts';
 import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
@@ -82,6 +90,44 @@ const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly 
   ฮ: [['h'], ['']],
 };
 
+// Spellings after the Pali–Sanskrit letters (see the module comment), where they differ from
+// RTGS: [initial spellings, final spellings]. A final is written as its letter, not its sound.
+const SANSKRIT: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
+  ฆ: [['gh'], ['gh']],
+  จ: [['j', 'ch'], ['j']],
+  ช: [['j', 'ch'], ['j']],
+  ฌ: [['jh'], ['jh']],
+  ญ: [['y'], ['n']],
+  ฎ: [['d'], ['d']],
+  ฐ: [['th'], ['th']],
+  ฑ: [['d'], ['d']],
+  ฒ: [['dh'], ['dh']],
+  ด: [['d'], ['d']],
+  ต: [['t'], ['t']],
+  ท: [
+    ['th', 'd'],
+    ['th', 't'],
+  ],
+  ธ: [['dh'], ['dh']],
+  บ: [['b'], ['b']],
+  พ: [['b', 'ph'], ['b']],
+  ภ: [['bh'], ['bh']],
+  ร: [['r'], ['rn', 'r']],
+  ล: [['l'], ['l']],
+  ว: [['v'], ['v', 'o']],
+  ศ: [['s', 'sh'], ['s']],
+  ษ: [['s', 'sh'], ['s']],
+  ส: [['s'], ['s']],
+  ฬ: [['l'], ['l']],
+};
+
+type Style = 'rtgs' | 'sanskrit';
+
+/** A consonant's [initial spellings, final spellings] in a style. */
+function consonant(c: string, style: Style): readonly [readonly string[], readonly string[]] {
+  return (style === 'sanskrit' && SANSKRIT[c]) || CONSONANTS[c]!;
+}
+
 const LEADING = new Set(['เ', 'แ', 'โ', 'ใ', 'ไ']);
 // Vowel signs after (or above, below) the consonant.
 const FOLLOWING = new Set(['ะ', 'ั', 'า', 'ำ', 'ิ', 'ี', 'ึ', 'ื', 'ุ', 'ู', '็']);
@@ -124,16 +170,20 @@ const VOWELS: Readonly<Record<string, readonly string[]>> = {
  * Spellings of a final consonant: its RTGS final sound, then its initial spelling, as personal
  * spellings write it after the letter rather than the sound (ประยุทธ์ Prayuth, เวช Wech).
  */
-function finalSpellings(c: string): readonly string[] {
-  const [initial, final] = CONSONANTS[c]!;
+function finalSpellings(c: string, style: Style): readonly string[] {
+  const [initial, final] = consonant(c, style);
   const letter = initial[0]!;
   return final.includes(letter) || !letter ? final : [...final, letter];
 }
 
-/** Removes tone marks and letters made silent by ์ (with ทร์, ตร์ both letters). */
-function clean(word: string): string[] {
+/**
+ * Removes tone marks and letters made silent by ์ (with ทร์, ตร์ both letters); with `keepSilent`
+ * only the ์, as spellings after the Sanskrit write the letter (สิงห์ Singha).
+ */
+function clean(word: string, keepSilent = false): string[] {
   // NFKC (applied to every name) splits ำ into nikhahit and า: put it back first.
   const cs = [...word.replace(/\u0e4d\u0e32/g, 'ำ').replace(TONES, '')];
+  if (keepSilent) return cs.filter((c) => c !== SILENCER);
   for (let i = cs.indexOf(SILENCER); i >= 0; i = cs.indexOf(SILENCER)) {
     let from = i - 1;
     if (cs[from] === 'ร' && (cs[from - 1] === 'ท' || cs[from - 1] === 'ต')) from--;
@@ -144,10 +194,15 @@ function clean(word: string): string[] {
   return cs;
 }
 
-/** Option lists for a Thai word. */
-function options(word: string): (readonly string[])[] {
-  const cs = clean(word);
+/**
+ * Option lists for a Thai word, in RTGS or letter by letter after the Sanskrit (see the module
+ * comment); `keepSilent` keeps the letters ์ silences.
+ */
+function options(word: string, style: Style = 'rtgs', keepSilent = false): (readonly string[])[] {
+  const cs = clean(word, keepSilent);
   const opts: (readonly string[])[] = [];
+  const initialOf = (c: string) => consonant(c, style)[0];
+  let lastOpen = false;
   let i = 0;
   while (i < cs.length) {
     let lead = '';
@@ -172,11 +227,11 @@ function options(word: string): (readonly string[])[] {
     )
       i++;
     const start = i;
-    opts.push(CONSONANTS[cs[i]!]![0]);
+    opts.push(initialOf(cs[i]!));
     i++;
     const next = cs[i];
     if (next && CLUSTER.has(next) && i - 1 === start && isVowelAfter(cs, i + 1, lead)) {
-      opts.push(CONSONANTS[next]![0]);
+      opts.push(initialOf(next));
       i++;
     }
     // Vowel.
@@ -187,20 +242,33 @@ function options(word: string): (readonly string[])[] {
     // Final: a consonant not starting the next syllable.
     let final: readonly string[] | undefined;
     const f = cs[i];
-    if (f && CONSONANTS[f] && closes(cs, i + 1, lead, sign) && sign !== 'ะ' && sign !== 'ำ') {
-      final = finalSpellings(f);
+    if (
+      f &&
+      CONSONANTS[f] &&
+      closes(cs, i + 1, lead, sign, !keepSilent) &&
+      sign !== 'ะ' &&
+      sign !== 'ำ'
+    ) {
+      final = finalSpellings(f, style);
       i++;
     }
-    opts.push(vowel ?? (final ? ['o', 'a'] : ['a', 'o', '']));
+    // A short i or u ending a syllable after an open one, in words from Pali and Sanskrit, is
+    // not pronounced, so RTGS leaves it out (ชาติ chat, ประวัติ prawat, เกียรติ kiat, ภูมิธรรม
+    // Phumtham), though spellings after the letters keep it (ภูมิพล Bhumibol).
+    const mute =
+      style === 'rtgs' && lastOpen && !lead && !final && (sign === 'ิ' || sign === 'ุ') && !!vowel;
+    lastOpen = !final;
+    opts.push(mute ? [...vowel!, ''] : (vowel ?? (final ? ['o', 'a'] : ['a', 'o', ''])));
     if (final) opts.push(final);
     // A final before ย in words from Pali and Sanskrit is read twice, closing its syllable and
     // opening the next with a (อยุธยา a-yut-tha-ya, พัทยา phat-tha-ya, วิทยา wit-tha-ya).
     if (final && cs[i] === 'ย' && cs[i + 1] && FOLLOWING.has(cs[i + 1]!))
-      opts.push([`${CONSONANTS[f!]![0][0]}a`, '']);
+      opts.push([`${initialOf(f!)[0]}a`, '']);
     // A consonant ending the word after a final one is silent or, in spellings after the
-    // Sanskrit, takes an a (เบศร bet, ชินวัตร Chinnawat or Shinawatra, ลักษณ์ lak).
+    // Sanskrit, takes an a (เบศร bet, ชินวัตร Chinnawat or Shinawatra, ลักษณ์ lak, สิงห์ Singha).
     if (final && cs[i] && CONSONANTS[cs[i]!] && i + 1 === cs.length) {
-      opts.push(['', `${CONSONANTS[cs[i]!]![0][0]}a`]);
+      const a = `${initialOf(cs[i]!)[0]}a`;
+      opts.push(style === 'sanskrit' ? [a, ''] : ['', a]);
       i++;
     }
   }
@@ -250,23 +318,34 @@ function isVowelAfter(cs: string[], i: number, lead: string): boolean {
 /**
  * Whether the consonant before `i` closes its syllable rather than starting the next: it starts
  * the next one when a vowel sign follows it (ชา cha), and closes this one at the end of the word,
- * before a leading vowel or before another consonant (สม som).
+ * before a leading vowel or before another consonant (สม som). `openShort` is off where silenced
+ * letters are kept: a last silenced letter is no syllable (สิงห์).
  */
-function closes(cs: string[], i: number, lead = '', sign = ''): boolean {
+function closes(cs: string[], i: number, lead = '', sign = '', openShort = true): boolean {
   const c = cs[i];
   if (c !== undefined && SYLLABLE_LETTERS[c]) return false;
   if (c === 'ร' && cs[i + 1] === 'ร') return false; // รร: the consonant before it is its onset
   // A bare อ between consonants is the vowel o of the next syllable (ทอง thong).
   if (c === 'อ' && CONSONANTS[cs[i + 1] ?? ''] && !FOLLOWING.has(cs[i + 2] ?? '')) return false;
   // After an open long vowel, two consonants ending the word are a syllable with unwritten o
-  // (นา|ธร na-thon), not a final and a lone letter.
-  if (!lead && OPEN_LONG.has(sign) && c !== undefined && CONSONANTS[c] && i + 1 === cs.length)
+  // (นา|ธร na-thon), not a final and a lone letter; so after an open short i or u, unless the
+  // last letter is ร, which after a final is mostly silent (มหิ|ดล Mahidol, ภูมิ|พล Phumiphon;
+  // but จิตร chit).
+  if (
+    !lead &&
+    (OPEN_LONG.has(sign) || (openShort && OPEN_SHORT.has(sign) && c !== 'ร')) &&
+    c !== undefined &&
+    CONSONANTS[c] &&
+    i + 1 === cs.length
+  )
     return false;
   return c === undefined || !FOLLOWING.has(c);
 }
 
 // Long vowels a syllable may end on (า ี ู ื): what follows them need not close the syllable.
 const OPEN_LONG = new Set(['า', 'ี', 'ู', 'ื']);
+// Short vowels a syllable may end on in words from Pali and Sanskrit (ิ ุ).
+const OPEN_SHORT = new Set(['ิ', 'ุ']);
 
 // Vowel letters that are a syllable of their own (ฤ rue as in ฤดู, ฤทธิ์; ฦ lue), RTGS first.
 const SYLLABLE_LETTERS: Readonly<Record<string, readonly string[]>> = {
@@ -292,6 +371,12 @@ export function thaiTokens(word: string): NameToken[] {
   }
   const forms = kBest(options(word), MAX_FORMS).filter(Boolean);
   if (!forms.length) return [];
+  // Two spellings after the Sanskrit letters: silenced letters left out and kept.
+  for (const f of [
+    ...kBest(options(word, 'sanskrit'), 1),
+    ...kBest(options(word, 'sanskrit', true), 1),
+  ])
+    if (f && !forms.includes(f)) forms.push(f);
   // A word of two to four consonants and no vowel sign is often an abbreviation read letter by
   // letter, its Latin acronym their initials (ปตท. PTT, the Petroleum Authority of Thailand).
   const cs = clean(word);
