@@ -60,3 +60,22 @@ test('ဦး is the honorific U first in a name and the syllable Oo after a syll
     ['mya:word', 'htun:word', 'oo:word'],
   );
 });
+
+test('places Latin writes as one word come out in their MIMU and colonial spellings', () => {
+  for (const [burmese, latin] of [
+    ['မန္တလေး', 'mandalay'],
+    ['ရန်ကုန်', 'rangoon'],
+    ['ထားဝယ်', 'dawei'],
+    ['ပုဂံ', 'bagan'],
+    ['ဧရာဝတီ', 'irrawaddy'],
+    ['တပ်မတော်', 'tatmadaw'],
+  ] as const)
+    assert.deepEqual(
+      forms(burmese).map((f) => f.includes(latin)),
+      [true],
+      `${burmese}: ${JSON.stringify(forms(burmese))}`,
+    );
+  assert.deepEqual(texts('မန္တလေး ကုမ္ပဏီ လီမိတက်'), ['mandalay', 'company', 'limited']);
+  assert.deepEqual(texts('ရန်ကုန်မြို့')[0], 'yangon', 'a place word inside a longer word');
+  assert.deepEqual(texts('မင်းအောင်လှိုင်'), ['min', 'aung', 'hlaing'], 'names stay syllables');
+});

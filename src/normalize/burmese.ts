@@ -144,7 +144,7 @@ const RHYMES: Readonly<Record<string, readonly string[]>> = {
   'w|anusvara': ['un', 'wan'],
 };
 
-// Whole words with a Latin equivalent: legal forms, company words, honorifics.
+// Whole words with a Latin equivalent: legal forms, company words, honorifics, places.
 const WORDS: readonly (readonly [string, readonly string[], TokenKind?])[] = [
   ['ကုမ္ပဏီ', ['company']],
   ['လီမိတက်', ['limited']],
@@ -155,6 +155,39 @@ const WORDS: readonly (readonly [string, readonly string[], TokenKind?])[] = [
   ['ဒုတိယဗိုလ်ချုပ်မှူးကြီး', ['general'], 'title'],
   ['ဗိုလ်ချုပ်မှူးကြီး', ['general'], 'title'],
   ['ဗိုလ်ချုပ်', ['general', 'bogyoke'], 'title'],
+  // Places, and the armed forces, that Latin writes as one word in a conventional spelling no
+  // syllable reading reaches (Mandalay, not Man-da-le; Dawei, not Hta-we; Bagan, not Pu-gan) and
+  // which company, vessel and address names carry: the states and regions, their capitals, border
+  // towns and ports. The English spellings are the Myanmar Information Management Unit's place
+  // names (MIMU Place Codes), then the colonial ones the Adaptation of Expressions Law (State Law
+  // and Order Restoration Council Law No. 15/89) replaced and older documents keep (Rangoon,
+  // Irrawaddy, Pegu). Nay Pyi Taw is left to its syllables: it is written apart as often as not.
+  ['ရန်ကုန်', ['yangon', 'rangoon']],
+  ['မန္တလေး', ['mandalay']],
+  ['ဧရာဝတီ', ['ayeyarwady', 'irrawaddy', 'ayeyarwaddy']],
+  ['စစ်ကိုင်း', ['sagaing']],
+  ['မကွေး', ['magway', 'magwe']],
+  ['ပဲခူး', ['bago', 'pegu']],
+  ['မော်လမြိုင်', ['mawlamyine', 'moulmein', 'mawlamyaing']],
+  ['တောင်ကြီး', ['taunggyi']],
+  ['မြစ်ကြီးနား', ['myitkyina']],
+  ['စစ်တွေ', ['sittwe']],
+  ['ထားဝယ်', ['dawei', 'tavoy']],
+  ['ပုသိမ်', ['pathein', 'bassein']],
+  ['လားရှိုး', ['lashio']],
+  ['မြဝတီ', ['myawaddy', 'myawadi']],
+  ['တာချီလိတ်', ['tachileik', 'tachilek']],
+  ['ကျောက်ဖြူ', ['kyaukphyu', 'kyaukpyu']],
+  ['ရခိုင်', ['rakhine', 'arakan']],
+  ['တနင်္သာရီ', ['tanintharyi', 'tenasserim']],
+  ['တပ်မတော်', ['tatmadaw']],
+  ['ပုဂံ', ['bagan', 'pagan']],
+  ['မိတ္ထီလာ', ['meiktila']],
+  ['မုံရွာ', ['monywa']],
+  ['ဟင်္သာတ', ['hinthada', 'henzada']],
+  ['ကော့သောင်း', ['kawthaung', 'kawthoung']],
+  ['ရွှေဘို', ['shwebo']],
+  ['ပြင်ဦးလွင်', ['pyinoolwin', 'pyinulwin', 'maymyo']],
 ];
 
 const HONORIFIC_U = 'ဦး';
