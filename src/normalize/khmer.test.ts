@@ -35,3 +35,9 @@ test('a place word written together with its name is a word of its own, as in La
   assert.deepEqual(texts('កោះកុង'), ['kaoh', 'kong']);
   assert.deepEqual(texts('កោះ'), ['kaoh'], 'alone it is read as written');
 });
+
+test('a letter under ៍ (toandakhiat) is not read', () => {
+  const [pochentong] = tokenizeName('ពោធិ៍ចិនតុង').map((t) => t.forms);
+  assert.ok(pochentong!.includes('pochentong'), pochentong!.join(' '));
+  assert.ok(!pochentong!.some((f) => f.startsWith('pothi')));
+});

@@ -173,7 +173,7 @@ const NIKAHIT = 'ំ';
 const REAHMUK = 'ះ';
 const VOWEL_SIGN = /[\u17b6-\u17c5]/;
 // Bantoc, robat and the other signs that change no letter's spelling.
-const SIGNS = /[\u17cb-\u17d1\u17d3\u17dd]/;
+const SIGNS = /[\u17cb-\u17cc\u17ce-\u17d1\u17d3\u17dd]/;
 
 /**
  * Whether the consonant before `i` closes its syllable: it does at the end of the word, before a
@@ -202,9 +202,27 @@ const WORDS: Readonly<Record<string, readonly [readonly string[], TokenKind?]>> 
   អិលធីឌី: [['ltd']],
 };
 
+const TOANDAKHIAT = '\u17cd'; // ៍: the letter under it is not read
+
+/**
+ * The letters of a word without those ៍ silences: the consonant under it (a subscript one with
+ * its coeng) and the vowel signs it carries (ពោធិ៍ចិនតុង Pochentong, not Pothichentong). UNGEGN
+ * (see the module comment) leaves such letters out, as RTGS does Thai's ์ (thanthakhat).
+ */
+function unsilenced(word: string): string[] {
+  const cs = [...word];
+  for (let i = cs.indexOf(TOANDAKHIAT); i >= 0; i = cs.indexOf(TOANDAKHIAT)) {
+    let from = i - 1;
+    while (from > 0 && !CONSONANTS[cs[from]!]) from--;
+    if (from > 0 && cs[from - 1] === COENG) from--;
+    cs.splice(Math.max(0, from), i - Math.max(0, from) + 1);
+  }
+  return cs;
+}
+
 /** Option lists for one Khmer word: per syllable, its onset, vowel and final. */
 function options(word: string): (readonly string[])[] {
-  const cs = [...word];
+  const cs = unsilenced(word);
   const opts: (readonly string[])[] = [];
   let i = 0;
   while (i < cs.length) {
