@@ -1,6 +1,7 @@
 // Lint rules, including the architecture's import arrows: each folder may import only the
 // folders further in (core ← normalize ← match/sources/rules/store ← engine ← server/cli/web).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const deny = (...folders) => ({
@@ -39,6 +40,20 @@ export default tseslint.config(
       ],
     },
   },
+  // No import cycles in src/ (type-only imports too: a cycle of types still ties the folders
+  // together). A cycle makes a module's exports undefined while the cycle loads, depending on
+  // which file was imported first; issue 18 removed the last one.
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'] })],
+      // The files an import reaches are parsed as TypeScript too, or the rule cannot follow them.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['src/core/**'],
     rules: deny('normalize', 'match', 'sources', 'rules', 'store', 'engine', 'server', 'cli'),
@@ -52,6 +67,26 @@ export default tseslint.config(
     rules: deny('engine', 'server', 'cli'),
   },
   { files: ['src/engine/**'], rules: deny('server', 'cli') },
+  // The CLI, like the server, is a thin layer: it imports the core, the engine and the server
+  // through their doors (index.ts), never a file behind one, and nothing further in.
+  {
+    files: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...deny('normalize', 'match', 'sources', 'rules', 'store')['no-restricted-imports'][1]
+              .patterns,
+            ...['core', 'engine', 'server'].map((f) => ({
+              group: [`**/src/${f}/**`, `../${f}/**`, `../../${f}/**`, `!**/${f}/index.ts`],
+              message: `the CLI reaches ${f}/ through its door, ${f}/index.ts`,
+            })),
+          ],
+        },
+      ],
+    },
+  },
   // The server is a thin layer over the engine: it may import the engine and the core only.
   {
     files: ['src/server/**'],

@@ -3,14 +3,31 @@
 // used to set) ran 20% slower (npm run bench:trade); the server's workers and the batch's
 // screening workers set them for themselves, where they keep memory down.
 // The compiled CLI (dist/, built on install by `npm run build`); the TypeScript sources through
-// tsx when there is no build, or with EMBARGO_FROM_SOURCE=1 (development and tests).
+// tsx when there is no build, or with EMBARGO_FROM_SOURCE=1 (development and tests). tsx is a
+// development dependency: an installed package runs dist/ and never needs it.
 import { existsSync } from 'node:fs';
 
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
+const source = new URL('../src/cli/main.ts', import.meta.url);
 if (process.env.EMBARGO_FROM_SOURCE !== '1' && existsSync(compiled)) {
   await import(compiled.href);
 } else {
-  const { register } = await import('tsx/esm/api');
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    register = undefined;
+  }
+  if (!register || !existsSync(source)) {
+    const why = !existsSync(source)
+      ? 'the TypeScript sources (src/) are not here'
+      : 'tsx, the TypeScript loader, is not installed (it is a development dependency: npm install)';
+    const build = existsSync(compiled)
+      ? 'unset EMBARGO_FROM_SOURCE to run the compiled CLI'
+      : 'run `npm run build` to compile the CLI to dist/';
+    process.stderr.write(`embargo: cannot run from source: ${why}; ${build}\n`);
+    process.exit(70); // EXIT.INTERNAL: the installation, not the call, is at fault
+  }
   register();
-  await import('../src/cli/main.ts');
+  await import(source.href);
 }

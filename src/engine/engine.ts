@@ -3,7 +3,6 @@
  * The library's face: one object that loads lists, reports their status, diffs snapshots and
  * reads or exports entities. The CLI and the HTTP server are thin layers over it.
  */
-import { availableParallelism } from 'node:os';
 import {
   EmbargoError,
   ERROR_CODES,
@@ -34,7 +33,6 @@ import { storeFor } from './root.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService } from './screen.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
-import { checkBookOnWorkers } from './tradeBook.ts';
 import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
 import type { TradeVerdict } from '../rules/check/index.ts';
 import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenario.ts';
@@ -147,23 +145,6 @@ export interface Engine {
   checkTrade(tx: unknown, options?: TradeOptions): Promise<TradeVerdict>;
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
   checkTradeBook(input: string, output: string, options?: TradeOptions): Promise<BookSummary>;
-  /**
-   * Judges a book like {@link Engine.checkTradeBook}, with `workers` processes (default: one per
-   * core besides this one) screening the book's last transactions while this process judges
-   * from its first, when the book is large enough to pay for their start-up; the verdicts are
-   * the same.
-   */
-  checkTradeBookOnWorkers(
-    input: string,
-    output: string,
-    options?: TradeOptions & {
-      workers?: number;
-      /** Distinct screening queries below which the book is judged in-process (2,000). */
-      prescreenBelow?: number;
-      /** false: the workers screen every query before judging starts (tests). Default true. */
-      judgeScreens?: boolean;
-    },
-  ): Promise<BookSummary>;
   /** Judges a book before and after a relief scenario and sums what changes. */
   runScenario(options: ScenarioRunOptions): Promise<ScenarioRun>;
   /** Closes the store's connections. */
@@ -267,19 +248,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
     checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
-    checkTradeBookOnWorkers: (i, out, o = {}) => {
-      const { workers = availableParallelism() - 1, prescreenBelow, judgeScreens, ...rest } = o;
-      return checkBookOnWorkers(
-        { screening, store },
-        { database, maxAgeDays: maxAgeDays() },
-        i,
-        out,
-        rest,
-        workers,
-        prescreenBelow,
-        judgeScreens,
-      );
-    },
     runScenario: (o) => runScenario({ screening, store }, o),
     close: () => store.close(),
   };

@@ -7,13 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, test } from 'node:test';
-import {
-  createEngine,
-  screeningQueriesOf,
-  type Measure,
-  type TradeVerdict,
-} from '../../src/engine/index.ts';
-import { parseTransaction } from '../../src/rules/check/index.ts';
+import type { Measure, TradeVerdict } from '../../src/engine/index.ts';
 import { embargo, tempDir } from '../helpers/cli.ts';
 import { listPath, needsData } from '../helpers/data.ts';
 
@@ -130,63 +124,6 @@ describe('trade check on the real lists', needsData('ofac_sdn', '2024-05-03'), (
       assert.match(bad.stderr, /trade\.authorities/);
     } finally {
       delete process.env.EMBARGO_CONFIG;
-    }
-  });
-
-  test('a book screened on two worker processes gets the same verdicts, line for line, as in one process (S/RES/2371 OP8 coal, 2397 OP5 petroleum cap, the SDN vessel by IMO)', async () => {
-    const dir = tempDir();
-    const lines = [
-      ...readFileSync(fixture('scenario-book.jsonl'), 'utf8').trim().split('\n'),
-      ...readFileSync(fixture('petroleum-book.jsonl'), 'utf8').trim().split('\n'),
-      JSON.stringify(JSON.parse(readFileSync(fixture('renamed-vessel.json'), 'utf8'))),
-      JSON.stringify(JSON.parse(readFileSync(fixture('coal-2018.json'), 'utf8'))),
-      '{"id": "broken"',
-    ];
-    const book = join(dir, 'book.jsonl');
-    writeFileSync(book, lines.join('\n') + '\n');
-    const engine = createEngine({ home });
-    try {
-      const options = { authorities: ['un', 'us'] as const };
-      const one = await engine.checkTradeBook(book, join(dir, 'one.jsonl'), {
-        authorities: [...options.authorities],
-      });
-      // Every query answered by the workers before judging starts, so their answers are the
-      // ones used; then the way a real run goes, the judge screening from the front.
-      const two = await engine.checkTradeBookOnWorkers(book, join(dir, 'two.jsonl'), {
-        authorities: [...options.authorities],
-        workers: 2,
-        prescreenBelow: 0,
-        judgeScreens: false,
-      });
-      const queries = new Set(
-        lines.flatMap((l) => {
-          try {
-            return screeningQueriesOf(parseTransaction(l), { authorities: ['un', 'us'] }).map(
-              (q) => q.key,
-            );
-          } catch {
-            return [];
-          }
-        }),
-      );
-      assert.equal(two.screenedOnWorkers, queries.size);
-      const meet = await engine.checkTradeBookOnWorkers(book, join(dir, 'meet.jsonl'), {
-        authorities: [...options.authorities],
-        workers: 1,
-        prescreenBelow: 0,
-      });
-      assert.deepEqual(two.verdicts, one.verdicts);
-      assert.deepEqual(meet.verdicts, one.verdicts);
-      assert.equal(two.failed, one.failed);
-      assert.ok(one.failed >= 1);
-      const a = readFileSync(join(dir, 'one.jsonl'), 'utf8');
-      assert.equal(readFileSync(join(dir, 'two.jsonl'), 'utf8'), a);
-      assert.equal(readFileSync(join(dir, 'meet.jsonl'), 'utf8'), a);
-      // Not a vacuous comparison: the book has blocks, reviews and name hits.
-      assert.ok(one.verdicts.BLOCK > 0 && one.verdicts.REVIEW > 0, JSON.stringify(one.verdicts));
-      assert.match(a, /CHONG CHON GANG/);
-    } finally {
-      engine.close();
     }
   });
 

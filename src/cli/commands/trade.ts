@@ -13,7 +13,6 @@ import {
   type TradeOptions,
   type TradeVerdict,
 } from '../../engine/index.ts';
-import { parseWorkers } from '../batch/index.ts';
 import { EXIT } from '../exit.ts';
 import { coverageLine, note, printJson, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
@@ -33,7 +32,6 @@ interface TradeCliOptions extends CommonOptions {
   input?: string;
   output?: string;
   scenario?: string;
-  workers?: string;
 }
 
 /** A full date YYYY-MM-DD, or a usage error naming the option. */
@@ -123,10 +121,6 @@ export function tradeCommand(run: Run): Command {
       )
       .option('--input <file>', 'book: one transaction per line (JSONL)')
       .option('--output <file>', 'book: where to write one verdict per line (JSONL)')
-      .option(
-        '--workers <n>',
-        'book: worker processes screening ahead of the judge (default 0: in this process, which was faster on 2 cores)',
-      )
       .action((file: string | undefined, opts: TradeCliOptions) =>
         run(opts, async (engine) => {
           if (opts.failOn !== undefined && !['block', 'review'].includes(opts.failOn))
@@ -136,18 +130,7 @@ export function tradeCommand(run: Run): Command {
             if (file) throw usage('give either a file or --input, not both');
             if (!opts.output) throw usage('--input needs --output');
             refuseOverwrite(opts.output, [opts.input]);
-            // In this process unless asked: on the 2-core machine we measure on, worker processes
-            // (each building its own index, answering over IPC) cost more than they saved
-            // (npm run bench:trade).
-            const workers =
-              opts.workers === undefined || opts.workers === '0' ? 0 : parseWorkers(opts.workers)!;
-            const s =
-              workers > 0
-                ? await engine.checkTradeBookOnWorkers(opts.input, opts.output, {
-                    ...options,
-                    workers,
-                  })
-                : await engine.checkTradeBook(opts.input, opts.output, options);
+            const s = await engine.checkTradeBook(opts.input, opts.output, options);
             for (const e of s.errors.slice(0, 20)) note(`embargo: ${e.message}`);
             if (s.errors.length > 20) note(`… and ${s.errors.length - 20} more bad lines`);
             const summary = {
