@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { StoredEntity } from '../core/index.ts';
+import { SOURCE_IDS, type StoredEntity } from '../core/index.ts';
 import { CandidateIndex, decodeIndex, encodeIndex, INDEX_FORMAT } from '../match/index.ts';
 import { phoneticKeys, skeleton, tokenizeName } from '../normalize/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
@@ -120,12 +120,9 @@ export async function loadOrBuildIndex(
 ): Promise<IndexOutcome> {
   if (!cache) return { ...(await buildIndex(store, active)), from: 'built', stored: false };
   const key = indexKey(active, cache.database);
-  const path = join(
-    cache.dir,
-    `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.idx`,
-  );
-  const read = readStored(path, key);
-  if (read.ok) return { ...read.value, from: 'loaded', stored: true, path };
+  const path = pathFor(cache.dir, key);
+  const read = readStored(path, key, true);
+  if (read.ok && read.value) return { ...read.value, from: 'loaded', stored: true, path };
   const built = await buildIndex(store, active);
   const stored = writeStored(cache.dir, path, key, built);
   return {
@@ -133,8 +130,36 @@ export async function loadOrBuildIndex(
     from: 'built',
     stored,
     path,
-    ...(read.reason !== 'absent' && { rejected: read.reason }),
+    ...(!read.ok && read.reason !== 'absent' && { rejected: read.reason }),
   };
+}
+
+/**
+ * Makes sure the index over the store's active snapshots is stored, building it if it is not:
+ * a batch calls it before starting its workers, which then each load it rather than all build
+ * it at once. Does nothing without a folder for stored indexes or without an active snapshot.
+ */
+export async function ensureStoredIndex(
+  store: Store,
+  database: string,
+  home: string,
+): Promise<void> {
+  const dir = indexDirFor(database, home);
+  if (!dir) return;
+  const active: Snapshot[] = [];
+  for (const s of SOURCE_IDS) {
+    const a = await store.activeSnapshot(s);
+    if (a) active.push(a);
+  }
+  if (!active.length) return;
+  const key = indexKey(active, database);
+  const path = pathFor(dir, key);
+  if (readStored(path, key, false).ok) return;
+  writeStored(dir, path, key, await buildIndex(store, active));
+}
+
+function pathFor(dir: string, key: string): string {
+  return join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.idx`);
 }
 
 /** Builds the index from the store, keeping on the side what the trade check reads. */
@@ -162,12 +187,16 @@ async function buildIndex(
 /** Facts stored per entity of the index, in its order: listing date and IMO numbers, or 0. */
 type StoredFacts = [string | 0, string[] | 0];
 
-/** The stored index at `path` if it is whole and for `key`; else why not. */
+/**
+ * The stored index at `path` if it is whole and for `key` (decoded if `decode`, else only
+ * checked); else why not.
+ */
 function readStored(
   path: string,
   key: string,
+  decode: boolean,
 ):
-  | { ok: true; value: { index: CandidateIndex; facts: Map<string, EntityFacts> } }
+  | { ok: true; value: { index: CandidateIndex; facts: Map<string, EntityFacts> } | undefined }
   | { ok: false; reason: string } {
   let file: Buffer;
   try {
@@ -190,6 +219,7 @@ function readStored(
   if (file.toString('utf8', HEADER, HEADER + keyLength) !== key) return bad('other key');
   const body = file.subarray(bodyStart);
   if (crc32(body) !== checksum) return bad('checksum');
+  if (!decode) return { ok: true, value: undefined };
   try {
     const { index, extra } = decodeIndex(body);
     const facts = new Map<string, EntityFacts>();
