@@ -103,7 +103,8 @@ export function indexKey(active: readonly Snapshot[], database: string): string 
     format: INDEX_FORMAT,
     engine: ENGINE_VERSION,
     tokenizer: tokenizerFingerprint(),
-    database,
+    // Hashed: a PostgreSQL URL may hold a password, and the key is written in the file.
+    database: createHash('sha256').update(database).digest('hex').slice(0, 32),
     snapshots: active.map((s) => [s.id, s.loadedAt, s.entityCount]),
   });
 }
