@@ -41,6 +41,7 @@ import { join, resolve } from 'node:path';
 import { createEngine, screenFile, type BatchSummary } from '../src/index.ts';
 import { distinctBatch, realBatch, writeBatchCsv, type BatchInputRow } from './_batches.ts';
 import { loadBenchLists } from './_lists.ts';
+import { coldLines, coldStart } from './_cold.ts';
 import { FUSE_RECORD_LIMIT } from './_baselines.ts';
 import { evalEngine } from '../eval/_engine.ts';
 import { buildQuerySet, sample, VARIANT_SEED, type BenchQuery } from './_queries.ts';
@@ -283,6 +284,9 @@ async function main(): Promise<void> {
     const qs = buildQuerySet(await evalEngine(engine), dataDir);
     await engine.close();
     log(`lists loaded in ${(loadMs / 1000).toFixed(1)} s: ${snapshots.join(', ')}`);
+    // Before anything else runs: the CLI's start-up, and the stored index the batches then load.
+    const cold = await coldStart(home);
+    log(coldLines(cold).join('\n'));
 
     const pool = [...qs.positives, ...qs.variants];
     const subset = [
@@ -556,6 +560,7 @@ async function main(): Promise<void> {
           ],
         ] as const
       ).map(([what, ok, value]) => `  ${ok ? 'met    ' : 'MISSED '} ${what}: ${value}`),
+      ...coldLines(cold),
       `(whole run ${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
     console.log(out.join('\n'));
@@ -654,6 +659,7 @@ async function main(): Promise<void> {
         peakWorkerRssMb: batch.summary.peakRss / 2 ** 20,
       },
       startup: { seconds: startup, probes: startups, rowsPerProbe: cores },
+      coldStart: cold,
       batches: batches.map(({ run: r, distinct: d }) => ({
         label: r.label,
         columns: r.columns,

@@ -3,14 +3,6 @@
  * The `embargo` command line.
  */
 import { Command, CommanderError } from 'commander';
-import { listsCommand } from './commands/lists.ts';
-import { entityCommand, exportCommand } from './commands/entities.ts';
-import { compareCommand, screenCommand } from './commands/screen.ts';
-import { tradeCommand } from './commands/trade.ts';
-import { regimeCommand } from './commands/regime.ts';
-import { scenarioCommand } from './commands/scenario.ts';
-import { serveCommand } from './commands/serve.ts';
-import { keysCommand } from './commands/keys.ts';
 import { EXIT } from './exit.ts';
 import { run } from './run.ts';
 
@@ -20,16 +12,25 @@ const program = new Command('embargo')
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-program.addCommand(listsCommand(run));
-program.addCommand(entityCommand(run));
-program.addCommand(exportCommand(run));
-program.addCommand(screenCommand(run));
-program.addCommand(compareCommand(run));
-program.addCommand(tradeCommand(run));
-program.addCommand(regimeCommand(run));
-program.addCommand(scenarioCommand(run));
-program.addCommand(serveCommand(run));
-program.addCommand(keysCommand(run));
+// Each command's module is imported only when it runs: `embargo screen` would otherwise load the
+// server (Fastify and its plugins) and every other command's code, a third of a cold screening's
+// time once the index is stored (issue 17). Help and unknown commands load them all.
+const COMMANDS: Record<string, () => Promise<Command[]>> = {
+  lists: async () => [(await import('./commands/lists.ts')).listsCommand(run)],
+  entity: async () => [(await import('./commands/entities.ts')).entityCommand(run)],
+  export: async () => [(await import('./commands/entities.ts')).exportCommand(run)],
+  screen: async () => [(await import('./commands/screen.ts')).screenCommand(run)],
+  compare: async () => [(await import('./commands/screen.ts')).compareCommand(run)],
+  trade: async () => [(await import('./commands/trade.ts')).tradeCommand(run)],
+  regime: async () => [(await import('./commands/regime.ts')).regimeCommand(run)],
+  scenario: async () => [(await import('./commands/scenario.ts')).scenarioCommand(run)],
+  serve: async () => [(await import('./commands/serve.ts')).serveCommand(run)],
+  keys: async () => [(await import('./commands/keys.ts')).keysCommand(run)],
+};
+const asked = process.argv[2];
+const wanted =
+  asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [asked] : Object.keys(COMMANDS);
+for (const name of wanted) for (const cmd of await COMMANDS[name]!()) program.addCommand(cmd);
 for (const cmd of program.commands) {
   cmd.exitOverride();
   for (const sub of cmd.commands) sub.exitOverride();

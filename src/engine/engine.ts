@@ -32,6 +32,7 @@ import { resolveHome } from './home.ts';
 import { storeFor } from './root.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService } from './screen.ts';
+import { indexDirFor } from './indexCache.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
 import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
 import type { TradeVerdict } from '../rules/check/index.ts';
@@ -72,6 +73,12 @@ export interface EngineOptions {
    * finish, with who holds the store's write lock and since when.
    */
   onLockWait?: (holder: LockHolder) => void;
+  /**
+   * Folder of the stored screening indexes (engine/indexCache.ts), or false to build the index
+   * in every process as before. Default: `index/` beside a SQLite database, `index/` in `home`
+   * for PostgreSQL; none for a `store` given without `database`.
+   */
+  indexDir?: string | false;
 }
 
 /** The Embargo engine. */
@@ -184,6 +191,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return next;
   };
   const screening = new ScreeningService(store);
+  const indexDir =
+    options.indexDir === false ? undefined : (options.indexDir ?? indexDirFor(database, home));
+  screening.indexCache = indexDir ? { dir: indexDir, database } : undefined;
   let maxAge = options.maxAgeDays;
   const maxAgeDays = (): number => (maxAge ??= maxListAgeDays(home));
   screening.maxAgeDays = maxAgeDays;

@@ -36,6 +36,12 @@ export type {
 } from '../store/index.ts';
 export { resolveHome, databasePath } from './home.ts';
 export { ENGINE_VERSION } from './version.ts';
+export {
+  indexDirFor,
+  loadOrBuildIndex,
+  type IndexCacheConfig,
+  type IndexOutcome,
+} from './indexCache.ts';
 export * from './batch/index.ts';
 export * from './trade.ts';
 export * from './scenario.ts';

@@ -13,12 +13,12 @@ import {
   type Algorithm,
   type SchemaName,
   type SourceId,
-  type StoredEntity,
 } from '../core/index.ts';
-import { CandidateIndex, Matcher } from '../match/index.ts';
+import { Matcher } from '../match/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
 import { activeSnapshots, coverageOf, coverageWarnings, notReady } from './coverage.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { loadOrBuildIndex, type EntityFacts, type IndexCacheConfig } from './indexCache.ts';
 
 /** How long the ages of the active snapshots are reused before being read again. */
 const COVERAGE_TTL_MS = 1000;
@@ -26,15 +26,7 @@ const COVERAGE_TTL_MS = 1000;
 /** How long a screening trusts that no other process has loaded a list. */
 const VERSION_CHECK_MS = 250;
 
-/**
- * What the trade check reads of a listed entity besides the matcher's answer: kept from the same
- * iteration that builds the matcher, so judging (synchronous, in the rules) reads no store.
- */
-export interface EntityFacts {
-  listingDate?: string;
-  firstSeen: string;
-  imoNumber?: string[];
-}
+export type { EntityFacts } from './indexCache.ts';
 
 /**
  * Keeps one Matcher per set of active snapshots. {@link refresh} (asynchronous: it reads the
@@ -48,6 +40,8 @@ export class ScreeningService {
   private version = '';
   private checkedAt = 0;
   private localWrites = -1;
+  /** Where the index is stored and loaded from (see indexCache.ts); built only when unset. */
+  indexCache: IndexCacheConfig | undefined;
   /** Snapshots written through this service's store by this process (see Engine). */
   writes: () => number = () => 0;
   private snapshots: string[] = [];
@@ -176,22 +170,8 @@ export class ScreeningService {
     }
     const key = active.map((s) => s.id).join(',');
     if (!this.matcher || key !== this.key) {
-      // Indexed as the store yields them (without raw records or related entities), keeping on
-      // the side what the trade check reads of an entity.
-      const facts = new Map<string, EntityFacts>();
-      const store = this.store;
-      const entities = async function* (): AsyncGenerator<StoredEntity> {
-        for (const s of active)
-          for await (const e of store.iterateEntities(s.id, { raw: false, related: false })) {
-            facts.set(e.id, {
-              firstSeen: e.firstSeen,
-              ...(e.listingDate && { listingDate: e.listingDate }),
-              ...(e.properties.imoNumber && { imoNumber: e.properties.imoNumber }),
-            });
-            yield e;
-          }
-      };
-      const index = await CandidateIndex.buildFrom(entities());
+      // Loaded when another process (or an earlier run) stored it for these snapshots.
+      const { index, facts } = await loadOrBuildIndex(this.store, active, this.indexCache);
       this.matcher = new Matcher(index);
       this.entityFacts = facts;
       this.key = key;

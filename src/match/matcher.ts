@@ -100,15 +100,12 @@ export class Matcher {
     this.index = index;
     this.listWeights = new Float64Array(index.tokenSlots);
     this.marks = new ReachMarks(index.vocab.forms.length);
-    for (const name of index.names)
-      name.tokens.forEach((t, j) => {
-        // As `weigh` computes it: a list token's text is in the vocabulary.
-        const id = name.tokenIds[j]!;
-        this.listWeights[name.tokenStart + j] =
-          kindFactor(t) * (id < 0 ? index.unknownIdf : index.idf[id]!);
-      });
+    index.forEachSlot((slot, t, id) => {
+      // As `weigh` computes it: a list token's text is in the vocabulary.
+      this.listWeights[slot] = kindFactor(t) * (id < 0 ? index.unknownIdf : index.idf[id]!);
+    });
     this.entityNames = index.entities.map(() => []);
-    index.names.forEach((n, i) => this.entityNames[n.entity]!.push(i));
+    index.nameEntity.forEach((e, i) => this.entityNames[e]!.push(i));
     index.entities.forEach((e, i) => {
       for (const id of e.identifiers) {
         const list = this.byIdentifier.get(id.value) ?? [];
@@ -148,7 +145,7 @@ export class Matcher {
     if (!fits) return undefined;
     let keep = this.schemaNameMasks.get(schema);
     if (!keep) {
-      keep = Uint8Array.from(this.index.names, (n) => fits[n.entity]!);
+      keep = Uint8Array.from(this.index.nameEntity, (e) => fits[e]!);
       this.schemaNameMasks.set(schema, keep);
     }
     return keep;
@@ -237,7 +234,7 @@ export class Matcher {
           algorithm === 'ofac'
             ? undefined
             : bestName(
-                nameIds.map((n) => this.index.names[n]!),
+                nameIds.map((n) => this.index.name(n)),
                 aligners,
               ),
       }));
@@ -256,7 +253,7 @@ export class Matcher {
       )
         continue;
       const entity = this.index.entities[e]!;
-      const names = nameIds.map((n) => this.index.names[n]!);
+      const names = nameIds.map((n) => this.index.name(n));
       const s =
         algorithm === 'ofac'
           ? this.ofacScore(
@@ -296,7 +293,7 @@ export class Matcher {
     if (!packed) return undefined;
     const named: Named[] = [];
     for (let i = 0; i < packed.length; i += 3) {
-      const name = this.index.names[packed[i + 1]!]!;
+      const name = this.index.name(packed[i + 1]!);
       const score = packed[i + 2]!;
       named.push({
         e: packed[i]!,
@@ -312,7 +309,7 @@ export class Matcher {
     named.forEach(({ e, nameIds, best }, i) => {
       packed[i * 3] = e;
       packed[i * 3 + 1] = best?.name
-        ? nameIds.find((n) => this.index.names[n] === best.name)!
+        ? nameIds.find((n) => this.index.name(n) === best.name)!
         : nameIds[0]!;
       packed[i * 3 + 2] = best?.score ?? 0;
     });

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ScreenOptions } from '../../core/index.ts';
 import { createEngine, type Engine } from '../engine.ts';
+import { ensureStoredIndex } from '../indexCache.ts';
 import { resolveHome } from '../home.ts';
 import { databaseAddress } from '../root.ts';
 import { refuseOverwrite } from '../outputPath.ts';
@@ -133,6 +134,10 @@ export async function screenFile(
       const database =
         options.database || options.engine?.database || databaseAddress({ home: resolveHome() });
       const maxAgeDays = options.maxAgeDays ?? options.engine?.maxAgeDays();
+      // The index is built here once, if no process stored it yet: each worker then loads it
+      // instead of every worker building its own at the same time (issue 17).
+      const indexer = options.engine ?? (ownEngine = createEngine({ database }));
+      await ensureStoredIndex(indexer.store, database, indexer.home);
       pool = new WorkerPool({
         size: workers,
         database,

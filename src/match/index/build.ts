@@ -17,7 +17,17 @@ export function isContentToken(t: NameToken): boolean {
 /** In-memory index over the names of a set of entities. */
 export class CandidateIndex {
   readonly entities: IndexedEntity[] = [];
-  readonly names: IndexedName[] = [];
+  /**
+   * The names by id. A loaded index (see stored.ts) fills it on first use of each name: a
+   * screening reads a few dozen candidates' names, and decoding all hundred thousand was most
+   * of a stored index's load.
+   */
+  private readonly nameList: (IndexedName | undefined)[] = [];
+  /** Decodes a name of a loaded index; unset for a built one (all its names are there). */
+  private decodeName: ((n: number) => IndexedName) | undefined;
+  /** Calls `fn` for every token slot of a loaded index, without decoding its names. */
+  private eachSlot:
+    ((fn: (slot: number, token: NameToken, id: number) => void) => void) | undefined;
   readonly vocab = new Vocabulary();
   /** log-scaled inverse document frequency per vocabulary token. */
   idf: Float32Array = new Float32Array(0);
@@ -35,6 +45,49 @@ export class CandidateIndex {
    * arrays this long (the matcher keeps each list token's weight there).
    */
   tokenSlots = 0;
+
+  /** Number of names. */
+  get nameCount(): number {
+    return this.nameList.length;
+  }
+
+  /** Name `n` (0 ≤ n < {@link nameCount}). */
+  name(n: number): IndexedName {
+    let name = this.nameList[n];
+    if (name === undefined) {
+      if (!this.decodeName || n < 0 || n >= this.nameList.length)
+        throw new RangeError(`no name ${n} in the index`);
+      name = this.nameList[n] = this.decodeName(n);
+    }
+    return name;
+  }
+
+  /**
+   * Calls `fn` with every token slot (see {@link tokenSlots}), its token and that token's
+   * vocabulary id, name by name: what the matcher precomputes per list token.
+   */
+  forEachSlot(fn: (slot: number, token: NameToken, id: number) => void): void {
+    if (this.eachSlot) return this.eachSlot(fn);
+    for (const name of this.nameList)
+      name!.tokens.forEach((t, j) => fn(name!.tokenStart + j, t, name!.tokenIds[j]!));
+  }
+
+  /**
+   * An index whose names are decoded on demand (for stored.ts, which sets every other field):
+   * `count` names, `decode` giving name `n`, `eachSlot` walking the token slots.
+   */
+  static lazy(
+    count: number,
+    decode: (n: number) => IndexedName,
+    eachSlot: (fn: (slot: number, token: NameToken, id: number) => void) => void,
+  ): CandidateIndex {
+    const index = new CandidateIndex();
+    // Filled with undefined, not left holey: a sparse array would turn into a dictionary.
+    for (let i = 0; i < count; i++) index.nameList.push(undefined);
+    index.decodeName = decode;
+    index.eachSlot = eachSlot;
+    return index;
+  }
 
   /** Builds the index over `entities` (e.g. every entity of the active snapshots). */
   static build(entities: Iterable<StoredEntity>): CandidateIndex {
@@ -65,10 +118,10 @@ export class CandidateIndex {
       const key = tokens.map((t) => t.text).join(' ');
       if (!tokens.length || seen.has(key)) return;
       seen.add(key);
-      const nameId = this.names.length;
+      const nameId = this.nameList.length;
       // Joined texts are flattened (V8 keeps "a" + "b" as a two-part string otherwise).
       const joined = tokens.slice(0, -1).map((t, i) => flat(t.text + tokens[i + 1]!.text));
-      this.names.push({
+      this.nameList.push({
         entity: entityIdx,
         text,
         tokens,
@@ -100,18 +153,19 @@ export class CandidateIndex {
   private seal(): void {
     this.vocab.seal();
     const id = (form: string) => this.vocab.ids.get(form) ?? -1;
-    for (const name of this.names) {
+    const names = this.nameList as IndexedName[];
+    for (const name of names) {
       // Plain arrays of small integers: ninety thousand typed arrays cost more in headers than data.
       name.tokenIds = name.tokens.map((t) => id(t.text));
       name.joinedIds = name.joined.map(id);
     }
-    const n = this.names.length + 1;
+    const n = names.length + 1;
     this.idf = Float32Array.from(this.vocab.forms, (_f, id) =>
       Math.log(n / (this.vocab.df(id) + 0.5)),
     );
     this.unknownIdf = Math.log(n / 0.5);
-    this.nameEntity = Int32Array.from(this.names, (name) => name.entity);
-    this.nameWeight = Float32Array.from(this.names, (name) => {
+    this.nameEntity = Int32Array.from(names, (name) => name.entity);
+    this.nameWeight = Float32Array.from(names, (name) => {
       let w = 0;
       // tokenIds[j] is the id of tokens[j].text, looked up above.
       name.tokens.forEach((t, j) => {

@@ -23,8 +23,8 @@ const PACK = 2 ** 21;
 export class HashedKeys {
   private hashes: number[] = [];
   private values: number[] = [];
-  private sortedHashes = new Uint32Array(0);
-  private sortedValues = new Int32Array(0);
+  private sortedHashes: Uint32Array = new Uint32Array(0);
+  private sortedValues: Int32Array = new Int32Array(0);
 
   /** Adds `value` (an integer from 0 to 2³¹ − 1) under `key`. */
   add(key: string, value: number): void {
@@ -64,6 +64,19 @@ export class HashedKeys {
         this.sortedValues[i] = this.values[k]!;
       });
     }
+    this.hashes = [];
+    this.values = [];
+  }
+
+  /** The sealed pairs, sorted (for storing the index). */
+  sorted(): { hashes: Uint32Array; values: Int32Array } {
+    return { hashes: this.sortedHashes, values: this.sortedValues };
+  }
+
+  /** Takes pairs as {@link sorted} gave them, instead of adding and sealing (a stored index). */
+  loadSorted(hashes: Uint32Array, values: Int32Array): void {
+    this.sortedHashes = hashes;
+    this.sortedValues = values;
     this.hashes = [];
     this.values = [];
   }

@@ -25,6 +25,16 @@ export class MultiMap {
     else for (const v of cur) fn(v);
   }
 
+  /** Every key with its values (a single value unboxed), in insertion order. */
+  entries(): IterableIterator<[string, number | number[]]> {
+    return this.map.entries();
+  }
+
+  /** Puts `values` under `key` as one entry (for loading a stored index; the key must be new). */
+  setAll(key: string, values: ArrayLike<number>): void {
+    this.map.set(key, values.length === 1 ? values[0]! : Array.from(values));
+  }
+
   /** Number of keys. */
   get size(): number {
     return this.map.size;

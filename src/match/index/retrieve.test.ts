@@ -29,7 +29,7 @@ test('restricted postings find what the filter keeps, with the same ranks', () =
   );
   const index = CandidateIndex.build(entities);
   const vessel = (e: number) => index.entities[e]!.schema === 'Vessel';
-  const postings = restrictPostings(index, (n) => vessel(index.names[n]!.entity));
+  const postings = restrictPostings(index, (n) => vessel(index.name(n).entity));
   for (const q of ['Golden Star 3', 'Ocean Glory', 'Pacifik Dawn 12', 'Star']) {
     const tokens = tokenizeName(q);
     const filtered = retrieve(index, tokens, { limit: 12, accept: vessel });

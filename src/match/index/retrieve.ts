@@ -351,7 +351,7 @@ export function topK(
 function scratchFor(index: CandidateIndex): Scratch {
   let s = scratchByIndex.get(index);
   if (!s) {
-    const n = index.names.length;
+    const n = index.nameCount;
     const acc = new Float32Array(n * STRIDE);
     for (let i = 0; i < n; i++) acc[i * STRIDE + 3] = index.nameWeight[i]!;
     s = { acc, touched: new Int32Array(n), accepted: new Int32Array(n) };

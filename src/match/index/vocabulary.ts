@@ -18,8 +18,8 @@ export class Vocabulary {
    * `postingData[postingStart[id] .. postingStart[id + 1])`, ascending. One array instead of
    * seventy thousand small ones saves their per-object overhead.
    */
-  postingData = new Int32Array(0);
-  postingStart = new Int32Array(1);
+  postingData: Int32Array = new Int32Array(0);
+  postingStart: Int32Array = new Int32Array(1);
   private building: number[][] = [];
   private readonly keyed = new Set<number>();
   readonly byPhonetic = new MultiMap();

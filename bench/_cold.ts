@@ -1,0 +1,128 @@
+/**
+ * @module
+ * Start-up figures of issue 17: `embargo screen "Kim Jong Un"` in a fresh process against
+ * `node -e 0` in the same run, and what loading the stored index costs against building it.
+ *
+ * - Cold CLI: the compiled CLI (bin/embargo.js → dist/) on the bench home. One run first with no
+ *   stored index (it builds and stores it: "first process"), then {@link PAIRS} pairs of
+ *   `node -e 0` and the CLI, interleaved so load on a shared machine hits both alike; wall time of
+ *   each process from spawn to exit, nothing left running between commands; medians and their
+ *   ratio (target ≤ 4).
+ * - Load vs build, in this process: {@link loadOrBuildIndex} without a cache folder (a build from
+ *   the store) and from the stored file, median wall and CPU (user + system) milliseconds.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine, loadOrBuildIndex, SOURCE_IDS, type Snapshot } from '../src/index.ts';
+
+/** Pairs of (node -e 0, embargo screen) timed. */
+export const PAIRS = 5;
+/** In-process builds and loads timed. */
+const BUILDS = 3;
+const LOADS = 5;
+
+/** What {@link coldStart} measured. */
+export interface ColdStart {
+  nodeMs: number[];
+  cliMs: number[];
+  nodeMedianMs: number;
+  cliMedianMs: number;
+  ratio: number;
+  /** The first CLI run, with no stored index: build and store included. */
+  firstCliMs: number;
+  buildMs: { wall: number; cpu: number };
+  loadMs: { wall: number; cpu: number };
+  indexBytes: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** The repository's CLI (bench/.build/bench/ or bench/ → the root's bin/embargo.js). */
+function cliPath(): string {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const root = here.includes(`${join('bench', '.build')}`)
+    ? resolve(here, '../../..')
+    : resolve(here, '..');
+  return join(root, 'bin', 'embargo.js');
+}
+
+/** Wall milliseconds of one process, spawn to exit; throws if it fails. */
+function timed(args: string[], env: NodeJS.ProcessEnv): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t;
+  if (r.status !== 0)
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
+  return ms;
+}
+
+/** Measures the cold CLI and the index load against its build on the lists in `home`. */
+export async function coldStart(home: string): Promise<ColdStart> {
+  const env: NodeJS.ProcessEnv = { ...process.env, EMBARGO_HOME: home, EMBARGO_FROM_SOURCE: '0' };
+  delete env.EMBARGO_DATABASE_URL;
+  const cli = [cliPath(), 'screen', 'Kim Jong Un'];
+  const indexDir = join(home, 'index');
+  rmSync(indexDir, { recursive: true, force: true });
+  const firstCliMs = timed(cli, env);
+  const nodeMs: number[] = [];
+  const cliMs: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    nodeMs.push(timed(['-e', '0'], env));
+    cliMs.push(timed(cli, env));
+  }
+
+  const engine = createEngine({ home, indexDir: false });
+  try {
+    const active: Snapshot[] = [];
+    for (const s of SOURCE_IDS) {
+      const a = await engine.store.activeSnapshot(s);
+      if (a) active.push(a);
+    }
+    const cache = { dir: indexDir, database: engine.database };
+    const time = async (cached: boolean) => {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      const r = await loadOrBuildIndex(engine.store, active, cached ? cache : undefined);
+      const wall = performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      if (cached && r.from !== 'loaded') throw new Error(`stored index not loaded: ${r.rejected}`);
+      return { wall, cpu: (used.user + used.system) / 1000, path: r.path };
+    };
+    const builds = [];
+    for (let i = 0; i < BUILDS; i++) builds.push(await time(false));
+    const loads = [];
+    for (let i = 0; i < LOADS; i++) loads.push(await time(true));
+    const nodeMedianMs = median(nodeMs);
+    const cliMedianMs = median(cliMs);
+    return {
+      nodeMs,
+      cliMs,
+      nodeMedianMs,
+      cliMedianMs,
+      ratio: cliMedianMs / nodeMedianMs,
+      firstCliMs,
+      buildMs: { wall: median(builds.map((b) => b.wall)), cpu: median(builds.map((b) => b.cpu)) },
+      loadMs: { wall: median(loads.map((b) => b.wall)), cpu: median(loads.map((b) => b.cpu)) },
+      indexBytes: statSync(loads[0]!.path!).size,
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The figures as report lines. */
+export function coldLines(c: ColdStart): string[] {
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  return [
+    `cold start (issue 17), ${PAIRS} interleaved pairs, wall time spawn → exit:`,
+    `  node -e 0: median ${ms(c.nodeMedianMs)} (${c.nodeMs.map((x) => x.toFixed(0)).join(', ')})`,
+    `  embargo screen "Kim Jong Un", index stored: median ${ms(c.cliMedianMs)} (${c.cliMs.map((x) => x.toFixed(0)).join(', ')})`,
+    `  ratio ${c.ratio.toFixed(2)} (target ≤ 4: ${c.ratio <= 4 ? 'met' : 'MISSED'}); first run, no stored index (build + store): ${ms(c.firstCliMs)}`,
+    `  index in process: build ${ms(c.buildMs.wall)} wall / ${ms(c.buildMs.cpu)} CPU, load ${ms(c.loadMs.wall)} wall / ${ms(c.loadMs.cpu)} CPU (${(c.indexBytes / 2 ** 20).toFixed(1)} MB file)`,
+  ];
+}

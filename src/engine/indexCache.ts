@@ -1,0 +1,305 @@
+/**
+ * @module
+ * The screening index as a stored artifact (issue 17): built once for a set of active snapshots,
+ * written beside the data, and loaded by every later process (CLI, batch workers, server workers)
+ * instead of tokenising every list name again. The one place that decides "load or build".
+ *
+ * Where: `<dir>/<key>.idx`, `dir` being `index/` beside `embargo.db` for SQLite and `index/` in
+ * the home folder when the store is PostgreSQL (a local cache, keyed by the database's address as
+ * well). The key covers the active snapshots (id, load time, entity count), ENGINE_VERSION, the
+ * stored layout's version and a fingerprint of the tokenizer, so an index built by other code or
+ * for other lists is never taken for this one.
+ *
+ * A file is used only if its header (magic, format, byte order, key, lengths) matches and the
+ * CRC-32 of its body is right; anything else (torn write, truncation, a flipped byte, another
+ * version) is rebuilt and written again. Files are written to a temporary name and renamed, so a
+ * reader sees a whole file or none.
+ */
+import { randomBytes, createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { SOURCE_IDS, type StoredEntity } from '../core/index.ts';
+import { CandidateIndex, decodeIndex, encodeIndex, INDEX_FORMAT } from '../match/index.ts';
+import { phoneticKeys, skeleton, tokenizeName } from '../normalize/index.ts';
+import type { Snapshot, Store } from '../store/index.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+/** What the trade check reads of a listed entity besides the matcher's answer. */
+export interface EntityFacts {
+  listingDate?: string;
+  firstSeen: string;
+  imoNumber?: string[];
+}
+
+/** Where stored indexes live, and the database they index (part of their key). */
+export interface IndexCacheConfig {
+  dir: string;
+  database: string;
+}
+
+/** What {@link loadOrBuildIndex} did. */
+export interface IndexOutcome {
+  index: CandidateIndex;
+  facts: Map<string, EntityFacts>;
+  /** `loaded` from a stored file, or `built` from the store (and stored, if `stored`). */
+  from: 'loaded' | 'built';
+  stored: boolean;
+  /** Why a stored file for this key was not used (absent when there was none or it was used). */
+  rejected?: string;
+  /** The file for this key. */
+  path?: string;
+}
+
+/** Stored indexes kept per folder (the newest); older ones are removed after a write. */
+const KEEP_FILES = 4;
+const MAGIC = 'EMBIDX\r\n';
+const HEADER = 32;
+/** Written as a native-endian u32: a file from a machine of the other byte order reads 0x04030201. */
+const BYTE_ORDER = 0x01020304;
+
+/** The folder of stored indexes for a database address: beside a SQLite file, else in `home`. */
+export function indexDirFor(database: string, home: string): string | undefined {
+  if (!database || database === ':memory:' || database.startsWith('file:')) return undefined;
+  return /^postgres(ql)?:\/\//.test(database)
+    ? join(home, 'index')
+    : join(dirname(database), 'index');
+}
+
+/**
+ * A few names through the tokenizer and the key functions: a build whose normalisation differs
+ * (other code under the same version number) gets another key, so it never loads this index.
+ */
+let fingerprint: string | undefined;
+function tokenizerFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  // Latin script only: a probe in Han or Hangul would load those scripts' tables into every
+  // process that screens a Latin name.
+  const probes = [
+    'KIM, Jong Un',
+    'Banco Nacional de Cuba S.A.',
+    "Dr. Ahmad O'Neil-Smith Jr. 2nd",
+    'Müller-Lüdenscheidt Straße',
+    'Mohammed bin Salman Al Saud',
+  ];
+  const h = createHash('sha256');
+  for (const p of probes)
+    for (const t of tokenizeName(p))
+      h.update(JSON.stringify([t, phoneticKeys(t.text), skeleton(t.text)]));
+  return (fingerprint = h.digest('hex').slice(0, 16));
+}
+
+/** The key of the index over `active` in `database`. */
+export function indexKey(active: readonly Snapshot[], database: string): string {
+  return JSON.stringify({
+    format: INDEX_FORMAT,
+    engine: ENGINE_VERSION,
+    tokenizer: tokenizerFingerprint(),
+    // Hashed: a PostgreSQL URL may hold a password, and the key is written in the file.
+    database: createHash('sha256').update(database).digest('hex').slice(0, 32),
+    snapshots: active.map((s) => [s.id, s.loadedAt, s.entityCount]),
+  });
+}
+
+/**
+ * The index (and entity facts) over the `active` snapshots: loaded from `cache` when a whole,
+ * matching file is there, else built from the store and written there for the next process.
+ * Without `cache`, built only.
+ */
+export async function loadOrBuildIndex(
+  store: Store,
+  active: readonly Snapshot[],
+  cache: IndexCacheConfig | undefined,
+): Promise<IndexOutcome> {
+  if (!cache) return { ...(await buildIndex(store, active)), from: 'built', stored: false };
+  const key = indexKey(active, cache.database);
+  const path = pathFor(cache.dir, key);
+  const read = readStored(path, key, true);
+  if (read.ok && read.value) return { ...read.value, from: 'loaded', stored: true, path };
+  const built = await buildIndex(store, active);
+  const stored = writeStored(cache.dir, path, key, built);
+  return {
+    ...built,
+    from: 'built',
+    stored,
+    path,
+    ...(!read.ok && read.reason !== 'absent' && { rejected: read.reason }),
+  };
+}
+
+/**
+ * Makes sure the index over the store's active snapshots is stored, building it if it is not:
+ * a batch calls it before starting its workers, which then each load it rather than all build
+ * it at once. Does nothing without a folder for stored indexes or without an active snapshot.
+ */
+export async function ensureStoredIndex(
+  store: Store,
+  database: string,
+  home: string,
+): Promise<void> {
+  const dir = indexDirFor(database, home);
+  if (!dir) return;
+  const active: Snapshot[] = [];
+  for (const s of SOURCE_IDS) {
+    const a = await store.activeSnapshot(s);
+    if (a) active.push(a);
+  }
+  if (!active.length) return;
+  const key = indexKey(active, database);
+  const path = pathFor(dir, key);
+  if (readStored(path, key, false).ok) return;
+  writeStored(dir, path, key, await buildIndex(store, active));
+}
+
+function pathFor(dir: string, key: string): string {
+  return join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.idx`);
+}
+
+/** Builds the index from the store, keeping on the side what the trade check reads. */
+async function buildIndex(
+  store: Store,
+  active: readonly Snapshot[],
+): Promise<{ index: CandidateIndex; facts: Map<string, EntityFacts> }> {
+  // Indexed as the store yields them (without raw records or related entities).
+  const facts = new Map<string, EntityFacts>();
+  const entities = async function* (): AsyncGenerator<StoredEntity> {
+    for (const s of active)
+      for await (const e of store.iterateEntities(s.id, { raw: false, related: false })) {
+        facts.set(e.id, {
+          firstSeen: e.firstSeen,
+          ...(e.listingDate && { listingDate: e.listingDate }),
+          ...(e.properties.imoNumber && { imoNumber: e.properties.imoNumber }),
+        });
+        yield e;
+      }
+  };
+  const index = await CandidateIndex.buildFrom(entities());
+  return { index, facts };
+}
+
+/** Facts stored per entity of the index, in its order: listing date and IMO numbers, or 0. */
+type StoredFacts = [string | 0, string[] | 0];
+
+/**
+ * The stored index at `path` if it is whole and for `key` (decoded if `decode`, else only
+ * checked); else why not.
+ */
+function readStored(
+  path: string,
+  key: string,
+  decode: boolean,
+):
+  | { ok: true; value: { index: CandidateIndex; facts: Map<string, EntityFacts> } | undefined }
+  | { ok: false; reason: string } {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch {
+    return { ok: false, reason: 'absent' };
+  }
+  const bad = (reason: string) => ({ ok: false as const, reason });
+  if (file.length < HEADER) return bad('truncated header');
+  if (file.toString('latin1', 0, 8) !== MAGIC) return bad('not an index file');
+  if (file.readUInt32LE(8) !== INDEX_FORMAT) return bad(`format ${file.readUInt32LE(8)}`);
+  const order = new Uint32Array(file.buffer.slice(file.byteOffset + 12, file.byteOffset + 16));
+  if (order[0] !== BYTE_ORDER) return bad('other byte order');
+  const keyLength = file.readUInt32LE(16);
+  const checksum = file.readUInt32LE(20);
+  const bodyLength = file.readDoubleLE(24);
+  const bodyStart = pad8(HEADER + keyLength);
+  if (bodyStart + bodyLength !== file.length)
+    return bad(`length ${file.length}, header says ${bodyStart + bodyLength}`);
+  if (file.toString('utf8', HEADER, HEADER + keyLength) !== key) return bad('other key');
+  const body = file.subarray(bodyStart);
+  if (crc32(body) !== checksum) return bad('checksum');
+  if (!decode) return { ok: true, value: undefined };
+  try {
+    const { index, extra } = decodeIndex(body);
+    const facts = new Map<string, EntityFacts>();
+    index.entities.forEach((e, i) => {
+      const [listingDate, imoNumber] = extra[i] as StoredFacts;
+      facts.set(e.id, {
+        firstSeen: e.firstSeen,
+        ...(listingDate && { listingDate }),
+        ...(imoNumber && { imoNumber }),
+      });
+    });
+    return { ok: true, value: { index, facts } };
+  } catch (err) {
+    return bad(`unreadable: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Writes the index under a temporary name and renames it into place; false if it could not be
+ * written (a read-only home screens from the index in memory, as before).
+ */
+function writeStored(
+  dir: string,
+  path: string,
+  key: string,
+  built: { index: CandidateIndex; facts: Map<string, EntityFacts> },
+): boolean {
+  const extra: StoredFacts[] = built.index.entities.map((e) => {
+    const f = built.facts.get(e.id);
+    return [f?.listingDate ?? 0, f?.imoNumber ?? 0];
+  });
+  const body = encodeIndex(built.index, extra);
+  const keyBytes = Buffer.from(key, 'utf8');
+  const head = Buffer.alloc(pad8(HEADER + keyBytes.length));
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(INDEX_FORMAT, 8);
+  head.set(new Uint8Array(Uint32Array.of(BYTE_ORDER).buffer), 12);
+  head.writeUInt32LE(keyBytes.length, 16);
+  head.writeUInt32LE(crc32(body), 20);
+  head.writeDoubleLE(body.length, 24);
+  head.set(keyBytes, HEADER);
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, Buffer.concat([head, body]));
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+  prune(dir, path);
+  return true;
+}
+
+/** Removes all but the newest stored indexes, and temporary files a crash left an hour ago. */
+function prune(dir: string, keep: string): void {
+  try {
+    const now = Date.now();
+    const files = readdirSync(dir)
+      .map((f) => join(dir, f))
+      .flatMap((p) => {
+        try {
+          return [{ p, mtime: statSync(p).mtimeMs }];
+        } catch {
+          return [];
+        }
+      });
+    for (const f of files)
+      if (f.p.endsWith('.tmp') && now - f.mtime > 3_600_000) rmSync(f.p, { force: true });
+    const indexes = files
+      .filter((f) => f.p.endsWith('.idx') && f.p !== keep)
+      .sort((a, b) => b.mtime - a.mtime);
+    // Another process may still be reading an older one: it holds the bytes once read.
+    for (const f of indexes.slice(KEEP_FILES - 1)) rmSync(f.p, { force: true });
+  } catch {
+    // Pruning is housekeeping; a failure leaves a few files more.
+  }
+}
+
+function pad8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}

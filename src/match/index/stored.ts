@@ -1,0 +1,393 @@
+/**
+ * @module
+ * The candidate index as bytes, and back: what a process stores once and every other process
+ * loads instead of tokenising every list name again (issue 17). Numbers travel as typed arrays
+ * read in place over the loaded buffer (postings, idf, the deletion-key table, each name's token
+ * slots); strings as JSON arrays, parsed once; each entity's properties, the bulk of the bytes,
+ * stay UTF-8 in the buffer and are decoded only for the results shown.
+ *
+ * The layout is native-endian and has no integrity check of its own: the engine's index cache
+ * (engine/indexCache.ts) wraps it with a header (magic, format version, byte order, lengths,
+ * checksum) and rebuilds rather than load anything that fails it. Bump {@link INDEX_FORMAT}
+ * whenever what is written here, or what the builder puts in an index, changes.
+ */
+import type { NameToken } from '../../normalize/index.ts';
+import type { IndexedEntity, IndexedIdentifier, IndexedName } from '../types.ts';
+import { CandidateIndex } from './build.ts';
+import type { MultiMap } from './multimap.ts';
+
+/** Version of the stored layout (and of what the builder indexes). */
+export const INDEX_FORMAT = 1;
+
+type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
+type TypedName = 'i32' | 'u32' | 'f32' | 'u8';
+const CTORS = {
+  i32: Int32Array,
+  u32: Uint32Array,
+  f32: Float32Array,
+  u8: Uint8Array,
+} as const;
+
+/** Where each section lies in the body: byte offset, byte length, element type. */
+interface Meta {
+  entities: number;
+  names: number;
+  tokenSlots: number;
+  unknownIdf: number;
+  sections: Record<string, [number, number, TypedName]>;
+}
+
+/** A token as stored: primary text, its other forms, kind, script. */
+type StoredToken = [string, string[], NameToken['kind'], NameToken['script']];
+
+/** An entity as stored, less its properties (kept as UTF-8 apart). */
+type StoredEntityRow = [
+  string,
+  IndexedEntity['schema'],
+  string,
+  IndexedEntity['source'],
+  IndexedEntity['topics'],
+  string[],
+  string[],
+  string[],
+  string | null,
+  [string, string][],
+  string,
+  string,
+  ...unknown[],
+];
+
+const ALIGN = 8;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The index as bytes. `extra` is stored beside it, as JSON, one value per entity (the engine
+ * keeps there what the trade check reads of an entity), and given back by {@link decodeIndex}.
+ */
+export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8Array {
+  const parts: { name: string; bytes: Uint8Array; type: TypedName }[] = [];
+  const typed = (name: string, a: Typed) => {
+    const type: TypedName =
+      a instanceof Int32Array
+        ? 'i32'
+        : a instanceof Uint32Array
+          ? 'u32'
+          : a instanceof Float32Array
+            ? 'f32'
+            : 'u8';
+    parts.push({ name, type, bytes: new Uint8Array(a.buffer, a.byteOffset, a.byteLength) });
+  };
+  const json = (name: string, value: unknown) =>
+    parts.push({ name, type: 'u8', bytes: encoder.encode(JSON.stringify(value)) });
+
+  const v = index.vocab;
+  json('forms', v.forms);
+  typed('postingStart', v.postingStart);
+  typed('postingData', v.postingData);
+  typed('idf', index.idf);
+  typed('nameWeight', index.nameWeight);
+  typed('nameEntity', index.nameEntity);
+  const del = v.byDelete.sorted();
+  typed('delHashes', del.hashes);
+  typed('delValues', del.values);
+  for (const [name, map] of [
+    ['phon', v.byPhonetic],
+    ['skel', v.bySkeleton],
+  ] as const) {
+    const { keys, start, values } = packMultiMap(map);
+    json(`${name}Keys`, keys);
+    typed(`${name}Start`, start);
+    typed(`${name}Values`, values);
+  }
+
+  // Tokens are shared between names (the tokenizer caches them per word): stored once each.
+  const tokenIds = new Map<NameToken, number>();
+  const tokens: StoredToken[] = [];
+  const slotToken = new Int32Array(index.tokenSlots);
+  const slotTokenId = new Int32Array(index.tokenSlots);
+  // Joined pair j of a name sits at its slot j; the last slot of each name holds none.
+  const slotJoinedId = new Int32Array(index.tokenSlots).fill(-2);
+  const count = index.nameCount;
+  const nameTokenStart = new Int32Array(count + 1);
+  const weak = new Uint8Array(count);
+  // Each name's text, as UTF-8 decoded when the name is first read.
+  const texts: Uint8Array[] = [];
+  const textStart = new Uint32Array(count + 1);
+  let textAt = 0;
+  // Joined pairs that are no vocabulary token (a title beside a word): stored as text; those of
+  // name n start at joinedExtraStart[n].
+  const joinedExtra: string[] = [];
+  const joinedExtraStart = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    const n = index.name(i);
+    nameTokenStart[i] = n.tokenStart;
+    weak[i] = n.weak ? 1 : 0;
+    const text = encoder.encode(n.text);
+    texts.push(text);
+    textStart[i] = textAt;
+    textAt += text.length;
+    joinedExtraStart[i] = joinedExtra.length;
+    n.tokens.forEach((t, j) => {
+      let id = tokenIds.get(t);
+      if (id === undefined) {
+        id = tokens.length;
+        tokenIds.set(t, id);
+        tokens.push([t.text, t.forms.slice(1), t.kind, t.script]);
+      }
+      slotToken[n.tokenStart + j] = id;
+      slotTokenId[n.tokenStart + j] = n.tokenIds[j]!;
+    });
+    n.joined.forEach((text, j) => {
+      const id = n.joinedIds[j]!;
+      slotJoinedId[n.tokenStart + j] = id;
+      if (id < 0) joinedExtra.push(text);
+    });
+  }
+  nameTokenStart[count] = index.tokenSlots;
+  textStart[count] = textAt;
+  joinedExtraStart[count] = joinedExtra.length;
+  json('tokens', tokens);
+  typed('slotToken', slotToken);
+  typed('slotTokenId', slotTokenId);
+  typed('slotJoinedId', slotJoinedId);
+  typed('nameTokenStart', nameTokenStart);
+  typed('weak', weak);
+  typed('textStart', textStart);
+  typed('texts', concat(texts, textAt));
+  json('joinedExtra', joinedExtra);
+  typed('joinedExtraStart', joinedExtraStart);
+
+  const rows: StoredEntityRow[] = [];
+  const props: Uint8Array[] = [];
+  const propsStart = new Uint32Array(index.entities.length + 1);
+  let at = 0;
+  index.entities.forEach((e, i) => {
+    rows.push([
+      e.id,
+      e.schema,
+      e.caption,
+      e.source,
+      e.topics,
+      e.programs,
+      e.birthDates,
+      e.countries,
+      e.gender ?? null,
+      e.identifiers.map((x) => [x.prop, x.value]),
+      e.firstSeen,
+      e.lastChange,
+    ]);
+    const bytes = encoder.encode(e.propertiesJson);
+    props.push(bytes);
+    propsStart[i] = at;
+    at += bytes.length;
+  });
+  propsStart[index.entities.length] = at;
+  json('entities', rows);
+  typed('propsStart', propsStart);
+  typed('props', concat(props, at));
+  json('extra', extra);
+
+  // Sections aligned to 8 bytes, so typed arrays view them in place.
+  const sections: Meta['sections'] = {};
+  let offset = 0;
+  for (const part of parts) {
+    sections[part.name] = [offset, part.bytes.length, part.type];
+    offset = pad(offset + part.bytes.length);
+  }
+  const meta: Meta = {
+    entities: index.entities.length,
+    names: count,
+    tokenSlots: index.tokenSlots,
+    unknownIdf: index.unknownIdf,
+    sections,
+  };
+  const metaBytes = encoder.encode(JSON.stringify(meta));
+  const head = pad(4 + metaBytes.length);
+  const out = new Uint8Array(head + offset);
+  new DataView(out.buffer).setUint32(0, metaBytes.length, true);
+  out.set(metaBytes, 4);
+  for (const part of parts) out.set(part.bytes, head + sections[part.name]![0]);
+  return out;
+}
+
+/**
+ * The index {@link encodeIndex} wrote, and the `extra` stored with it. `bytes` must start at a
+ * multiple of 8 in its buffer (a file read whole does); its typed arrays are used in place, so
+ * it must not be changed afterwards. Throws on bytes that do not hold a whole index.
+ */
+export function decodeIndex(bytes: Uint8Array): { index: CandidateIndex; extra: unknown[] } {
+  if (bytes.byteOffset % ALIGN !== 0) bytes = bytes.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const metaLength = view.getUint32(0, true);
+  const meta = JSON.parse(decoder.decode(bytes.subarray(4, 4 + metaLength))) as Meta;
+  const head = pad(4 + metaLength);
+  const raw = (name: string): [number, number, TypedName] => {
+    const s = meta.sections[name];
+    if (!s || head + s[0] + s[1] > bytes.byteLength)
+      throw new Error(`stored index: section ${name} missing or out of bounds`);
+    return s;
+  };
+  const typed = <T extends TypedName>(name: string, type: T): InstanceType<(typeof CTORS)[T]> => {
+    const [offset, length, t] = raw(name);
+    if (t !== type) throw new Error(`stored index: section ${name} is ${t}, not ${type}`);
+    const Ctor = CTORS[type];
+    return new Ctor(
+      bytes.buffer as ArrayBuffer,
+      bytes.byteOffset + head + offset,
+      length / Ctor.BYTES_PER_ELEMENT,
+    ) as InstanceType<(typeof CTORS)[T]>;
+  };
+  const json = <T>(name: string): T => {
+    const [offset, length] = raw(name);
+    return JSON.parse(decoder.decode(bytes.subarray(head + offset, head + offset + length))) as T;
+  };
+
+  const tokens = json<StoredToken[]>('tokens').map(([text, forms, kind, script]) =>
+    Object.freeze({ text, forms: Object.freeze([text, ...forms]) as string[], kind, script }),
+  );
+  const slotToken = typed('slotToken', 'i32');
+  const slotTokenId = typed('slotTokenId', 'i32');
+  const slotJoinedId = typed('slotJoinedId', 'i32');
+  const nameTokenStart = typed('nameTokenStart', 'i32');
+  const weak = typed('weak', 'u8');
+  const textStart = typed('textStart', 'u32');
+  const texts = typed('texts', 'u8');
+  const joinedExtra = json<string[]>('joinedExtra');
+  const joinedExtraStart = typed('joinedExtraStart', 'i32');
+  if (
+    nameTokenStart.length !== meta.names + 1 ||
+    textStart.length !== meta.names + 1 ||
+    slotToken.length !== meta.tokenSlots
+  )
+    throw new Error('stored index: name sections do not match its counts');
+  const forms = json<string[]>('forms');
+  const decodeName = (i: number): IndexedName => {
+    const start = nameTokenStart[i]!;
+    const end = nameTokenStart[i + 1]!;
+    const nameTokens: NameToken[] = [];
+    const tokenIds: number[] = [];
+    const joined: string[] = [];
+    const joinedIds: number[] = [];
+    let extraAt = joinedExtraStart[i]!;
+    for (let s = start; s < end; s++) {
+      nameTokens.push(tokens[slotToken[s]!]!);
+      tokenIds.push(slotTokenId[s]!);
+      if (s + 1 < end) {
+        const id = slotJoinedId[s]!;
+        joinedIds.push(id);
+        // A joined pair in the vocabulary is that token's form (the same, flat, string).
+        joined.push(id >= 0 ? forms[id]! : joinedExtra[extraAt++]!);
+      }
+    }
+    return {
+      entity: index.nameEntity[i]!,
+      text: decoder.decode(texts.subarray(textStart[i]!, textStart[i + 1]!)),
+      tokens: nameTokens,
+      joined,
+      weak: weak[i] === 1,
+      tokenIds,
+      joinedIds,
+      tokenStart: start,
+    };
+  };
+  const index = CandidateIndex.lazy(meta.names, decodeName, (fn) => {
+    for (let s = 0; s < slotToken.length; s++) fn(s, tokens[slotToken[s]!]!, slotTokenId[s]!);
+  });
+  const v = index.vocab;
+  for (let id = 0; id < forms.length; id++) {
+    v.forms.push(forms[id]!);
+    v.ids.set(forms[id]!, id);
+  }
+  v.postingStart = typed('postingStart', 'i32');
+  v.postingData = typed('postingData', 'i32');
+  index.idf = typed('idf', 'f32');
+  index.nameWeight = typed('nameWeight', 'f32');
+  index.nameEntity = typed('nameEntity', 'i32');
+  index.unknownIdf = meta.unknownIdf;
+  index.tokenSlots = meta.tokenSlots;
+  v.byDelete.loadSorted(typed('delHashes', 'u32'), typed('delValues', 'i32'));
+  for (const [name, map] of [
+    ['phon', v.byPhonetic],
+    ['skel', v.bySkeleton],
+  ] as const) {
+    const keys = json<string[]>(`${name}Keys`);
+    const start = typed(`${name}Start`, 'i32');
+    const values = typed(`${name}Values`, 'i32');
+    keys.forEach((k, i) => map.setAll(k, values.subarray(start[i]!, start[i + 1]!)));
+  }
+
+  const propsStart = typed('propsStart', 'u32');
+  const props = typed('props', 'u8');
+  json<StoredEntityRow[]>('entities').forEach((r, i) =>
+    index.entities.push(new LoadedEntity(r, props.subarray(propsStart[i]!, propsStart[i + 1]!))),
+  );
+  if (index.entities.length !== meta.entities || index.nameCount !== meta.names)
+    throw new Error('stored index: counts do not match its sections');
+  return { index, extra: json<unknown[]>('extra') };
+}
+
+/** An entity of a loaded index: its properties are decoded when first read (a result shown). */
+class LoadedEntity implements IndexedEntity {
+  id: string;
+  schema: IndexedEntity['schema'];
+  caption: string;
+  source: IndexedEntity['source'];
+  topics: IndexedEntity['topics'];
+  programs: string[];
+  birthDates: string[];
+  countries: string[];
+  gender: string | undefined;
+  identifiers: IndexedIdentifier[];
+  firstSeen: string;
+  lastChange: string;
+  private readonly props: Uint8Array;
+
+  constructor(r: StoredEntityRow, props: Uint8Array) {
+    this.id = r[0];
+    this.schema = r[1];
+    this.caption = r[2];
+    this.source = r[3];
+    this.topics = r[4];
+    this.programs = r[5];
+    this.birthDates = r[6];
+    this.countries = r[7];
+    this.gender = r[8] ?? undefined;
+    this.identifiers = r[9].map(([prop, value]) => ({ prop, value }));
+    this.firstSeen = r[10];
+    this.lastChange = r[11];
+    this.props = props;
+  }
+
+  get propertiesJson(): string {
+    return decoder.decode(this.props);
+  }
+}
+
+function packMultiMap(map: MultiMap): { keys: string[]; start: Int32Array; values: Int32Array } {
+  const keys: string[] = [];
+  const values: number[] = [];
+  const start: number[] = [];
+  for (const [key, v] of map.entries()) {
+    keys.push(key);
+    start.push(values.length);
+    if (typeof v === 'number') values.push(v);
+    else values.push(...v);
+  }
+  start.push(values.length);
+  return { keys, start: Int32Array.from(start), values: Int32Array.from(values) };
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const b of parts) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
+}
+
+function pad(n: number): number {
+  return Math.ceil(n / ALIGN) * ALIGN;
+}
