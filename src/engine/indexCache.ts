@@ -7,7 +7,7 @@
  * Where: `<dir>/<key>.idx`, `dir` being `index/` beside `embargo.db` for SQLite and `index/` in
  * the home folder when the store is PostgreSQL (a local cache, keyed by the database's address as
  * well). The key covers the active snapshots (id, load time, entity count), ENGINE_VERSION, the
- * stored layout's version and a fingerprint of the tokenizer, so an index built by other code or
+ * stored layout's version and a fingerprint of the code that builds it (codeFingerprint.ts), so an index built by other code or
  * for other lists is never taken for this one.
  *
  * A file is used only if its header (magic, format, byte order, key, lengths) matches and the
@@ -29,8 +29,8 @@ import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SOURCE_IDS, type StoredEntity } from '../core/index.ts';
 import { CandidateIndex, decodeIndex, encodeIndex, INDEX_FORMAT } from '../match/index.ts';
-import { phoneticKeys, skeleton, tokenizeName } from '../normalize/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
+import { codeFingerprint } from './codeFingerprint.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 /** What the trade check reads of a listed entity besides the matcher's answer. */
@@ -74,35 +74,12 @@ export function indexDirFor(database: string, home: string): string | undefined 
     : join(dirname(database), 'index');
 }
 
-/**
- * A few names through the tokenizer and the key functions: a build whose normalisation differs
- * (other code under the same version number) gets another key, so it never loads this index.
- */
-let fingerprint: string | undefined;
-function tokenizerFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
-  // Latin script only: a probe in Han or Hangul would load those scripts' tables into every
-  // process that screens a Latin name.
-  const probes = [
-    'KIM, Jong Un',
-    'Banco Nacional de Cuba S.A.',
-    "Dr. Ahmad O'Neil-Smith Jr. 2nd",
-    'Müller-Lüdenscheidt Straße',
-    'Mohammed bin Salman Al Saud',
-  ];
-  const h = createHash('sha256');
-  for (const p of probes)
-    for (const t of tokenizeName(p))
-      h.update(JSON.stringify([t, phoneticKeys(t.text), skeleton(t.text)]));
-  return (fingerprint = h.digest('hex').slice(0, 16));
-}
-
 /** The key of the index over `active` in `database`. */
 export function indexKey(active: readonly Snapshot[], database: string): string {
   return JSON.stringify({
     format: INDEX_FORMAT,
     engine: ENGINE_VERSION,
-    tokenizer: tokenizerFingerprint(),
+    code: codeFingerprint(),
     // Hashed: a PostgreSQL URL may hold a password, and the key is written in the file.
     database: createHash('sha256').update(database).digest('hex').slice(0, 32),
     snapshots: active.map((s) => [s.id, s.loadedAt, s.entityCount]),
