@@ -62,6 +62,20 @@ describe('W3C Reconciliation API 0.2', lists, () => {
       description: m.authentication.description,
     });
     assert.ok(m.extend.propose_properties.service_path.startsWith('/extend/propose'));
+    // OpenRefine 3.6 asks for `service_url + service_path + "?type=" + type` as it is
+    // (extend-data-preview-dialog.js): the URL must have no query of its own, and must answer
+    // without a key (found by test/browser/openrefine.test.ts).
+    // The manifest as OpenRefine reads it: from the service URL it was given, key included.
+    const { propose_properties: p } = json(await get('/reconcile/default')).extend;
+    const proposeUrl = `${p.service_url}${p.service_path}?type=Person`;
+    const propose = await s.call({
+      method: 'GET',
+      url: new URL(proposeUrl).pathname + new URL(proposeUrl).search,
+      role: 'none',
+    });
+    assert.equal(propose.statusCode, 200, propose.body);
+    assert.equal(json(propose).type, 'Person');
+    corsOpen(propose);
     assert.match(m.preview.url, /\{\{id\}\}/);
     corsOpen(r);
     // Queries still need the key.

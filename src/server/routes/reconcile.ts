@@ -116,7 +116,10 @@ async function manifest(request: FastifyRequest, dataset: string, ctx: RouteCont
       property: { service_url: service, service_path: `/suggest/property${key}` },
     },
     extend: {
-      propose_properties: { service_url: service, service_path: `/extend/propose${key}` },
+      // No key here: OpenRefine 3.6 appends `?type=…` to this URL as it is
+      // (extend-data-preview-dialog.js), so a `?api_key=` in it would swallow the type and the
+      // request would fail; the property list is public, as the manifest is.
+      propose_properties: { service_url: service, service_path: '/extend/propose' },
       property_settings: [],
     },
     defaultTypes: TYPES,
@@ -351,7 +354,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     {
       schema: {
         tags: ['Reconciliation'],
-        summary: 'Properties a data extension can add (columns for OpenRefine)',
+        summary: 'Properties a data extension can add (columns for OpenRefine; public)',
         params: DATASET_PARAMS,
         querystring: {
           type: 'object',
@@ -361,9 +364,10 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
             api_key: { type: 'string' },
           },
         },
-        response: errors(401, 403, 404, 429),
+        response: errors(404),
       },
-      config,
+      // Public like the manifest: the same fixed list for everyone, nothing from the lists.
+      config: { access: 'public' },
       ...cors,
     },
     async (request) => {
