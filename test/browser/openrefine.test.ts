@@ -194,6 +194,12 @@ describe('a real OpenRefine 3.6 against embargo serve (issue 19)', requirements(
     const suggested = await list.allInnerTexts();
     assert.ok(suggested.length >= 2, suggested.join(' | '));
     for (const s of suggested) assert.match(s, /\bzakh/i);
+    // Hovering a suggestion shows Embargo's card beside it (the manifest's flyout path).
+    const vitaliy = list.filter({ hasText: 'ZAKHARCHENKO, Vitaliy' }).first();
+    await vitaliy.hover();
+    const flyout = page.locator('.fbs-flyout-pane:visible');
+    await flyout.waitFor();
+    assert.match(await flyout.innerText(), /ZAKHARCHENKO, Vitaliy[\s\S]*born 1963-01-20/);
     await h.shot('19-openrefine-6-suggest');
     // Escape closes the list (and, through OpenRefine's dialog system, maybe the dialog too).
     await page.keyboard.press('Escape');

@@ -149,6 +149,32 @@ describe('W3C Reconciliation API 0.2', lists, () => {
     );
   });
 
+  test("the suggest flyout: the manifest's flyout path answers {id, html} with the entity's card, escaped", async () => {
+    const m = json(await get('/reconcile/default'));
+    const { service_url: base, flyout_service_path: path } = m.suggest.entity;
+    assert.match(path, /\$\{id\}/);
+    // As OpenRefine's suggest box builds it: the id put in place of ${id}, the key kept.
+    const url = new URL(`${base}${path.replace('${id}', encodeURIComponent('un_sc-KPi.033'))}`);
+    assert.equal(url.searchParams.get('api_key'), s.keys.read);
+    const r = await s.call({ method: 'GET', url: url.pathname + url.search, role: 'none' });
+    assert.equal(r.statusCode, 200, r.body);
+    corsOpen(r);
+    const f = json(r);
+    assert.equal(f.id, 'un_sc-KPi.033');
+    assert.match(f.html, /^<div class="embargo-flyout"><strong>[^<]+<\/strong>/);
+    assert.match(f.html, /born 1964-07-17/);
+    // Only the card's own tags: list text is escaped.
+    assert.deepEqual([...new Set(f.html.match(/<\/?[a-z]+/g))].sort(), [
+      '</div',
+      '</strong',
+      '<br',
+      '<div',
+      '<strong',
+    ]);
+    const unknown = await get('/reconcile/default/flyout/entity?id=no-such-id');
+    assert.equal(unknown.statusCode, 404);
+  });
+
   test('the preview, and only the preview, may be framed by another origin', async () => {
     const r = await get('/reconcile/default/preview?id=un_sc-KPi.033');
     assert.equal(r.statusCode, 200);

@@ -24,7 +24,7 @@ import { resolveDataset } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { MAX_BATCH, screenOne } from './match.ts';
 import { DATASET_PARAMS, errors } from '../schemas.ts';
-import { reconcilePreview } from './_preview.ts';
+import { reconcileFlyout, reconcilePreview } from './_preview.ts';
 import {
   extend,
   EXTEND_PROPERTIES,
@@ -111,7 +111,13 @@ async function manifest(request: FastifyRequest, dataset: string, ctx: RouteCont
     },
     preview: { url: `${service}/preview?id={{id}}${and}`, width: 430, height: 300 },
     suggest: {
-      entity: { service_url: service, service_path: `/suggest/entity${key}` },
+      entity: {
+        service_url: service,
+        service_path: `/suggest/entity${key}`,
+        // Without it OpenRefine 3.6 asks Freebase's old path (`/search?filter=(all mid:…)`)
+        // of this service for the card beside a hovered suggestion.
+        flyout_service_path: `/flyout/entity?id=\${id}${and}`,
+      },
       type: { service_url: service, service_path: `/suggest/type${key}` },
       property: { service_url: service, service_path: `/suggest/property${key}` },
     },
@@ -410,6 +416,30 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
       );
       return reconcilePreview(entity);
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { id?: string } }>(
+    '/reconcile/:dataset/flyout/entity',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'The card beside a suggested entity in OpenRefine ({"id", "html"})',
+        params: DATASET_PARAMS,
+        querystring: {
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
+          required: ['id'],
+        },
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config,
+      ...cors,
+    },
+    async (request) => {
+      resolveDataset(request.params.dataset);
+      const entity = await ctx.engine.entity(request.query.id!);
+      return { id: entity.id, html: reconcileFlyout(entity) };
     },
   );
 
