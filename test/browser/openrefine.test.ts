@@ -86,13 +86,19 @@ describe('a real OpenRefine 3.6 against embargo serve (issue 19)', requirements(
   before(async () => {
     // OpenRefine's JVM and the lists load at the same time.
     const refine = startOpenRefine();
-    h = await startHarness({
-      auth: 'keys',
-      lists: [
-        ['un_sc', '2026-02-27'],
-        ['ofac_sdn', '2023-12-28'],
-      ],
-    });
+    try {
+      h = await startHarness({
+        auth: 'keys',
+        lists: [
+          ['un_sc', '2026-02-27'],
+          ['ofac_sdn', '2023-12-28'],
+        ],
+      });
+    } catch (err) {
+      // Never leave a JVM behind.
+      await (await refine.catch(() => undefined))?.stop();
+      throw err;
+    }
     key = (await createApiKey(h.engine, 'OpenRefine', 'read')).secret;
     or = await refine;
     // Every request the browser sends to Embargo (the browser side of OpenRefine: manifest,
@@ -104,8 +110,11 @@ describe('a real OpenRefine 3.6 against embargo serve (issue 19)', requirements(
   });
 
   after(async () => {
-    await h?.close();
-    await or?.stop();
+    try {
+      await h?.close();
+    } finally {
+      await or?.stop();
+    }
   });
 
   test('issue 19 (OpenRefine): add the service, reconcile, suggest, preview, extend', async () => {
