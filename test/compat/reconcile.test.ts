@@ -62,6 +62,20 @@ describe('W3C Reconciliation API 0.2', lists, () => {
       description: m.authentication.description,
     });
     assert.ok(m.extend.propose_properties.service_path.startsWith('/extend/propose'));
+    // OpenRefine 3.6 asks for `service_url + service_path + "?type=" + type` as it is
+    // (extend-data-preview-dialog.js): the URL must have no query of its own, and must answer
+    // without a key (found by test/browser/openrefine.test.ts).
+    // The manifest as OpenRefine reads it: from the service URL it was given, key included.
+    const { propose_properties: p } = json(await get('/reconcile/default')).extend;
+    const proposeUrl = `${p.service_url}${p.service_path}?type=Person`;
+    const propose = await s.call({
+      method: 'GET',
+      url: new URL(proposeUrl).pathname + new URL(proposeUrl).search,
+      role: 'none',
+    });
+    assert.equal(propose.statusCode, 200, propose.body);
+    assert.equal(json(propose).type, 'Person');
+    corsOpen(propose);
     assert.match(m.preview.url, /\{\{id\}\}/);
     corsOpen(r);
     // Queries still need the key.
@@ -133,6 +147,32 @@ describe('W3C Reconciliation API 0.2', lists, () => {
       'suggest-properties-response',
       json(await get('/reconcile/default/suggest/property?prefix=birth')),
     );
+  });
+
+  test("the suggest flyout: the manifest's flyout path answers {id, html} with the entity's card, escaped", async () => {
+    const m = json(await get('/reconcile/default'));
+    const { service_url: base, flyout_service_path: path } = m.suggest.entity;
+    assert.match(path, /\$\{id\}/);
+    // As OpenRefine's suggest box builds it: the id put in place of ${id}, the key kept.
+    const url = new URL(`${base}${path.replace('${id}', encodeURIComponent('un_sc-KPi.033'))}`);
+    assert.equal(url.searchParams.get('api_key'), s.keys.read);
+    const r = await s.call({ method: 'GET', url: url.pathname + url.search, role: 'none' });
+    assert.equal(r.statusCode, 200, r.body);
+    corsOpen(r);
+    const f = json(r);
+    assert.equal(f.id, 'un_sc-KPi.033');
+    assert.match(f.html, /^<div class="embargo-flyout"><strong>[^<]+<\/strong>/);
+    assert.match(f.html, /born 1964-07-17/);
+    // Only the card's own tags: list text is escaped.
+    assert.deepEqual([...new Set(f.html.match(/<\/?[a-z]+/g))].sort(), [
+      '</div',
+      '</strong',
+      '<br',
+      '<div',
+      '<strong',
+    ]);
+    const unknown = await get('/reconcile/default/flyout/entity?id=no-such-id');
+    assert.equal(unknown.statusCode, 404);
   });
 
   test('the preview, and only the preview, may be framed by another origin', async () => {

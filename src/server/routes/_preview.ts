@@ -47,3 +47,19 @@ export function reconcilePreview(e: StoredEntity): string {
 <table style="margin-top:6px;border-collapse:collapse">${rows.join('')}</table>
 </body></html>`;
 }
+
+/**
+ * The flyout OpenRefine's suggest box shows beside a hovered suggestion (Reconciliation API 0.2,
+ * suggest `flyout_service_path`): an HTML fragment put into OpenRefine's own page, so nothing
+ * but escaped text and plain tags.
+ */
+export function reconcileFlyout(e: StoredEntity): string {
+  const facts = [
+    e.properties.birthDate?.length ? `born ${e.properties.birthDate.slice(0, 3).join(', ')}` : '',
+    e.properties.nationality?.length ? `nationality ${e.properties.nationality.join(', ')}` : '',
+    e.programs.length ? e.programs.join(', ') : '',
+  ].filter(Boolean);
+  return `<div class="embargo-flyout"><strong>${escapeHtml(caption(e))}</strong><br>${escapeHtml(
+    [e.schema, e.source, e.id].join(' · '),
+  )}${facts.map((f) => `<br>${escapeHtml(f)}`).join('')}</div>`;
+}

@@ -24,7 +24,7 @@ import { resolveDataset } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { MAX_BATCH, screenOne } from './match.ts';
 import { DATASET_PARAMS, errors } from '../schemas.ts';
-import { reconcilePreview } from './_preview.ts';
+import { reconcileFlyout, reconcilePreview } from './_preview.ts';
 import {
   extend,
   EXTEND_PROPERTIES,
@@ -111,12 +111,21 @@ async function manifest(request: FastifyRequest, dataset: string, ctx: RouteCont
     },
     preview: { url: `${service}/preview?id={{id}}${and}`, width: 430, height: 300 },
     suggest: {
-      entity: { service_url: service, service_path: `/suggest/entity${key}` },
+      entity: {
+        service_url: service,
+        service_path: `/suggest/entity${key}`,
+        // Without it OpenRefine 3.6 asks Freebase's old path (`/search?filter=(all mid:…)`)
+        // of this service for the card beside a hovered suggestion.
+        flyout_service_path: `/flyout/entity?id=\${id}${and}`,
+      },
       type: { service_url: service, service_path: `/suggest/type${key}` },
       property: { service_url: service, service_path: `/suggest/property${key}` },
     },
     extend: {
-      propose_properties: { service_url: service, service_path: `/extend/propose${key}` },
+      // No key here: OpenRefine 3.6 appends `?type=…` to this URL as it is
+      // (extend-data-preview-dialog.js), so a `?api_key=` in it would swallow the type and the
+      // request would fail; the property list is public, as the manifest is.
+      propose_properties: { service_url: service, service_path: '/extend/propose' },
       property_settings: [],
     },
     defaultTypes: TYPES,
@@ -351,7 +360,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     {
       schema: {
         tags: ['Reconciliation'],
-        summary: 'Properties a data extension can add (columns for OpenRefine)',
+        summary: 'Properties a data extension can add (columns for OpenRefine; public)',
         params: DATASET_PARAMS,
         querystring: {
           type: 'object',
@@ -361,9 +370,10 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
             api_key: { type: 'string' },
           },
         },
-        response: errors(401, 403, 404, 429),
+        response: errors(404),
       },
-      config,
+      // Public like the manifest: the same fixed list for everyone, nothing from the lists.
+      config: { access: 'public' },
       ...cors,
     },
     async (request) => {
@@ -406,6 +416,30 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
       );
       return reconcilePreview(entity);
+    },
+  );
+
+  app.get<{ Params: { dataset: string }; Querystring: { id?: string } }>(
+    '/reconcile/:dataset/flyout/entity',
+    {
+      schema: {
+        tags: ['Reconciliation'],
+        summary: 'The card beside a suggested entity in OpenRefine ({"id", "html"})',
+        params: DATASET_PARAMS,
+        querystring: {
+          type: 'object',
+          properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
+          required: ['id'],
+        },
+        response: errors(400, 401, 403, 404, 429),
+      },
+      config,
+      ...cors,
+    },
+    async (request) => {
+      resolveDataset(request.params.dataset);
+      const entity = await ctx.engine.entity(request.query.id!);
+      return { id: entity.id, html: reconcileFlyout(entity) };
     },
   );
 

@@ -62,7 +62,14 @@ const path = fc.oneof(
   fc
     .tuple(
       segment,
-      fc.constantFrom('preview', 'suggest/entity', 'suggest/type', 'suggest/property'),
+      fc.constantFrom(
+        'preview',
+        'suggest/entity',
+        'suggest/type',
+        'suggest/property',
+        'flyout/entity',
+        'extend/propose',
+      ),
     )
     .map(([d, p]) => `/reconcile/${d}/${p}`),
   segment.map((d) => `/regimes/${d}`),
