@@ -4,7 +4,7 @@
  * "Mike" for MIKHAIL, "Pete" for PYOTR. The vendored nicknames table (normalize's
  * `nameVariants`, the carltonnorthern/nicknames dataset) relates Alex to Alexander, not to the
  * Russian romanisation a list writes; here a name related in the table that is the same name
- * spelled otherwise (same first letter, a shared phonetic key or the same consonant skeleton,
+ * spelled otherwise (same first two letters, a shared phonetic key or the same consonant skeleton,
  * both at least {@link MIN_SPELLED_LENGTH} letters) carries the relation over. One hop of
  * spelling only: the table's relations are not chained, and short names' keys collide too
  * much (Paul/Pavel are both PL) to be trusted.
@@ -27,7 +27,10 @@ export const SPELLED_NICKNAME_SCORE = 0.85;
 /** Whether two forms are the same name spelled otherwise (Alexander/Aleksandr, Michael/Mikhail). */
 export function spelledAlike(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.length < MIN_SPELLED_LENGTH || b.length < MIN_SPELLED_LENGTH || a[0] !== b[0]) return false;
+  if (a.length < MIN_SPELLED_LENGTH || b.length < MIN_SPELLED_LENGTH) return false;
+  // The same opening letters: keys alone make different names alike (Rupert and Robert are both
+  // RPRT), and the table relates Roger to Rupert, so Roger would be Robert.
+  if (a[0] !== b[0] || a[1] !== b[1]) return false;
   const sa = cachedSkeleton(a);
   if (sa.length >= 3 && sa === cachedSkeleton(b)) return true;
   const kb = cachedPhonetic(b);
