@@ -1,7 +1,7 @@
 /**
  * @module
  * Short forms of a name written in another language's spelling of it: "Alex" for ALEKSANDR,
- * "Mike" for MIKHAIL, "Pete" for PYOTR. The vendored nicknames table (normalize's
+ * "Mike" for MIKHAIL, "Fred" for FRIEDRICH. The vendored nicknames table (normalize's
  * `nameVariants`, the carltonnorthern/nicknames dataset) relates Alex to Alexander, not to the
  * Russian romanisation a list writes; here a name related in the table that is the same name
  * spelled otherwise (same first two letters, a shared phonetic key or the same consonant skeleton,
