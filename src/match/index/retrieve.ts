@@ -109,7 +109,9 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
         const spelled = (sid: number) => {
           if (spelledAlike(n, v.forms[sid]!)) set(sid, SPELLED_NICKNAME_SCORE);
         };
-        for (const k of cachedPhonetic(n)) v.byPhonetic.forEach(k, spelled);
+        // Keys under three letters never make names alike (see spelledAlike), and their buckets
+        // are large: only the skeleton is looked up for those.
+        for (const k of cachedPhonetic(n)) if (k.length >= 3) v.byPhonetic.forEach(k, spelled);
         const s = cachedSkeleton(n);
         if (s.length >= 3) v.bySkeleton.forEach(s, spelled);
       }
