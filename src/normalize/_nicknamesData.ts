@@ -4,14 +4,17 @@
  * carltonnorthern/nicknames repository ("Nicknames: a hand-curated CSV file containing English
  * given names and their associated nicknames or diminutive names", first mined from a genealogy
  * page of nicknames), at commit 2342cb17e1ae95892e12d8224f1727688f5f6c8f.
+ * SHA-256 of the table below: b1cfaa480203c29239e878b7d1c7a58e9b70a4aa09d926f8b2c0e30360110de4.
  *
  * Copyright the nicknames contributors (Carlton Northern and others). Licensed under the Apache
- * License, Version 2.0 (the licence of this project too; its text is in licences/nicknames-Apache-2.0.txt beside this file); you
- * may not use this file except in compliance with the License. Distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND. Not modified here.
+ * License, Version 2.0 (the licence of this project too; its text is in
+ * licences/nicknames-Apache-2.0.txt beside this file); you may not use this file except in
+ * compliance with the License. Distributed on an "AS IS" BASIS, WITHOUT WARRANTIES OR CONDITIONS
+ * OF ANY KIND. Not modified here.
  *
- * Format: one line per name, the name then its nicknames, comma-separated, lower case. To update:
- * replace the text below with a newer names.csv and change the commit above.
+ * Format: one line per name, the name then its nicknames, comma-separated, lower case. Written by
+ * scripts/vendor-nicknames.mjs (to update: run it on a newer names.csv with its commit; its
+ * --check fails if this file is not exactly what it writes).
  */
 export const NICKNAMES_CSV = `aaron,erin,ronnie,ron
 abbie,abby,abigail

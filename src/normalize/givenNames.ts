@@ -46,6 +46,11 @@ export function nameVariants(form: string): ReadonlySet<string> | undefined {
   return table().get(form);
 }
 
+/** Every given name of the table, full or short (lower-case ASCII). */
+export function tableGivenNames(): Iterable<string> {
+  return table().keys();
+}
+
 /** Whether one of two given names is a diminutive or short form of the other. */
 export function areNameVariants(a: string, b: string): boolean {
   return table().get(a)?.has(b) ?? false;

@@ -10,5 +10,5 @@ export { MAX_NAME_LENGTH, tokenizeName } from './tokenize.ts';
 export { phoneticKeys, skeleton } from './phonetic.ts';
 export { displayOrder, hasFormatCharacters, nameReadings } from './formatChars.ts';
 export { undress, type UndressedName } from './dressing.ts';
-export { areNameVariants, nameVariants } from './givenNames.ts';
+export { areNameVariants, nameVariants, tableGivenNames } from './givenNames.ts';
 export { isBusinessLine, isTruncatedBusinessWord } from './companyWords.ts';

@@ -11,6 +11,7 @@ import {
   type Script,
 } from '../../normalize/index.ts';
 import { cachedPhonetic, cachedSkeleton } from '../index/keys.ts';
+import { nicknameOfSpelling, SPELLED_NICKNAME_SCORE } from '../index/nicknames.ts';
 import { jaroWinkler, typoDistance } from '../similarity/index.ts';
 
 /** A scored pairing of two tokens. */
@@ -228,6 +229,9 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
       // A diminutive or short form of the name (Becky/Rebecca, Bill/William), from the table.
       if (best.score < NICKNAME_SCORE && areNameVariants(qf, lf))
         best = { score: NICKNAME_SCORE, method: 'nickname', query: qf, list: lf };
+      // A short form of the same name in another spelling (Alex for ALEKSANDR, Mike for MIKHAIL).
+      if (best.score < SPELLED_NICKNAME_SCORE && nicknameOfSpelling(qf, lf))
+        best = { score: SPELLED_NICKNAME_SCORE, method: 'nickname', query: qf, list: lf };
       // A register's truncation of a business word ("Eng" for Engineering, "Constr").
       if (
         best.score < TRUNCATION_SCORE &&

@@ -10,6 +10,12 @@ import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
 import { cachedPhonetic, cachedSkeleton, deletes, shortSlips } from './keys.ts';
+import {
+  MIN_SPELLED_LENGTH,
+  SPELLED_NICKNAME_SCORE,
+  spelledAlike,
+  tableNamesSpelledLike,
+} from './nicknames.ts';
 
 /** Share of a name's uncovered weight that lowers its rank (the scorer's unmatched-list weight). */
 const UNCOVERED_PENALTY = 0.35;
@@ -98,7 +104,24 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
     for (const n of nameVariants(form) ?? []) {
       const id = v.ids.get(n);
       if (id !== undefined) set(id, NICKNAME_SIMILARITY);
+      // ...and the list's other spellings of those names (Alex → Alexander ≈ ALEKSANDR).
+      if (n.length >= MIN_SPELLED_LENGTH) {
+        const spelled = (sid: number) => {
+          if (spelledAlike(n, v.forms[sid]!)) set(sid, SPELLED_NICKNAME_SCORE);
+        };
+        // Keys under three letters never make names alike (see spelledAlike), and their buckets
+        // are large: only the skeleton is looked up for those.
+        for (const k of cachedPhonetic(n)) if (k.length >= 3) v.byPhonetic.forEach(k, spelled);
+        const s = cachedSkeleton(n);
+        if (s.length >= 3) v.bySkeleton.forEach(s, spelled);
+      }
     }
+    // The short forms of a table name the query form spells otherwise (Aleksandr → Alex).
+    for (const c of tableNamesSpelledLike(form))
+      for (const m of nameVariants(c) ?? []) {
+        const id = v.ids.get(m);
+        if (id !== undefined) set(id, SPELLED_NICKNAME_SCORE);
+      }
   }
   // Plain arrays: two typed arrays per cached lookup would cost more in headers than data.
   const result: Lookup = { ids: [...out.keys()], sims: [...out.values()] };
