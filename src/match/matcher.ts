@@ -439,11 +439,11 @@ function toScored(
   threshold: number,
   brief: boolean,
 ): ScoredEntity {
-  return {
+  const scored: ScoredEntity = {
     id: e.id,
     schema: e.schema,
     caption: e.caption,
-    properties: brief ? {} : (JSON.parse(e.propertiesJson) as ScoredEntity['properties']),
+    properties: {},
     datasets: [e.source],
     topics: e.topics,
     score: s.score,
@@ -454,6 +454,34 @@ function toScored(
     first_seen: e.firstSeen,
     last_change: e.lastChange,
   };
+  if (!brief) parsedOnRead(scored, e.propertiesJson);
+  return scored;
+}
+
+/**
+ * Makes `r.properties` the parse of `json` when first read. Parsing every shown result's
+ * properties was a quarter of a single query's CPU time (limit 10, `bench/screen-micro.ts`),
+ * spent also for callers that read only ids and scores. The property stays an own enumerable
+ * one in its place, so JSON.stringify, spreads, IPC and structured clones see the same object as
+ * before; reading it (or assigning it) turns it into a plain data property. The JSON is the
+ * entity's own, fixed when the index was built, so a late read gives what an early one would.
+ */
+function parsedOnRead(r: ScoredEntity, json: string): void {
+  const settle = (value: ScoredEntity['properties']) => {
+    Object.defineProperty(r, 'properties', {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return value;
+  };
+  Object.defineProperty(r, 'properties', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(JSON.parse(json) as ScoredEntity['properties']),
+    set: settle,
+  });
 }
 
 function round(x: number): number {
