@@ -433,17 +433,33 @@ export class Matcher {
   }
 }
 
+/**
+ * A result as shown. Its `properties` are parsed from the entity's JSON when first read: parsing
+ * every shown result's was about a quarter of a single query's CPU time (limit 10,
+ * `bench/screen-micro.ts`), paid also by callers that read only ids and scores. They are an own
+ * enumerable accessor in their usual place, so JSON.stringify, spreads, IPC and structured clones
+ * see the same object as before, and assigning them replaces them. The JSON is the entity's own,
+ * fixed when the index was built, so a late read gives what an early one would; each result
+ * parses its own copy.
+ */
 function toScored(
   e: IndexedEntity,
   s: EntityScore,
   threshold: number,
   brief: boolean,
 ): ScoredEntity {
-  const scored: ScoredEntity = {
+  const json = e.propertiesJson;
+  let properties: ScoredEntity['properties'] | undefined = brief ? {} : undefined;
+  return {
     id: e.id,
     schema: e.schema,
     caption: e.caption,
-    properties: {},
+    get properties() {
+      return (properties ??= JSON.parse(json) as ScoredEntity['properties']);
+    },
+    set properties(value) {
+      properties = value;
+    },
     datasets: [e.source],
     topics: e.topics,
     score: s.score,
@@ -454,34 +470,6 @@ function toScored(
     first_seen: e.firstSeen,
     last_change: e.lastChange,
   };
-  if (!brief) parsedOnRead(scored, e.propertiesJson);
-  return scored;
-}
-
-/**
- * Makes `r.properties` the parse of `json` when first read. Parsing every shown result's
- * properties was a quarter of a single query's CPU time (limit 10, `bench/screen-micro.ts`),
- * spent also for callers that read only ids and scores. The property stays an own enumerable
- * one in its place, so JSON.stringify, spreads, IPC and structured clones see the same object as
- * before; reading it (or assigning it) turns it into a plain data property. The JSON is the
- * entity's own, fixed when the index was built, so a late read gives what an early one would.
- */
-function parsedOnRead(r: ScoredEntity, json: string): void {
-  const settle = (value: ScoredEntity['properties']) => {
-    Object.defineProperty(r, 'properties', {
-      value,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-    return value;
-  };
-  Object.defineProperty(r, 'properties', {
-    enumerable: true,
-    configurable: true,
-    get: () => settle(JSON.parse(json) as ScoredEntity['properties']),
-    set: settle,
-  });
 }
 
 function round(x: number): number {
