@@ -161,8 +161,8 @@ function runChild(engine: EngineKey, work: Work, dir: string): OneResult {
   // sources they need tsx.
   const compiled = import.meta.url.endsWith('.js');
   const script = resolve(import.meta.dirname, compiled ? 'screen-one.js' : 'screen-one.ts');
-  // The V8 flag the embargo command (bin/embargo.js) and the batch workers run with.
-  const flags = ['--max-semi-space-size=4'];
+  // The V8 flag the server's workers run with (src/server/start.ts), which answer single queries.
+  const flags = ['--max-semi-space-size=8'];
   const args = compiled
     ? [...flags, script, engine, path]
     : [...flags, '--import', 'tsx', script, engine, path];

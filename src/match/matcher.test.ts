@@ -207,3 +207,26 @@ test('a cutoff returns exactly the results at or above it (candidates that canno
     }
   }
 });
+
+test('a result shows its properties when read, serialised, spread or replaced, as a parsed copy', () => {
+  const first = screen('Kim Jong Un').results[0]!;
+  const keys = Object.keys(first);
+  assert.deepEqual(keys.slice(0, 5), ['id', 'schema', 'caption', 'properties', 'datasets']);
+  // Serialised before any read: the properties are in their place, in full.
+  const json = JSON.parse(JSON.stringify(first)) as typeof first;
+  assert.deepEqual(Object.keys(json), keys);
+  assert.deepEqual(json.properties.birthDate, ['1984-01-08']);
+  assert.deepEqual({ ...first }.properties.nationality, ['kp']);
+  // Each result has a copy of its own: changing one leaves the index and the next answer alone.
+  first.properties.name!.push('changed');
+  first.properties = { name: ['replaced'] };
+  assert.deepEqual(first.properties, { name: ['replaced'] });
+  const again = screen('Kim Jong Un').results[0]!;
+  assert.deepEqual(again.properties.name, ['KIM, Jong Un']);
+  // Brief answers carry none.
+  const brief = matcher.screen(
+    { schema: 'Person', properties: { name: ['Kim Jong Un'] } },
+    { detail: 'brief' },
+  );
+  assert.deepEqual(brief.results[0]!.properties, {});
+});

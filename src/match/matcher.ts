@@ -430,17 +430,33 @@ export class Matcher {
   }
 }
 
+/**
+ * A result as shown. Its `properties` are parsed from the entity's JSON when first read: parsing
+ * every shown result's was about a quarter of a single query's CPU time (limit 10,
+ * `bench/screen-micro.ts`), paid also by callers that read only ids and scores. They are an own
+ * enumerable accessor in their usual place, so JSON.stringify, spreads, IPC and structured clones
+ * see the same object as before, and assigning them replaces them. The JSON is the entity's own,
+ * fixed when the index was built, so a late read gives what an early one would; each result
+ * parses its own copy.
+ */
 function toScored(
   e: IndexedEntity,
   s: EntityScore,
   threshold: number,
   brief: boolean,
 ): ScoredEntity {
+  const json = e.propertiesJson;
+  let properties: ScoredEntity['properties'] | undefined = brief ? {} : undefined;
   return {
     id: e.id,
     schema: e.schema,
     caption: e.caption,
-    properties: brief ? {} : (JSON.parse(e.propertiesJson) as ScoredEntity['properties']),
+    get properties() {
+      return (properties ??= JSON.parse(json) as ScoredEntity['properties']);
+    },
+    set properties(value) {
+      properties = value;
+    },
     datasets: [e.source],
     topics: e.topics,
     score: s.score,
