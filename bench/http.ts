@@ -240,7 +240,7 @@ async function swapScenario(
     if ((await loaded) !== 0) throw new Error('the loading process failed');
     let inRow = 0;
     while (inRow < 2 * WORKERS) {
-      if (Date.now() - loadedAt > 120_000) return;
+      if (Date.now() - loadedAt > 300_000) return;
       await new Promise((r) => setTimeout(r, 100));
       const r = await fetch(`${base}/match/default`, {
         method: 'POST',
@@ -258,7 +258,7 @@ async function swapScenario(
   const r = await cannonUntil(
     base,
     8,
-    300,
+    600,
     match,
     served.then(() => new Promise((ok) => setTimeout(ok, 2000))),
   );
