@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { EmbargoError } from '../core/index.ts';
-import { DOWNLOAD_DEFAULTS, loadConfig, parseConfig, sourceSettings } from './config.ts';
+import {
+  DEFAULT_LIST_CHECK_SECONDS,
+  DOWNLOAD_DEFAULTS,
+  listCheckSeconds,
+  loadConfig,
+  parseConfig,
+  sourceSettings,
+} from './config.ts';
 
 const problem = (value: unknown) => {
   try {
@@ -69,4 +76,23 @@ test('loadConfig: no default file means defaults; a missing explicit file or bad
   writeFileSync(join(home, 'config.json'), '{"sources": {"us_bis_dpl": {"retries": 1}}}');
   assert.equal(loadConfig(home).sources.us_bis_dpl?.retries, 1);
   assert.equal(loadConfig(home).path, join(home, 'config.json'));
+});
+
+test('listCheckSeconds: the environment wins over lists.checkSeconds, which wins over the default', () => {
+  const home = mkdtempSync(join(tmpdir(), 'embargo-config-'));
+  assert.equal(listCheckSeconds(home, {}), DEFAULT_LIST_CHECK_SECONDS);
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ lists: { checkSeconds: 2.5 } }));
+  assert.equal(listCheckSeconds(home, {}), 2.5);
+  assert.equal(listCheckSeconds(home, { EMBARGO_LIST_CHECK_SECONDS: '0.5' }), 0.5);
+  for (const bad of ['0', 'soon', '7200'])
+    assert.throws(
+      () => listCheckSeconds(home, { EMBARGO_LIST_CHECK_SECONDS: bad }),
+      (e: unknown) =>
+        e instanceof EmbargoError && e.message.startsWith(`EMBARGO_LIST_CHECK_SECONDS=${bad}:`),
+    );
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ lists: { checkSeconds: 0 } }));
+  assert.throws(
+    () => listCheckSeconds(home, {}),
+    (e: unknown) => e instanceof EmbargoError && /lists\.checkSeconds/.test(e.message),
+  );
 });

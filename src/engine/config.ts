@@ -43,7 +43,16 @@ export interface ListsConfig {
    * 0 turns the check off. $EMBARGO_MAX_LIST_AGE_DAYS wins over it.
    */
   maxAgeDays?: number;
+  /**
+   * How often, in seconds, a running server checks the store for lists activated by another
+   * process (or by itself) and builds their index in the background. $EMBARGO_LIST_CHECK_SECONDS
+   * wins over it.
+   */
+  checkSeconds?: number;
 }
+
+/** Default of `lists.checkSeconds`: a new list is served within this plus its index build. */
+export const DEFAULT_LIST_CHECK_SECONDS = 10;
 
 /** Default of `lists.maxAgeDays`: most authorities publish changes within days. */
 export const DEFAULT_MAX_LIST_AGE_DAYS = 7;
@@ -134,7 +143,7 @@ export function parseConfig(value: unknown, file: string | undefined): EmbargoCo
   }
   if (root.lists !== undefined) {
     const lists = object(root.lists, 'lists', fail);
-    known(lists, 'lists.', ['maxAgeDays'], fail);
+    known(lists, 'lists.', ['maxAgeDays', 'checkSeconds'], fail);
     config.lists = {};
     if (lists.maxAgeDays !== undefined)
       config.lists.maxAgeDays = number(
@@ -146,8 +155,41 @@ export function parseConfig(value: unknown, file: string | undefined): EmbargoCo
         fail,
         true,
       );
+    if (lists.checkSeconds !== undefined)
+      config.lists.checkSeconds = number(
+        lists.checkSeconds,
+        'lists.checkSeconds',
+        MIN_CHECK_SECONDS,
+        MAX_CHECK_SECONDS,
+        0,
+        fail,
+      );
   }
   return config;
+}
+
+/** Bounds of the list check interval: a few times a second at most, once an hour at least. */
+const MIN_CHECK_SECONDS = 0.1;
+const MAX_CHECK_SECONDS = 3600;
+
+/**
+ * How often a running server checks for newly activated lists, in seconds:
+ * $EMBARGO_LIST_CHECK_SECONDS if set, else the configuration's `lists.checkSeconds`, else
+ * {@link DEFAULT_LIST_CHECK_SECONDS}. A bad value is a USAGE error naming the variable or field.
+ */
+export function listCheckSeconds(home: string, env = process.env): number {
+  const raw = env.EMBARGO_LIST_CHECK_SECONDS;
+  if (raw !== undefined && raw.trim() !== '') {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < MIN_CHECK_SECONDS || n > MAX_CHECK_SECONDS)
+      throw new EmbargoError(
+        ERROR_CODES.USAGE,
+        `EMBARGO_LIST_CHECK_SECONDS=${raw}: expected a number of seconds from ${MIN_CHECK_SECONDS} to ${MAX_CHECK_SECONDS}`,
+        { field: 'EMBARGO_LIST_CHECK_SECONDS' },
+      );
+    return n;
+  }
+  return loadConfig(home).lists?.checkSeconds ?? DEFAULT_LIST_CHECK_SECONDS;
 }
 
 /**

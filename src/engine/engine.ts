@@ -18,7 +18,7 @@ import {
   type StoredEntity,
 } from '../core/index.ts';
 import type { Activation, ApiKey, LockHolder, NewApiKey, Snapshot, Store } from '../store/index.ts';
-import { maxListAgeDays } from './config.ts';
+import { listCheckSeconds, maxListAgeDays } from './config.ts';
 import {
   diffSnapshots,
   listChanges,
@@ -31,7 +31,7 @@ import { toFtmRecords, type FtmRecord } from './export.ts';
 import { resolveHome } from './home.ts';
 import { storeFor } from './root.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
-import { ScreeningService } from './screen.ts';
+import { ScreeningService, type ScreeningStatus, type WatchOptions } from './screen.ts';
 import { indexDirFor } from './indexCache.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
 import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
@@ -136,6 +136,19 @@ export interface Engine {
     query: ScreeningQuery,
     options?: ScreenOptions,
   ): Promise<ScreenResponse & { warnings?: string[] }>;
+  /**
+   * For a long-running process (the server): follows the store in the background instead of on
+   * use. Every `intervalMs` (default: $EMBARGO_LIST_CHECK_SECONDS, else the configuration's
+   * `lists.checkSeconds`, else 10 s), and at once after a load through this engine, the store is
+   * checked; a new set of active snapshots gets its index built in short time slices and swapped
+   * in whole, while screenings go on being answered from the old index with its own snapshots
+   * and coverage. A failed build keeps the old index serving, says so in each answer's
+   * warnings and in {@link screeningStatus}, and is retried at the next check. The first index is
+   * still built on first use. Returns a function that stops watching.
+   */
+  watchLists(options?: Partial<WatchOptions>): () => void;
+  /** The snapshots the screening index answers from, and what is being or failed to be built. */
+  screeningStatus(): ScreeningStatus;
   /** A synchronous screener over the lists as they are now (the matcher built if need be). */
   prepareScreening(): Promise<PreparedScreening>;
   /** Scores two names against each other. */
@@ -211,6 +224,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     store,
     screen: (q, o) => screening.screen(q, o),
     compare: (a, b, o) => screening.compare(a, b, o),
+    watchLists: (o = {}) =>
+      screening.watch({ ...o, intervalMs: o.intervalMs ?? listCheckSeconds(home) * 1000 }),
+    screeningStatus: () => screening.status(),
     async prepareScreening() {
       await screening.refresh();
       return {

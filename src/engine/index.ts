@@ -14,13 +14,17 @@ export {
   configPath,
   DOWNLOAD_DEFAULTS,
   DEFAULT_MAX_LIST_AGE_DAYS,
+  DEFAULT_LIST_CHECK_SECONDS,
   maxListAgeDays,
+  listCheckSeconds,
   type ListsConfig,
   type EmbargoConfig,
   type SourceConfig,
   type TradeConfig,
 } from './config.ts';
 export { compareEntities } from './diff.ts';
+export type { ScreeningStatus, WatchOptions } from './screen.ts';
+export { TimeSlicer } from './slice.ts';
 export { RELIED_LISTS, type AuthorityGap } from './coverage.ts';
 /** The default match threshold of each algorithm (what a screening applies when given none). */
 export { DEFAULT_THRESHOLDS } from '../match/index.ts';

@@ -28,7 +28,13 @@ import {
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SOURCE_IDS, type StoredEntity } from '../core/index.ts';
-import { CandidateIndex, decodeIndex, encodeIndex, INDEX_FORMAT } from '../match/index.ts';
+import {
+  CandidateIndex,
+  decodeIndex,
+  encodeIndex,
+  INDEX_FORMAT,
+  type Pause,
+} from '../match/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -95,13 +101,14 @@ export async function loadOrBuildIndex(
   store: Store,
   active: readonly Snapshot[],
   cache: IndexCacheConfig | undefined,
+  pause?: Pause,
 ): Promise<IndexOutcome> {
-  if (!cache) return { ...(await buildIndex(store, active)), from: 'built', stored: false };
+  if (!cache) return { ...(await buildIndex(store, active, pause)), from: 'built', stored: false };
   const key = indexKey(active, cache.database);
   const path = pathFor(cache.dir, key);
   const read = readStored(path, key, true);
   if (read.ok && read.value) return { ...read.value, from: 'loaded', stored: true, path };
-  const built = await buildIndex(store, active);
+  const built = await buildIndex(store, active, pause);
   const stored = writeStored(cache.dir, path, key, built);
   return {
     ...built,
@@ -140,10 +147,14 @@ function pathFor(dir: string, key: string): string {
   return join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.idx`);
 }
 
-/** Builds the index from the store, keeping on the side what the trade check reads. */
+/**
+ * Builds the index from the store, keeping on the side what the trade check reads; with `pause`,
+ * giving the event loop a turn whenever it asks (a server building while it answers).
+ */
 async function buildIndex(
   store: Store,
   active: readonly Snapshot[],
+  pause?: Pause,
 ): Promise<{ index: CandidateIndex; facts: Map<string, EntityFacts> }> {
   // Indexed as the store yields them (without raw records or related entities).
   const facts = new Map<string, EntityFacts>();
@@ -156,9 +167,11 @@ async function buildIndex(
           ...(e.properties.imoNumber && { imoNumber: e.properties.imoNumber }),
         });
         yield e;
+        const wait = pause?.();
+        if (wait) await wait;
       }
   };
-  const index = await CandidateIndex.buildFrom(entities());
+  const index = await CandidateIndex.buildFrom(entities(), pause);
   return { index, facts };
 }
 

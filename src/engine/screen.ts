@@ -1,6 +1,14 @@
 /**
  * @module
  * Screening through the engine: a Matcher over the active snapshots, rebuilt when they change.
+ *
+ * Two ways to follow the store. A one-shot process (the CLI, the library) checks on use: a
+ * screening after a load by this process sees the new lists at once, one after another
+ * process's load within {@link VERSION_CHECK_MS}, and the screening that notices waits for the
+ * build. A long-running process (the server) calls {@link ScreeningService.watch}: the store is
+ * checked every few seconds off the request path, a new index is built in the background in
+ * time slices, and swapped in whole; requests meanwhile are answered from the old index, with
+ * the old index's snapshots and coverage (issue 17).
  */
 import {
   SOURCE_IDS,
@@ -16,7 +24,14 @@ import {
 } from '../core/index.ts';
 import { Matcher } from '../match/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
-import { activeSnapshots, coverageOf, coverageWarnings, notReady } from './coverage.ts';
+import {
+  activeSnapshots,
+  coverageOf,
+  coverageWarnings,
+  coveredSnapshot,
+  notReady,
+} from './coverage.ts';
+import { TimeSlicer } from './slice.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { loadOrBuildIndex, type EntityFacts, type IndexCacheConfig } from './indexCache.ts';
 
@@ -29,14 +44,54 @@ const VERSION_CHECK_MS = 250;
 export type { EntityFacts } from './indexCache.ts';
 
 /**
+ * One matcher with everything read along with it. Replaced whole (one assignment), so an answer
+ * takes its matcher, snapshots, facts and coverage from the same build, never half of each.
+ */
+interface Generation {
+  matcher: Matcher;
+  /** The snapshot ids, comma-joined. */
+  key: string;
+  snapshots: string[];
+  facts: Map<string, EntityFacts>;
+  /**
+   * The snapshots indexed, with the last download that found each still current: what a watching
+   * service's coverage is computed from, so that it names what the matcher used.
+   */
+  sources: { snapshot: Snapshot; confirmedAt: string | undefined }[];
+}
+
+/** Options of {@link ScreeningService.watch}. */
+export interface WatchOptions {
+  /** How often the store is checked for a new set of active snapshots, in ms. */
+  intervalMs: number;
+  /** Told when a new index is swapped in (with the snapshots it serves and those it replaced). */
+  onSwap?: (snapshots: string[], previous: string[]) => void;
+  /**
+   * Told when checking the store or building the new index fails; the old index goes on
+   * serving, and the next check tries again.
+   */
+  onError?: (err: unknown, snapshots: string[] | undefined) => void;
+}
+
+/** What a watching service serves, builds, and last failed to build. */
+export interface ScreeningStatus {
+  /** Whether the service follows the store in the background ({@link ScreeningService.watch}). */
+  watching: boolean;
+  /** The snapshots of the index answering now (empty before the first build, or with no list). */
+  snapshots: string[];
+  /** The snapshots of an index being built in the background. */
+  building?: string[];
+  /** The last background check or build that failed, until one succeeds. */
+  failed?: { snapshots?: string[]; message: string; at: string };
+}
+
+/**
  * Keeps one Matcher per set of active snapshots. {@link refresh} (asynchronous: it reads the
  * store) brings it up to date; the `…Now` methods then answer synchronously from what it read,
  * for the trade check's rules, which screen inside synchronous callbacks.
  */
 export class ScreeningService {
-  private matcher: Matcher | undefined;
-  private entityFacts = new Map<string, EntityFacts>();
-  private key = '';
+  private gen: Generation | undefined;
   private version = '';
   private checkedAt = 0;
   private localWrites = -1;
@@ -44,10 +99,15 @@ export class ScreeningService {
   indexCache: IndexCacheConfig | undefined;
   /** Snapshots written through this service's store by this process (see Engine). */
   writes: () => number = () => 0;
-  private snapshots: string[] = [];
   private readonly store: Store;
   /** The active snapshots with their ages, when they were read, and the local writes then. */
   private ages: { key: string; at: number; writes: number; active: CoveredSnapshot[] } | undefined;
+  /** Set by {@link watch}: the store is then followed in the background. */
+  private watching: (WatchOptions & { timer: NodeJS.Timeout }) | undefined;
+  /** A background check under way. */
+  private polling: Promise<void> | undefined;
+  private building: string[] | undefined;
+  private failed: ScreeningStatus['failed'];
   /**
    * Days beyond which a list is stale (0: no check); read on first use, so a bad setting fails
    * the first answer that needs it, naming the variable or field.
@@ -59,11 +119,43 @@ export class ScreeningService {
   }
 
   /**
+   * Follows the store in the background: every `intervalMs` (and at once after a load by this
+   * process) its version is read; when the set of active snapshots changed, the new index is
+   * built in time slices and swapped in, while the old one goes on answering. The first index
+   * is still built on first use (the server warms it). Returns a function that stops watching.
+   */
+  watch(options: WatchOptions): () => void {
+    this.unwatch();
+    const timer = setInterval(() => void this.poll(), options.intervalMs);
+    // A watcher alone does not keep a process alive.
+    timer.unref();
+    this.watching = { ...options, timer };
+    return () => this.unwatch();
+  }
+
+  private unwatch(): void {
+    if (this.watching) clearInterval(this.watching.timer);
+    this.watching = undefined;
+  }
+
+  /** What the service serves now, and what it is building or failed to build. */
+  status(): ScreeningStatus {
+    return {
+      watching: this.watching !== undefined,
+      snapshots: this.gen?.snapshots ?? [],
+      ...(this.building && { building: this.building }),
+      ...(this.failed && { failed: this.failed }),
+    };
+  }
+
+  /**
    * Every active snapshot with its age, read from the store (without building the matcher: a
    * batch on workers asks it in a process that screens nothing). Read again after a second, at
    * once after a load by this process, or when `expect` (the matcher's snapshot ids) differs.
+   * A watching service answers with the snapshots of the index it serves.
    */
   async activeSnapshots(now = Date.now(), expect?: string): Promise<CoveredSnapshot[]> {
+    if (this.watching && this.gen) return this.activeSnapshotsNow(now);
     const a = this.ages;
     if (
       a &&
@@ -92,8 +184,16 @@ export class ScreeningService {
     return this.coverageNow(sources, relied, now);
   }
 
-  /** The active snapshots as last read (by {@link refresh} or {@link activeSnapshots}). */
-  activeSnapshotsNow(): CoveredSnapshot[] {
+  /**
+   * The active snapshots as last read (by {@link refresh} or {@link activeSnapshots}); for a
+   * watching service, those of the index it serves (a newer set is not used until swapped in).
+   */
+  activeSnapshotsNow(now = Date.now()): CoveredSnapshot[] {
+    const gen = this.gen;
+    if (this.watching && gen)
+      return gen.sources.map((s) =>
+        coveredSnapshot(s.snapshot, s.confirmedAt, this.maxAgeDays(), now),
+      );
     return this.ages?.active ?? [];
   }
 
@@ -104,7 +204,7 @@ export class ScreeningService {
     now = Date.now(),
   ): Coverage {
     const asked = sources?.length ? sources : undefined;
-    const active = this.activeSnapshotsNow();
+    const active = this.activeSnapshotsNow(now);
     const coverage = coverageOf(
       active,
       asked,
@@ -118,68 +218,144 @@ export class ScreeningService {
 
   /** What {@link refresh} read of an entity of the active snapshots (undefined if not listed). */
   facts(id: string): EntityFacts | undefined {
-    return this.entityFacts.get(id);
+    return this.gen?.facts.get(id);
   }
 
   /**
    * Brings the matcher and the active snapshots' ages up to date with the store; the `…Now`
-   * methods answer from what it read.
+   * methods answer from what it read. A watching service answers from the index it serves (the
+   * first one is built here).
    */
   async refresh(now = Date.now()): Promise<{ matcher: Matcher; snapshots: string[] }> {
     const current = await this.current();
-    await this.activeSnapshots(now, current.snapshots.join(','));
+    await this.activeSnapshots(now, current.key);
     return current;
   }
 
   /** A check of the store under way, which concurrent callers share. */
-  private checking: Promise<{ matcher: Matcher; snapshots: string[] }> | undefined;
+  private checking: Promise<Generation> | undefined;
 
   /** The matcher over the active snapshots, built on first use and after a list changes. */
-  private current(): Promise<{ matcher: Matcher; snapshots: string[] }> {
-    if (
-      this.matcher &&
-      Date.now() - this.checkedAt < VERSION_CHECK_MS &&
-      this.localWrites === this.writes()
-    )
-      return Promise.resolve({ matcher: this.matcher, snapshots: this.snapshots });
+  private current(): Promise<Generation> {
+    const gen = this.gen;
+    if (gen && this.watching) {
+      // A load by this process: look now rather than at the next tick, still off this request.
+      if (this.localWrites !== this.writes()) void this.poll();
+      return Promise.resolve(gen);
+    }
+    if (gen && Date.now() - this.checkedAt < VERSION_CHECK_MS && this.localWrites === this.writes())
+      return Promise.resolve(gen);
     // One check (and one build) at a time: requests arriving meanwhile wait for it rather than
     // each building a matcher of their own.
     return (this.checking ??= this.check().finally(() => (this.checking = undefined)));
   }
 
-  private async check(): Promise<{ matcher: Matcher; snapshots: string[] }> {
+  private async check(): Promise<Generation> {
     // Checking the store's version costs one pragma, listing the active snapshots a dozen
     // queries: too many to run on every screening. Another process's load is noticed within
     // VERSION_CHECK_MS; this process's own loads at once (the version counts them).
     const now = Date.now();
-    if (
-      this.matcher &&
-      now - this.checkedAt < VERSION_CHECK_MS &&
-      this.localWrites === this.writes()
-    )
-      return { matcher: this.matcher, snapshots: this.snapshots };
+    if (this.gen && now - this.checkedAt < VERSION_CHECK_MS && this.localWrites === this.writes())
+      return this.gen;
     this.checkedAt = now;
     this.localWrites = this.writes();
     const version = await this.store.version();
-    if (this.matcher && version === this.version)
-      return { matcher: this.matcher, snapshots: this.snapshots };
+    if (this.gen && version === this.version) return this.gen;
+    const active = await this.activeInStore();
+    if (!this.gen || active.map((s) => s.id).join(',') !== this.gen.key)
+      this.gen = await this.build(active);
+    // Only once built: a failed build is tried again by the next check.
+    this.version = version;
+    return this.gen;
+  }
+
+  /**
+   * A background check (see {@link watch}); concurrent calls share one. Never throws: a failure
+   * is kept for {@link status} and told to `onError`, and the old index goes on serving.
+   */
+  private poll(): Promise<void> {
+    return (this.polling ??= this.pollOnce().finally(() => (this.polling = undefined)));
+  }
+
+  private async pollOnce(): Promise<void> {
+    // Before the first index there is nothing to serve meanwhile: the first use builds it.
+    if (!this.gen) return;
+    const local = this.localWrites !== this.writes();
+    this.localWrites = this.writes();
+    let active: Snapshot[] | undefined;
+    try {
+      // SQLite's data_version moves only with other connections' writes: this process's own
+      // loads are counted by `writes`.
+      const version = await this.store.version();
+      if (version === this.version && !local) return;
+      active = await this.activeInStore();
+      const key = active.map((s) => s.id).join(',');
+      if (key === this.gen.key) {
+        // The same lists; a download may have confirmed them current since (their age).
+        const sources = await this.confirmations(active);
+        this.gen = { ...this.gen, sources };
+      } else {
+        const previous = this.gen.snapshots;
+        this.building = active.map((s) => s.id);
+        const gen = await this.build(active);
+        this.gen = gen;
+        this.watching?.onSwap?.(gen.snapshots, previous);
+      }
+      this.version = version;
+      this.failed = undefined;
+    } catch (err) {
+      // The version is left as it was, so the next check tries again.
+      this.failed = {
+        ...(active && { snapshots: active.map((s) => s.id) }),
+        message: err instanceof Error ? err.message : String(err),
+        at: new Date().toISOString(),
+      };
+      this.watching?.onError?.(
+        err,
+        active?.map((s) => s.id),
+      );
+    } finally {
+      this.building = undefined;
+    }
+  }
+
+  /** The active snapshot of every source, in source order. */
+  private async activeInStore(): Promise<Snapshot[]> {
     const active: Snapshot[] = [];
     for (const s of SOURCE_IDS) {
       const a = await this.store.activeSnapshot(s);
       if (a) active.push(a);
     }
-    const key = active.map((s) => s.id).join(',');
-    if (!this.matcher || key !== this.key) {
-      // Loaded when another process (or an earlier run) stored it for these snapshots.
-      const { index, facts } = await loadOrBuildIndex(this.store, active, this.indexCache);
-      this.matcher = new Matcher(index);
-      this.entityFacts = facts;
-      this.key = key;
-      this.snapshots = active.map((s) => s.id);
+    return active;
+  }
+
+  /** Each snapshot with the end of the last download that found it still current. */
+  private async confirmations(active: Snapshot[]): Promise<Generation['sources']> {
+    const out: Generation['sources'] = [];
+    for (const snapshot of active) {
+      const { success } = await this.store.lastRefreshes(snapshot.source);
+      out.push({
+        snapshot,
+        confirmedAt: success?.snapshot === snapshot.id ? success.finishedAt : undefined,
+      });
     }
-    // Only once built: a failed build is tried again by the next check.
-    this.version = version;
-    return { matcher: this.matcher, snapshots: this.snapshots };
+    return out;
+  }
+
+  /**
+   * Builds the matcher over `active`, in slices of a few milliseconds: a server goes on
+   * answering from its old index meanwhile (a CLI pays a few hundred yields, well under 1%).
+   */
+  private async build(active: Snapshot[]): Promise<Generation> {
+    const sources = await this.confirmations(active);
+    const slicer = new TimeSlicer();
+    const pause = () => slicer.pause();
+    // The one call that makes the index: loaded when another process (or an earlier run) stored
+    // it for these snapshots, else built (in slices) and stored for the next process.
+    const { index, facts } = await loadOrBuildIndex(this.store, active, this.indexCache, pause);
+    const matcher = await Matcher.prepare(index, pause);
+    const snapshots = active.map((s) => s.id);
+    return { matcher, key: snapshots.join(','), snapshots, facts, sources };
   }
 
   /** Screens one query (against the store as it is now). */
@@ -196,9 +372,9 @@ export class ScreeningService {
     query: ScreeningQuery,
     options: ScreenOptions = {},
   ): ScreenResponse & { warnings?: string[] } {
-    const matcher = this.matcher;
-    const snapshots = this.snapshots;
-    if (!matcher) throw new Error('ScreeningService.screenNow before refresh');
+    const gen = this.gen;
+    if (!gen) throw new Error('ScreeningService.screenNow before refresh');
+    const { matcher, snapshots } = gen;
     // Refuse before screening: a "no candidates" from no list would read as a clean result.
     const coverage = this.coverageNow(options.sources, undefined, Date.now());
     const r = matcher.screen(query, options);
@@ -207,14 +383,16 @@ export class ScreeningService {
     const warnings = [
       ...r.warnings,
       ...coverageWarnings(options.sources?.length ? coverage : { ...coverage, missing: [] }),
+      ...this.swapWarnings(),
     ];
     return {
       input: query,
       results: r.results,
       algorithm: r.algorithm,
       threshold: r.threshold,
-      // What the matcher used; `coverage` is read from the store and agrees with it, but for a
-      // list another process loaded in the last few hundred milliseconds.
+      // What the matcher used. `coverage` names the same snapshots: for a watching service it
+      // comes from the same build; otherwise it is read from the store and agrees with it, but
+      // for a list another process loaded in the last few hundred milliseconds.
       snapshots: options.sources?.length
         ? snapshots.filter((id) => options.sources!.some((s) => id.startsWith(`${s}@`)))
         : snapshots,
@@ -224,14 +402,35 @@ export class ScreeningService {
     };
   }
 
+  /**
+   * The warning of an answer while the index of newer lists could not be built: the answer is
+   * right for the lists it names, but those are no longer the active ones.
+   */
+  private swapWarnings(): string[] {
+    const f = this.failed;
+    if (!f || !this.watching) return [];
+    const used = this.gen?.snapshots.join(', ') || 'no list';
+    return [
+      f.snapshots
+        ? `the active lists changed (to ${f.snapshots.join(', ')}) but their index could not be built (${f.message}); this answer used ${used}; the build is retried`
+        : `checking the store for changed lists failed (${f.message}); this answer used ${used}, which may no longer be the active lists; the check is retried`,
+    ];
+  }
+
   /** {@link compare} with the matcher {@link refresh} last built (which must have run). */
   compareNow(
     name1: string,
     name2: string,
     options: { schema?: SchemaName; algorithm?: Algorithm; threshold?: number } = {},
   ): CompareResponse {
-    if (!this.matcher) throw new Error('ScreeningService.compareNow before refresh');
-    return this.matcher.compare(name1, name2, options.schema, options.algorithm, options.threshold);
+    if (!this.gen) throw new Error('ScreeningService.compareNow before refresh');
+    return this.gen.matcher.compare(
+      name1,
+      name2,
+      options.schema,
+      options.algorithm,
+      options.threshold,
+    );
   }
 
   /** Compares two names (token rarity taken from the loaded lists, if any). */

@@ -2,7 +2,7 @@
  * @module
  * Name matching: the candidate index, the `embargo` and `ofac` algorithms, and the Matcher.
  */
-export { CandidateIndex } from './index/build.ts';
+export { CandidateIndex, type Pause } from './index/build.ts';
 export { decodeIndex, encodeIndex, INDEX_FORMAT } from './index/stored.ts';
 export { Matcher, DEFAULT_THRESHOLDS, type MatcherResult } from './matcher.ts';
 export { parseQuery, MAX_NAME_LENGTH, type ParsedQuery } from './query.ts';

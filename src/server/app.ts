@@ -100,6 +100,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   listRoutes(app, ctx);
   if (options.webRoot) await registerWeb(app, options.webRoot);
 
+  const watch = options.listCheckMs ?? (options.warm === false ? false : undefined);
+  if (watch !== false) {
+    // Lists activated meanwhile (by another process, or through /lists) get their index built
+    // in the background and swapped in; requests never wait for a build after the first.
+    let stop: (() => void) | undefined;
+    app.addHook('onReady', async () => {
+      stop = options.engine.watchLists({
+        ...(watch !== undefined && { intervalMs: watch }),
+        onSwap: (snapshots, previous) =>
+          app.log.info({ snapshots, previous }, 'now screening against the new active lists'),
+        onError: (err, snapshots) =>
+          app.log.error(
+            { err, snapshots },
+            'the index of the new active lists could not be built: still answering from the previous lists',
+          ),
+      });
+    });
+    app.addHook('onClose', async () => stop?.());
+  }
   if (options.warm !== false)
     app.addHook('onReady', async () => {
       // Off the start-up path: /healthz answers at once, /readyz once the index is built.

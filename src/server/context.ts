@@ -29,6 +29,13 @@ export interface ServerOptions {
   logger?: boolean | Record<string, unknown>;
   /** Build the screening index as soon as the server is ready (default true). */
   warm?: boolean;
+  /**
+   * How often (ms) to check the store for lists activated by another process or by this one,
+   * whose index is then built in the background and swapped in (see `Engine.watchLists`).
+   * Default: on when `warm` is, every $EMBARGO_LIST_CHECK_SECONDS / `lists.checkSeconds`
+   * (10 s); `false`: off (each screening then checks the store itself, as the CLI does).
+   */
+  listCheckMs?: number | false;
 }
 
 /** Passed to each route module. */

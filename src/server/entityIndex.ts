@@ -3,8 +3,9 @@
  * Every active entity in memory, in FtM's flat form, for the yente routes that are not a name
  * screening: browsing `/search` without `q` (yente's `match_all`), `schema: Address` queries,
  * `/entities/{id}/adjacent`, and `referents`. Built from `engine.exportFtm()` on first use and
- * rebuilt when the active snapshots change (the key is their ids), so it never answers from a
- * list that is no longer active.
+ * rebuilt when the active snapshots change (the key is their ids). Once there is an index, a
+ * new one is built in the background (in time slices) while the old one goes on answering, as
+ * the screening index does: a request never waits seconds for a rebuild after a list changes.
  *
  * `referents` (yente: the other ids an entity is known under) come only from what the lists
  * state or what is exact, never from a fuzzy score: two records of different lists are the same
@@ -12,7 +13,7 @@
  * lists cite the UN's for the parties they list under a UN resolution), or when they are both
  * people with an identical name (case and spacing aside) and an identical date of birth.
  */
-import type { FtmRecord, Engine } from '../engine/index.ts';
+import { TimeSlicer, type FtmRecord, type Engine } from '../engine/index.ts';
 import { isSchemaName, schemaProperties } from '../core/index.ts';
 
 /** The index of one set of active snapshots. */
@@ -55,7 +56,10 @@ export async function buildEntityIndex(engine: Engine, key: string): Promise<Ent
   const byUnRef = new Map<string, FtmRecord[]>();
   const byNameDob = new Map<string, FtmRecord[]>();
   const sanctions: FtmRecord[] = [];
+  const slicer = new TimeSlicer();
   for await (const r of engine.exportFtm()) {
+    const pause = slicer.pause();
+    if (pause) await pause;
     byId.set(r.id, r);
     if (r.target) targets.push(r);
     if (r.schema === 'Address') addresses.push(r);
@@ -95,11 +99,17 @@ export async function buildEntityIndex(engine: Engine, key: string): Promise<Ent
   return { key, byId, targets, addresses, inbound, referents };
 }
 
+/** How long after a failed build of the entity index a request tries again. */
+const RETRY_MS = 10_000;
+
 /** The index of the engine's active snapshots, rebuilt when they change. */
 export class EntityIndex {
   #engine: Engine;
-  #data: Promise<EntityIndexData> | undefined;
-  #dataKey: string | undefined;
+  /** The last index built. */
+  #ready: EntityIndexData | undefined;
+  #building: { key: string; data: Promise<EntityIndexData> } | undefined;
+  /** The key whose build failed last, and when: not tried again on every request. */
+  #failed: { key: string; at: number } | undefined;
 
   constructor(engine: Engine) {
     this.#engine = engine;
@@ -111,20 +121,37 @@ export class EntityIndex {
   }
 
   /**
-   * The index of the snapshots active now. Concurrent callers share one build; a failed build
-   * is forgotten so the next request tries again.
+   * The index of the snapshots active now, or, in a server that follows the store in the
+   * background, the previous one while that one is being built (the first request waits for
+   * the first build). Concurrent callers share one build; a failed
+   * build is tried again by a request after {@link RETRY_MS}, or at once when there is no index.
    */
   async get(): Promise<EntityIndexData> {
     const key = await this.key();
-    if (this.#dataKey !== key || !this.#data) {
-      this.#dataKey = key;
-      const building = buildEntityIndex(this.#engine, key);
-      this.#data = building;
-      building.catch(() => {
-        if (this.#data === building) this.#data = undefined;
-      });
+    const ready = this.#ready;
+    if (ready?.key === key) return ready;
+    const f = this.#failed;
+    const retry = !ready || !f || f.key !== key || Date.now() - f.at >= RETRY_MS;
+    if (this.#building?.key !== key && retry) {
+      const b = { key, data: buildEntityIndex(this.#engine, key) };
+      this.#building = b;
+      b.data.then(
+        (d) => {
+          if (this.#building !== b) return;
+          this.#ready = d;
+          this.#building = undefined;
+          this.#failed = undefined;
+        },
+        () => {
+          if (this.#building === b)
+            [this.#building, this.#failed] = [undefined, { key, at: Date.now() }];
+        },
+      );
     }
-    return this.#data;
+    // A server following the store in the background answers from the index it has; otherwise
+    // (no watcher: tests, a server started without it) the request waits for the new one.
+    if (ready && this.#engine.screeningStatus().watching) return ready;
+    return this.#building?.data ?? buildEntityIndex(this.#engine, key);
   }
 
   /** The other ids of a party in the lists active now. */

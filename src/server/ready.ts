@@ -36,9 +36,30 @@ export class Readiness {
     this.built = true;
   }
 
-  /** Whether the server is ready, and if not, why. */
-  async check(): Promise<{ ready: true } | { ready: false; detail: string }> {
+  /**
+   * Whether the server is ready, and if not, why. A server following the store in the
+   * background is ready while its index serves at least one snapshot, through a swap and after
+   * a failed one (then `detail` says what could not be built: answers still name their lists).
+   */
+  async check(): Promise<{ ready: true; detail?: string } | { ready: false; detail: string }> {
     if (!this.built) return { ready: false, detail: 'the screening index is being built' };
+    const s = this.engine.screeningStatus();
+    if (s.watching) {
+      if (!s.snapshots.length)
+        return {
+          ready: false,
+          detail: s.building
+            ? `the screening index of ${s.building.join(', ')} is being built`
+            : 'no list snapshot is active: load a list first',
+        };
+      const f = s.failed;
+      return f
+        ? {
+            ready: true,
+            detail: `serving ${s.snapshots.join(', ')}; ${f.snapshots ? `building the index of ${f.snapshots.join(', ')}` : 'checking the store for new lists'} failed at ${f.at} (${f.message}) and is retried`,
+          }
+        : { ready: true };
+    }
     if (!(await this.engine.status()).some((s) => s.active))
       return { ready: false, detail: 'no list snapshot is active: load a list first' };
     return { ready: true };

@@ -10,7 +10,13 @@ import { errors } from '../schemas.ts';
 
 const STATUS = {
   type: 'object',
-  properties: { status: { type: 'string', examples: ['ok'] } },
+  properties: {
+    status: { type: 'string', examples: ['ok'] },
+    detail: {
+      type: 'string',
+      description: 'Ready, but the index of newly activated lists could not be built (why)',
+    },
+  },
 } as const;
 
 /** Registers the health routes. */
@@ -41,7 +47,7 @@ export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async () => {
       const r = await ctx.readiness.check();
       if (!r.ready) throw new HttpError(503, HTTP_CODES.NOT_READY, r.detail);
-      return { status: 'ok' };
+      return { status: 'ok', ...(r.detail && { detail: r.detail }) };
     },
   );
 }

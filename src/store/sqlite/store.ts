@@ -68,6 +68,9 @@ export function filesKey(sha256s: string[]): string {
  * synchronous: the port's promises resolve at once, and a load's write runs without yielding to
  * the event loop, so nothing else this process does can join its transaction.
  */
+/** Entities read per query by `iterateEntities` (with their history). */
+const ENTITY_PAGE = 500;
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly path: string;
@@ -362,48 +365,54 @@ export class SqliteStore implements Store {
     snapshotId: string,
     options: IterateOptions = {},
   ): AsyncGenerator<StoredEntity> {
-    yield* this.entitiesOf(snapshotId, options);
-  }
-
-  /**
-   * The entities of a snapshot, synchronously: the async iteration above adds one microtask per
-   * entity, not a query.
-   */
-  private *entitiesOf(snapshotId: string, options: IterateOptions): Generator<StoredEntity> {
     const snapshot = this.snapshotById(snapshotId);
     if (!snapshot) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot ${snapshotId}`);
     const seqs = this.sequence(snapshot.source);
-    const asOf = seqs.get(this.pkOf(snapshotId))!;
-    const byEntity = new Map<string, Appearance[]>();
-    const all = this.db
-      .prepare(
-        `SELECT se.entity_id, s.date, se.hash, s.pk FROM snapshot_entities se
-         JOIN snapshots s ON s.pk = se.snap WHERE s.source = ? AND s.complete = 1`,
-      )
-      .raw()
-      .iterate(snapshot.source) as IterableIterator<[string, string, string, number]>;
-    for (const [entityId, date, hash, pk] of all) {
-      let list = byEntity.get(entityId);
-      if (!list) byEntity.set(entityId, (list = []));
-      list.push({ date, hash, seq: seqs.get(pk)! });
-    }
-    for (const list of byEntity.values()) list.sort((a, b) => a.seq - b.seq);
+    const snap = this.pkOf(snapshotId);
+    const asOf = seqs.get(snap)!;
     // Without the raw record the JSON to parse is about half as long; SQLite strips it in C.
     const drop = [
       ...(options.raw === false ? ["'$.raw'"] : []),
       ...(options.related === false ? ["'$.related'"] : []),
     ];
     const data = drop.length ? `json_remove(v.data, ${drop.join(', ')})` : 'v.data';
-    const rows = this.db
-      .prepare(
-        `SELECT se.entity_id, se.hash, ${data} FROM snapshot_entities se
-         JOIN entity_versions v ON v.vid = se.vid WHERE se.snap = ? ORDER BY se.entity_id`,
-      )
-      .raw()
-      .iterate(this.pkOf(snapshotId)) as IterableIterator<[string, string, string]>;
-    for (const [entityId, hash, data] of rows) {
-      const history = historyOf(byEntity.get(entityId) ?? [], asOf)!;
-      yield { ...(JSON.parse(data) as ListedEntity), hash, snapshot: snapshotId, ...history };
+    const page = this.prepare(
+      `SELECT se.entity_id, se.hash, ${data} FROM snapshot_entities se
+       JOIN entity_versions v ON v.vid = se.vid
+       WHERE se.snap = ? AND se.entity_id > ? ORDER BY se.entity_id LIMIT ${ENTITY_PAGE}`,
+    ).raw();
+    const appearances = this.prepare(
+      `SELECT se.entity_id, s.date, se.hash, s.pk FROM snapshot_entities se
+       JOIN snapshots s ON s.pk = se.snap
+       WHERE se.entity_id IN (SELECT value FROM json_each(?)) AND s.source = ? AND s.complete = 1`,
+    ).raw();
+    // Page by page, each page's statements run to the end before its entities are handed out:
+    // no statement stays open while the consumer awaits, so a consumer that gives the event loop
+    // a turn (a server building an index in time slices) does not leave the connection busy
+    // for the requests it lets in, and no single step reads a source's whole history at once.
+    let after = '';
+    for (;;) {
+      const rows = page.all(snap, after) as [string, string, string][];
+      if (!rows.length) return;
+      after = rows[rows.length - 1]![0];
+      const byEntity = new Map<string, Appearance[]>();
+      const history = appearances.all(JSON.stringify(rows.map((r) => r[0])), snapshot.source) as [
+        string,
+        string,
+        string,
+        number,
+      ][];
+      for (const [entityId, date, hash, pk] of history) {
+        let list = byEntity.get(entityId);
+        if (!list) byEntity.set(entityId, (list = []));
+        list.push({ date, hash, seq: seqs.get(pk)! });
+      }
+      for (const list of byEntity.values()) list.sort((a, b) => a.seq - b.seq);
+      for (const [entityId, hash, data] of rows) {
+        const history = historyOf(byEntity.get(entityId) ?? [], asOf)!;
+        yield { ...(JSON.parse(data) as ListedEntity), hash, snapshot: snapshotId, ...history };
+      }
+      if (rows.length < ENTITY_PAGE) return;
     }
   }
 
