@@ -7,7 +7,9 @@
  * `as_of`, `lists_as_of`, `scenario`. Cap balances and ledgers are files on the server in the
  * CLI; over HTTP each request starts from an empty ledger.
  */
-import type { FastifyInstance } from 'fastify';
+import ajvCompiler from '@fastify/ajv-compiler';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
   listRegimes,
@@ -19,7 +21,7 @@ import {
 } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
-import { DAY_PARAM, errors, OPEN_OBJECT, STRING_LIST } from '../schemas.ts';
+import { DAY_PARAM, errors, OPEN_OBJECT, STRING_LIST, TRANSACTION } from '../schemas.ts';
 import { errorItem, readLines, withBook } from './_books.ts';
 
 /** Most transactions one `/trade/check` judges. */
@@ -54,6 +56,70 @@ const TRADE_QUERY = {
     },
   },
 } as const;
+
+/** Options a wrapping body may carry (over the query string's). */
+const BODY_OPTIONS = {
+  authorities: Type.Optional(
+    Type.Union([Type.String(), Type.Array(Type.String())], {
+      description: 'authorities that bind you: un, us, eu, uk (default un)',
+    }),
+  ),
+  authority: Type.Optional(
+    Type.Union([Type.String(), Type.Array(Type.String())], { description: 'as `authorities`' }),
+  ),
+  as_of: Type.Optional(
+    Type.String({ description: "judge on this day instead of each transaction's" }),
+  ),
+  lists_as_of: Type.Optional(
+    Type.String({ description: 'keep only list entities evidenced as listed by this day' }),
+  ),
+  scenario: Type.Optional(
+    Type.String({ description: 'judge as if this relief scenario had been adopted' }),
+  ),
+};
+
+/**
+ * The body of `POST /trade/check`, for the OpenAPI document: a transaction, one wrapped with
+ * options, or a list of them. Each transaction is validated by `parseTransaction` against the
+ * same TypeBox schema ({@link TRANSACTION}), one at a time: a bad transaction in a list gets its
+ * own error and the rest are judged, where validating the whole body up front would refuse it.
+ */
+const TRADE_CHECK_BODY = Type.Union([
+  TRANSACTION,
+  Type.Object(
+    { transaction: TRANSACTION, ...BODY_OPTIONS },
+    { description: 'one transaction with options' },
+  ),
+  Type.Object(
+    {
+      transactions: Type.Array(TRANSACTION, {
+        minItems: 1,
+        maxItems: MAX_TRANSACTIONS,
+        description: 'judged in date order on one cap ledger',
+      }),
+      ...BODY_OPTIONS,
+    },
+    { description: 'a book of up to 1,000 transactions with options' },
+  ),
+]);
+
+/**
+ * Fastify's Ajv, with the server's options (`src/server/app.ts`), for the parts of the request
+ * other than the body (the query string keeps its coercion of `?authority=un` to a list).
+ */
+const ajv = ajvCompiler()(
+  {},
+  { customOptions: { coerceTypes: 'array', allErrors: false, removeAdditional: false } },
+);
+
+/**
+ * No Ajv pass over the body: each transaction meets the schema in `parseTransaction`, without
+ * Ajv's type coercion (which, inside `anyOf`, would turn `"5"` into 5 or `null` into `""`).
+ */
+const VALIDATED_BY_PARSER: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === 'body'
+    ? (data: unknown) => ({ value: data })
+    : ajv({ ...route, schema: route.schema as object });
 
 /** A day parameter that is a real date, or a 400. */
 export function day(value: string | undefined, name: string): string | undefined {
@@ -145,13 +211,16 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
             },
           },
         },
-        body: OPEN_OBJECT,
+        body: TRADE_CHECK_BODY,
         response: errors(400, 401, 403, 404, 413, 415, 429),
       },
+      validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
     },
     async (request) => {
       const body = request.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw badRequest('the body: a transaction, {"transaction"} or {"transactions"}');
       // The body is the transaction itself, or wraps one or a list with the options.
       if (!('transactions' in body) && !('transaction' in body))
         return ctx.engine.checkTrade(body, tradeOptions(request.query));
