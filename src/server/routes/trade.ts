@@ -22,11 +22,13 @@ import {
 import type { RouteContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { DAY_PARAM, errors, OPEN_OBJECT, STRING_LIST, TRANSACTION } from '../schemas.ts';
-import { errorItem, readLines, withBook } from './_books.ts';
+import { errorItem } from './_books.ts';
+import { accepted, ACCEPTED } from './jobs.ts';
+import type { JobProgress } from '../jobs.ts';
 
-/** Most transactions one `/trade/check` judges. */
+/** Most transactions `/trade/check` or a scenario run judges while the request waits; more make a job. */
 export const MAX_TRANSACTIONS = 1000;
-/** Most transactions in a scenario run's book. */
+/** Most transactions in a book (`/trade/check` or a scenario run). */
 export const MAX_BOOK = 10_000;
 
 const AUTHORITIES: readonly Authority[] = ['un', 'us', 'eu', 'uk'];
@@ -94,12 +96,13 @@ const TRADE_CHECK_BODY = Type.Union([
     {
       transactions: Type.Array(TRANSACTION, {
         minItems: 1,
-        maxItems: MAX_TRANSACTIONS,
-        description: 'judged in date order on one cap ledger',
+        maxItems: MAX_BOOK,
+        description:
+          'judged in date order on one cap ledger; more than 1,000 make a job (202, `Location: /jobs/{id}`)',
       }),
       ...BODY_OPTIONS,
     },
-    { description: 'a book of up to 1,000 transactions with options' },
+    { description: 'a book of up to 10,000 transactions with options' },
   ),
 ]);
 
@@ -198,9 +201,9 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     {
       schema: {
         tags: ['Trade'],
-        summary: 'Judge a transaction, or up to 1,000 as a book',
+        summary: 'Judge a transaction, or a book (over 1,000 transactions: a job)',
         description:
-          'Body: one transaction (`{"id", "date", "kind", "parties", "vessel", "route", "goods", "nexus", "declarations"}`) or `{"transaction": {...}}`, answered with its verdict; or `{"transactions": [...]}`, judged in date order on one cap ledger and answered with `{"results", "summary"}` (a bad transaction gets `{"error"}` in its place, the rest are judged). Options as query parameters, or in the wrapping object: `authorities` (or `authority`), `as_of`, `lists_as_of`, `scenario`.',
+          'Body: one transaction (`{"id", "date", "kind", "parties", "vessel", "route", "goods", "nexus", "declarations"}`) or `{"transaction": {...}}`, answered with its verdict; or `{"transactions": [...]}`, judged in date order on one cap ledger and answered with `{"results", "summary"}` (a bad transaction gets `{"error"}` in its place, the rest are judged); a list of more than 1,000 (up to 10,000) answers 202 with `Location: /jobs/{id}`, whose result is that answer. Options as query parameters, or in the wrapping object: `authorities` (or `authority`), `as_of`, `lists_as_of`, `scenario`.',
         querystring: {
           ...TRADE_QUERY,
           properties: {
@@ -212,12 +215,12 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
           },
         },
         body: TRADE_CHECK_BODY,
-        response: errors(400, 401, 403, 404, 413, 415, 429),
+        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
       validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body))
         throw badRequest('the body: a transaction, {"transaction"} or {"transactions"}');
@@ -234,22 +237,26 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const txs = body.transactions;
       if (!Array.isArray(txs)) throw badRequest('transactions: a list of transactions');
       if (txs.length === 0) throw badRequest('transactions: the list is empty');
-      if (txs.length > MAX_TRANSACTIONS)
-        throw badRequest(`transactions: at most ${MAX_TRANSACTIONS} a request (got ${txs.length})`);
-      return withBook(txs, async (book) => {
-        const s = await ctx.engine.checkTradeBook(book.input, book.output, options);
-        const results = readLines(book.output).map((r) => {
-          const bad = r as {
-            line?: number;
-            error?: { code: string; message: string; field?: string };
-          };
-          return bad.error ? { error: errorItem(bad.error, book.scrub) } : r;
-        });
-        return {
-          results,
-          summary: { checked: s.checked, failed: s.failed, verdicts: s.verdicts },
-        };
-      });
+      if (txs.length > MAX_BOOK)
+        throw badRequest(`transactions: at most ${MAX_BOOK} a request (got ${txs.length})`);
+      // Judged from the parsed body, in memory: no temporary file holds the client's book.
+      const run = async (progress?: JobProgress) => {
+        const results: unknown[] = [];
+        const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
+        let failed = 0;
+        for await (const item of ctx.engine.checkTradeStream(txs, options, progress)) {
+          if ('error' in item) {
+            failed++;
+            results.push({ error: errorItem(item.error) });
+          } else {
+            verdicts[item.verdict]++;
+            results.push(item);
+          }
+        }
+        return { results, summary: { checked: results.length - failed, failed, verdicts } };
+      };
+      if (txs.length <= MAX_TRANSACTIONS) return run();
+      return accepted(ctx, request, reply, 'trade-check', run);
     },
   );
 
@@ -329,15 +336,15 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         tags: ['Trade'],
         summary: 'Judge a book before and after a relief scenario',
         description:
-          'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter.',
+          'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter; a book of more than 1,000 answers 202 with `Location: /jobs/{id}`, whose result is that answer.',
         params: { type: 'object', properties: { id: { type: 'string' } } },
         querystring: TRADE_QUERY,
         body: { anyOf: [{ type: 'array' }, OPEN_OBJECT] },
-        response: errors(400, 401, 403, 404, 413, 415, 429),
+        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
       config: { access: 'analyst' },
     },
-    async (request) => {
+    async (request, reply) => {
       const scenario = scenarioId(request.params.id);
       const body = request.body;
       const wrapped = Array.isArray(body) ? undefined : (body as Record<string, unknown>);
@@ -347,15 +354,19 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!Array.isArray(txs)) throw badRequest('the body: a JSON array of transactions');
       if (txs.length > MAX_BOOK)
         throw badRequest(`the book: at most ${MAX_BOOK} transactions (got ${txs.length})`);
-      return withBook(txs, async (book) => {
-        const { scenario: _s, ...rest } = options;
-        const run = await ctx.engine.runScenario({ ...rest, scenario, book: book.input });
-        return {
-          ...run,
+      const { scenario: _s, ...rest } = options;
+      const run = async (progress?: JobProgress) => {
+        const result = await ctx.engine.runScenario({
+          ...rest,
+          scenario,
           book: 'request body',
-          errors: run.errors.map((e) => errorItem(e, book.scrub)),
-        };
-      });
+          records: txs,
+          ...(progress && { onProgress: progress }),
+        });
+        return { ...result, errors: result.errors.map((e) => errorItem(e)) };
+      };
+      if (txs.length <= MAX_TRANSACTIONS) return run();
+      return accepted(ctx, request, reply, 'scenario-run', run);
     },
   );
 }

@@ -45,7 +45,7 @@ describe('the transaction schema over HTTP', () => {
     // The wrapped shapes carry the same transaction.
     assert.deepEqual(shapes[1]!.properties.transaction, tx);
     assert.deepEqual(shapes[2]!.properties.transactions.items, tx);
-    assert.equal(shapes[2]!.properties.transactions.maxItems, 1000);
+    assert.equal(shapes[2]!.properties.transactions.maxItems, 10000);
   });
 
   test('POST /trade/check refuses a transaction off the schema with 400, naming the field', async () => {
