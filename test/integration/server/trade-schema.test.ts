@@ -48,6 +48,19 @@ describe('the transaction schema over HTTP', () => {
     assert.equal(shapes[2]!.properties.transactions.maxItems, 10000);
   });
 
+  test('/openapi.json has GET /jobs/{id} and the 202 of the routes that make jobs', async () => {
+    const doc = json(await s.call({ method: 'GET', url: '/openapi.json', role: 'none' }));
+    const job = doc.paths['/jobs/{id}'].get;
+    assert.deepEqual(
+      job.responses['200'].content['application/json'].schema.properties.state.enum,
+      ['queued', 'running', 'succeeded', 'failed'],
+    );
+    for (const path of ['/trade/check', '/scenarios/{id}/run', '/lists/update'])
+      assert.ok(doc.paths[path].post.responses['202'], path);
+    const unknown = await s.call({ method: 'GET', url: '/jobs/nope', role: 'read' });
+    assert.equal(unknown.statusCode, 404);
+  });
+
   test('POST /trade/check refuses a transaction off the schema with 400, naming the field', async () => {
     const tx = {
       id: 't1',
