@@ -94,6 +94,18 @@ describe('books over HTTP: in memory, and as jobs', needsData('un_sc', '2026-02-
       if (i === 7) continue;
       assert.deepEqual(strip(body.results[i]), strip(lines[i]!), `transaction ${i}`);
     }
+
+    // The engine over an async stream of JSON lines gives the same.
+    async function* lineStream() {
+      for (const t of txs) yield JSON.stringify(t);
+    }
+    const streamed: Loose[] = [];
+    for await (const v of s.engine.checkTradeStream(lineStream(), { authorities: ['un'] }))
+      streamed.push(plain(v) as Loose);
+    assert.equal(streamed.length, 1000);
+    assert.equal(streamed[7]!.error.field, '/goods/0/hs');
+    for (let i = 0; i < 1000; i++)
+      if (i !== 7) assert.deepEqual(strip(streamed[i]!), strip(lines[i]!), `streamed ${i}`);
   });
 
   test('a 10,000-transaction scenario run is a job; /healthz answers in under 50 ms meanwhile; the result is the engine run', async (t) => {
