@@ -21,7 +21,7 @@ import {
 } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
-import { DAY_PARAM, errors, OPEN_OBJECT, STRING_LIST, TRANSACTION } from '../schemas.ts';
+import { DAY_PARAM, errors, STRING_LIST, TRANSACTION } from '../schemas.ts';
 import { errorItem } from './_books.ts';
 import { accepted, ACCEPTED } from './jobs.ts';
 import type { JobProgress } from '../jobs.ts';
@@ -114,6 +114,21 @@ const ajv = ajvCompiler()(
   {},
   { customOptions: { coerceTypes: 'array', allErrors: false, removeAdditional: false } },
 );
+
+/** The book of a scenario run, for the OpenAPI document (each transaction as above). */
+const SCENARIO_BOOK = Type.Union([
+  Type.Array(TRANSACTION, { maxItems: MAX_BOOK, description: 'the book' }),
+  Type.Object(
+    {
+      transactions: Type.Array(TRANSACTION, {
+        maxItems: MAX_BOOK,
+        description: 'the book; more than 1,000 make a job (202, `Location: /jobs/{id}`)',
+      }),
+      ...BODY_OPTIONS,
+    },
+    { description: 'the book with options' },
+  ),
+]);
 
 /**
  * No Ajv pass over the body: each transaction meets the schema in `parseTransaction`, without
@@ -339,14 +354,17 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
           'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter; a book of more than 1,000 answers 202 with `Location: /jobs/{id}`, whose result is that answer.',
         params: { type: 'object', properties: { id: { type: 'string' } } },
         querystring: TRADE_QUERY,
-        body: { anyOf: [{ type: 'array' }, OPEN_OBJECT] },
+        body: SCENARIO_BOOK,
         response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
+      validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
     },
     async (request, reply) => {
       const scenario = scenarioId(request.params.id);
       const body = request.body;
+      if (typeof body !== 'object' || body === null)
+        throw badRequest('the body: a JSON array of transactions, or {"transactions"}');
       const wrapped = Array.isArray(body) ? undefined : (body as Record<string, unknown>);
       const q = wrapped ? bodyOptions(request.query, wrapped) : request.query;
       const options = tradeOptions({ ...q, scenario: undefined });

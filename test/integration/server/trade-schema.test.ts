@@ -46,6 +46,11 @@ describe('the transaction schema over HTTP', () => {
     assert.deepEqual(shapes[1]!.properties.transaction, tx);
     assert.deepEqual(shapes[2]!.properties.transactions.items, tx);
     assert.equal(shapes[2]!.properties.transactions.maxItems, 10000);
+    // A scenario run's book is the same transactions.
+    const run =
+      doc.paths['/scenarios/{id}/run'].post.requestBody.content['application/json'].schema;
+    assert.deepEqual(run.anyOf[0].items, tx);
+    assert.deepEqual(run.anyOf[1].properties.transactions.items, tx);
   });
 
   test('/openapi.json has GET /jobs/{id} and the 202 of the routes that make jobs', async () => {
@@ -81,5 +86,15 @@ describe('the transaction schema over HTTP', () => {
     });
     assert.equal(r.statusCode, 400, r.body);
     assert.match(json(r).detail, /\/colour: unknown field/);
+    for (const payload of ['a book', 7]) {
+      const bad = await s.call({
+        method: 'POST',
+        url: '/scenarios/hanoi-2019-dprk-proposal/run',
+        role: 'analyst',
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+      });
+      assert.equal(bad.statusCode, 400, bad.body);
+    }
   });
 });
