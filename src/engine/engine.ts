@@ -34,7 +34,14 @@ import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService, type ScreeningStatus, type WatchOptions } from './screen.ts';
 import { indexDirFor } from './indexCache.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
-import { checkBook, checkTransaction, type BookSummary, type TradeOptions } from './trade.ts';
+import {
+  checkBook,
+  checkTradeStream,
+  checkTransaction,
+  type BookItem,
+  type BookSummary,
+  type TradeOptions,
+} from './trade.ts';
 import type { TradeVerdict } from '../rules/check/index.ts';
 import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenario.ts';
 import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
@@ -163,6 +170,17 @@ export interface Engine {
    * measures, is at least REVIEW. Throws E_NOT_READY when no list is loaded.
    */
   checkTrade(tx: unknown, options?: TradeOptions): Promise<TradeVerdict>;
+  /**
+   * Judges a stream of transactions (objects or JSON lines) as a book: in date order on one cap
+   * ledger, so the whole stream is read before the first verdict is given. Gives one item per
+   * record, in the records' order: its verdict, or `{line, error}`. Judges in slices that let the
+   * event loop in; `onProgress` hears how many of the good records are judged, of how many.
+   */
+  checkTradeStream(
+    records: AsyncIterable<unknown> | Iterable<unknown>,
+    options?: TradeOptions,
+    onProgress?: (done: number, total: number) => void,
+  ): AsyncIterable<BookItem>;
   /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
   checkTradeBook(input: string, output: string, options?: TradeOptions): Promise<BookSummary>;
   /** Judges a book before and after a relief scenario and sums what changes. */
@@ -273,6 +291,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       touch: (id, at) => store.touchApiKey(id, at),
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
+    checkTradeStream: (r, o, p) => checkTradeStream({ screening, store }, r, o, p),
     checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
     runScenario: (o) => runScenario({ screening, store }, o),
     close: () => store.close(),

@@ -49,6 +49,10 @@ export {
 export * from './batch/index.ts';
 export * from './trade.ts';
 export * from './scenario.ts';
+/** The transaction schema (TypeBox), for the HTTP layer's validation and OpenAPI document. */
+export { TransactionInput } from '../rules/check/index.ts';
+/** A list by id, or E_UNKNOWN_SOURCE: the HTTP layer checks names before it starts a job. */
+export { getSource } from '../sources/index.ts';
 export { lenientQuery, type LenientQuery } from './lenient.ts';
 /** Country names and codes → ISO codes, for the HTTP layer's echo of a query (yente shows codes). */
 export { countryCode } from '../normalize/index.ts';

@@ -24,6 +24,8 @@ import {
   judgingOrder,
   openLedger,
   readBook,
+  bookOf,
+  slicer,
   recurringNames,
   regimeFor,
   type Screening,
@@ -112,8 +114,12 @@ export function showScenario(id: string): ScenarioView {
 export interface ScenarioRunOptions extends Omit<TradeOptions, 'scenario' | 'ledger' | 'regime'> {
   /** Scenario id. */
   scenario: string;
-  /** The book: one transaction per line (JSONL). */
+  /** The book: a JSONL file, or the name of `records` (`request body`) when they are given. */
   book: string;
+  /** The book's transactions (objects or JSON lines), read instead of the file `book`. */
+  records?: Iterable<unknown>;
+  /** Hears how many judgements are made, of `total` (each transaction is judged twice). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A lifted measure a transaction's verdict rested on. */
@@ -194,22 +200,30 @@ export async function runScenario(
   const scenario = loadScenario(options.scenario);
   const regime = regimeFor(scenario.regime);
   const lifted = new Set(liftedMeasures(scenario, regime).map((l) => l.id));
-  const book = readBook(options.book);
+  const book = options.records ? bookOf(options.records, options.book) : readBook(options.book);
   const errors = book.bad.map((b) => b.error);
   const order = judgingOrder(book, options);
   // The book is judged twice, before and after: every name it asks, it asks again.
   const again = recurringNames(order.flatMap((p) => [p.tx, p.tx]));
-  const base: TradeOptions = { ...options, regime: scenario.regime };
+  const { records: _records, onProgress, ...rest } = options;
+  const base: TradeOptions = { ...rest, regime: scenario.regime };
   delete base.scenario;
-  const judgeAll = (opts: TradeOptions): Map<number, TradeVerdict> => {
+  // Judged in slices that let the event loop in: a server's other requests wait at most a slice.
+  const pause = slicer();
+  let done = 0;
+  const judgeAll = async (opts: TradeOptions): Promise<Map<number, TradeVerdict>> => {
     const ledger = openLedger(opts);
     const out = new Map<number, TradeVerdict>();
-    for (const p of order) out.set(p.line, judgeOne(engine, p.tx, opts, ledger, undefined, again));
+    for (const p of order) {
+      out.set(p.line, judgeOne(engine, p.tx, opts, ledger, undefined, again));
+      onProgress?.(++done, order.length * 2);
+      await pause();
+    }
     return out;
   };
   await engine.screening.refresh();
-  const before = judgeAll(base);
-  const after = judgeAll({ ...base, scenario: scenario.id });
+  const before = await judgeAll(base);
+  const after = await judgeAll({ ...base, scenario: scenario.id });
 
   const byMeasure = new Map<string, FlipSum>();
   const byChapter = new Map<string, FlipSum>();

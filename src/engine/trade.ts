@@ -542,14 +542,24 @@ export function readBook(input: string): ReadBook {
       err,
     );
   }
+  return bookOf(text.split(/\r?\n/), input);
+}
+
+/**
+ * A book from its records, each a line of JSON text or an already parsed transaction (a request
+ * body's list): what {@link readBook} does with a file's lines, with `file` naming where they
+ * came from in errors (`request body`). Record `i` is line `i + 1`; blank text lines are skipped.
+ */
+export function bookOf(records: Iterable<unknown>, file: string): ReadBook {
   const parsed: ReadBook['parsed'] = [];
   const bad: ReadBook['bad'] = [];
   const seen = new Map<string, number>();
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
+  let line = 0;
+  for (const raw of records) {
+    line++;
+    if (typeof raw === 'string' && raw.trim() === '') continue;
     try {
-      const tx = parseTransaction(raw, { line, file: input });
+      const tx = parseTransaction(raw, { line, file });
       const dup = seen.get(tx.id);
       if (dup === undefined) {
         seen.set(tx.id, line);
@@ -560,12 +570,65 @@ export function readBook(input: string): ReadBook {
           error: new EmbargoError(
             ERROR_CODES.INPUT_REFUSED,
             `line ${line}: /id: ${JSON.stringify(tx.id)} already used on line ${dup}`,
-            { file: input, line, field: '/id' },
+            { file, line, field: '/id' },
           ),
         });
     } catch (err) {
       bad.push({ line, error: asEmbargoError(err) });
     }
-  });
+  }
   return { parsed, bad };
+}
+
+/** A line of a book's answer: its verdict, or why it was not judged. */
+export type BookItem = TradeVerdict | { line: number; error: EmbargoError };
+
+/** How long judging runs before it lets the event loop in (a server's other requests). */
+const SLICE_MS = 10;
+
+/**
+ * Yields to the event loop when `SLICE_MS` have passed since the last yield: judging is
+ * synchronous, and a long book would otherwise hold a server's other requests (`/healthz`).
+ */
+export function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
+/**
+ * Judges a stream of transactions (objects or JSON lines) as a book: in date order on one cap
+ * ledger, so the whole book is read before the first verdict (a cap fills in date order, not in
+ * the order the records arrive). Yields one item per record, in the records' order, judging in
+ * slices that let the event loop in; `onProgress` hears how many of the good records are judged.
+ */
+export async function* checkTradeStream(
+  engine: Screening,
+  records: AsyncIterable<unknown> | Iterable<unknown>,
+  options: TradeOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): AsyncGenerator<BookItem> {
+  const all: unknown[] = [];
+  for await (const r of records) all.push(r);
+  const book = bookOf(all, 'request body');
+  const ledger = await openKeptLedger(engine, options);
+  await engine.screening.refresh();
+  if (options.scenario) scenarioFor(options.scenario);
+  if (!engine.screening.activeSnapshotsNow().length) throw notReady();
+  const good = judgingOrder(book, options);
+  const again = recurringNames(good.map((p) => p.tx));
+  const items = new Map<number, BookItem>();
+  for (const b of book.bad) items.set(b.line, { line: b.line, error: b.error });
+  const pause = slicer();
+  let done = 0;
+  for (const p of good) {
+    items.set(p.line, judgeOne(engine, p.tx, options, ledger, undefined, again));
+    onProgress?.(++done, good.length);
+    await pause();
+  }
+  await keepLedger(engine, options, ledger);
+  for (const line of [...items.keys()].sort((a, b) => a - b)) yield items.get(line)!;
 }

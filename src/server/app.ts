@@ -14,6 +14,7 @@ import {
   HTTP_CODES,
   installErrorHandlers,
   sendError,
+  toResponse,
 } from './errors.ts';
 import {
   registerCors,
@@ -33,6 +34,8 @@ import { RECONCILE_GET_CONSTRAINT, reconcileRoutes } from './routes/reconcile.ts
 import { searchRoutes } from './routes/search.ts';
 import { tradeRoutes } from './routes/trade.ts';
 import { impactRoutes } from './routes/impact.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { Jobs } from './jobs.ts';
 
 /** Reads `application/x-www-form-urlencoded` bodies (OpenRefine's reconciliation queries). */
 function formParser(
@@ -81,7 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   const readiness = new Readiness(options.engine);
   const entities = new EntityIndex(options.engine);
-  const ctx: RouteContext = { engine: options.engine, readiness, options, entities };
+  const jobs = new Jobs((err) => toResponse(err).body);
+  const ctx: RouteContext = { engine: options.engine, readiness, options, entities, jobs };
 
   await registerHelmet(app);
   if (options.cors !== undefined) await registerCors(app, options.cors);
@@ -98,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   tradeRoutes(app, ctx);
   impactRoutes(app, ctx);
   listRoutes(app, ctx);
+  jobRoutes(app, ctx);
   if (options.webRoot) await registerWeb(app, options.webRoot);
 
   const watch = options.listCheckMs ?? (options.warm === false ? false : undefined);

@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../engine/index.ts';
 import type { EntityIndex } from './entityIndex.ts';
+import type { Jobs } from './jobs.ts';
 import type { Readiness } from './ready.ts';
 
 /** Rate limiting per key (per address for public routes): `max` requests per `timeWindow` ms. */
@@ -45,6 +46,8 @@ export interface RouteContext {
   options: ServerOptions;
   /** Every active entity in memory (browsing, addresses, adjacency, referents). */
   entities: EntityIndex;
+  /** Long work answered 202 and polled at `GET /jobs/{id}`. */
+  jobs: Jobs;
 }
 
 /** Default request body limit: 1 MiB. */

@@ -107,6 +107,7 @@ export async function registerDocs(app: FastifyInstance, auth: 'keys' | 'none'):
         { name: 'Reconciliation', description: 'OpenRefine Reconciliation API v0.2' },
         { name: 'Trade', description: 'Trade checks, regimes and relief scenarios' },
         { name: 'Lists', description: 'Snapshots, staleness, diffs and updates' },
+        { name: 'Jobs', description: 'Long work, polled until done' },
         { name: 'System information', description: 'Health and readiness' },
       ],
     },

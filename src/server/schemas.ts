@@ -123,3 +123,9 @@ export const COVERAGE = {
     checked_at: { type: 'string' },
   },
 } as const;
+
+/**
+ * A transaction, field by field: the rules' TypeBox schema (`src/rules/check/schema.ts`), the one
+ * `parseTransaction` validates against, so the document and the validation cannot drift apart.
+ */
+export { TransactionInput as TRANSACTION } from '../engine/index.ts';

@@ -97,7 +97,32 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
     throw new ApiError(res.status, typeof e.code === 'string' ? e.code : 'HTTP', detail);
   }
   if (json === undefined) throw new ApiError(res.status, 'BAD_RESPONSE', 'not a JSON answer');
+  // Long work (a large book, a list update) is a job: follow it to its result.
+  const job = res.status === 202 ? res.headers.get('location') : null;
+  if (job) return waitForJob<T>(job, options.signal);
   return json as T;
+}
+
+/** A job as `GET /jobs/{id}` shows it. */
+interface JobAnswer {
+  state: 'queued' | 'running' | 'succeeded' | 'failed';
+  result?: unknown;
+  error?: { detail: string; code: string };
+}
+
+/** Polls a job until it is finished: its result, or its error as an {@link ApiError}. */
+async function waitForJob<T>(path: string, signal?: AbortSignal): Promise<T> {
+  for (;;) {
+    const job = await api<JobAnswer>(path, signal ? { signal } : {});
+    if (job.state === 'succeeded') return job.result as T;
+    if (job.state === 'failed')
+      throw new ApiError(
+        500,
+        job.error?.code ?? 'JOB_FAILED',
+        job.error?.detail ?? 'the job failed',
+      );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** The message to show for any error thrown by a call. */

@@ -82,3 +82,42 @@ test('issue 4 ("Bad input"): a missing date, with the line in a book', () => {
   assert.equal(fault({ ...base, extra: 1 }).field, '/extra');
   assert.equal(fault('{not json').field, '/');
 });
+
+test('issue 18 (schema once): inputs the lenient parser took still pass the TypeBox schema', () => {
+  const tx = parseTransaction({
+    ...base,
+    id: 42,
+    kind: ' payment ',
+    vessel: null,
+    route: { origin: null, transshipment: ['cn'] },
+    goods: [{ hs: 2701, quantity: 3, unit: 'jugs', description: null }],
+    parties: [{ role: 'bank', name: 'B', identifiers: { swift: 'ABCDKPPY', tax: 123 } }],
+    nexus: { usd: true, us_person: null },
+    declarations: { exemption: 'Livelihood' },
+  });
+  assert.equal(tx.id, '42');
+  assert.equal(tx.kind, 'payment');
+  assert.equal(tx.goods[0]?.hs, '2701');
+  assert.deepEqual(tx.declarations?.exemption, ['livelihood']);
+  assert.equal(tx.parties[0]?.identifiers?.tax, '123');
+  assert.deepEqual(
+    parseTransaction({ ...base, declarations: { exemption: ['a', 'B'] } }).declarations?.exemption,
+    ['a', 'b'],
+  );
+});
+
+test('issue 18 (schema once): a schema fault names the deepest field, in words', () => {
+  const neg = fault({ ...base, goods: [{ hs: '2701', quantity: -1, unit: 't' }] });
+  assert.equal(neg.field, '/goods/0/quantity');
+  assert.match(neg.message, /\/goods\/0\/quantity: must be a number ≥ 0/);
+  const kind = fault({ ...base, kind: 'gift' });
+  assert.match(kind.message, /\/kind: "gift": use shipment, payment, charter, service/);
+  assert.match(fault({ ...base, extra: 1 }).message, /\/extra: unknown field/);
+  const flag = fault({ ...base, nexus: { usd: 'yes' } });
+  assert.equal(flag.field, '/nexus/usd');
+  assert.match(flag.message, /must be true or false/);
+  assert.equal(fault({ ...base, parties: [{ role: 'x', name: ' ' }] }).field, '/parties/0/name');
+  assert.equal(fault({ ...base, vessel: { sts: [{ imo: 'IMO 12' }] } }).field, '/vessel/sts/0/imo');
+  assert.match(fault({ ...base, goods: 'coal' }).message, /\/goods: must be an array/);
+  assert.match(fault([base]).message, /\/: must be an object/);
+});

@@ -8,6 +8,9 @@ import { EmbargoError, ERROR_CODES } from '../../core/index.ts';
 import { countryCode } from '../../normalize/index.ts';
 import { normalizeHs } from '../load.ts';
 import { isIsoDate } from '../validate.ts';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { TransactionInput } from './schema.ts';
 
 /** What the transaction is. Charter and service are services; shipment moves goods. */
 export const TRANSACTION_KINDS = ['shipment', 'payment', 'charter', 'service'] as const;
@@ -175,19 +178,6 @@ export function normalizeUnit(unit: string): Unit | undefined {
   return UNITS[unit.trim().toLowerCase()];
 }
 
-const TOP_KEYS = [
-  'id',
-  'date',
-  'kind',
-  'parties',
-  'vessel',
-  'route',
-  'goods',
-  'nexus',
-  'services',
-  'declarations',
-];
-
 type Json = Record<string, unknown>;
 
 /** Walks one record; `fail` throws naming the pointer and the line. */
@@ -289,8 +279,11 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
       r.fail('', `not valid JSON (${(err as Error).message})`);
     }
   }
+  // The shape is the schema's (src/rules/check/schema.ts, also in /openapi.json); what a schema
+  // cannot say (country codes that exist, calendar dates, HS digits, units) is checked below.
+  const fault = schemaFault(data);
+  if (fault) r.fail(fault.pointer, fault.problem);
   const o = r.object(data, '');
-  for (const k of Object.keys(o)) if (!TOP_KEYS.includes(k)) r.fail(`/${k}`, 'unknown field');
   const id = typeof o.id === 'number' ? String(o.id) : r.string(o.id, '/id');
   const date = r.date(o.date, '/date');
   const kind = r.string(o.kind ?? 'shipment', '/kind');
@@ -437,6 +430,46 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
     tx.declarations = d;
   }
   return tx;
+}
+
+/** The transaction schema, compiled once (TypeBox's compiler: no Ajv, no coercion). */
+const CHECK = TypeCompiler.Compile(TransactionInput);
+
+/**
+ * The first way `data` does not fit {@link TransactionInput}, as a pointer and words, or
+ * undefined. A union's own error (“expected union value”) says nothing; the variant whose fault
+ * lies deepest does: an optional goods list that fails is a bad goods line, not a bad list.
+ */
+function schemaFault(data: unknown): { pointer: string; problem: string } | undefined {
+  const first = CHECK.Errors(data).First();
+  if (!first) return undefined;
+  const e = deepest(first);
+  const schema = e.schema as { errorMessage?: string; description?: string };
+  if (e.type === ValueErrorType.ObjectAdditionalProperties)
+    return { pointer: e.path, problem: 'unknown field' };
+  if (e.type === ValueErrorType.ObjectRequiredProperty)
+    return { pointer: e.path, problem: `missing: ${schema.description ?? 'required'}` };
+  const words = schema.errorMessage ?? e.message;
+  // Faults about a value name it, as the parser's own messages do.
+  const problem = /^is /.test(words)
+    ? `${JSON.stringify(e.value)} ${words}`
+    : /^use /.test(words)
+      ? `${JSON.stringify(e.value)}: ${words}`
+      : words;
+  return { pointer: e.path, problem };
+}
+
+/** For a union's error, the deepest error of its variants (recursively), else itself. */
+function deepest(e: ValueError): ValueError {
+  if (e.type !== ValueErrorType.Union) return e;
+  let best: ValueError | undefined;
+  for (const variant of e.errors) {
+    const f = variant.First();
+    if (!f) continue;
+    const d = deepest(f);
+    if (d.path.length > e.path.length && (!best || d.path.length > best.path.length)) best = d;
+  }
+  return best ?? e;
 }
 
 /** An IMO number: seven digits, optionally written `IMO 1234567`. */

@@ -8,7 +8,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { EmbargoError } from '../../core/index.ts';
+import { getSource } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
+import { accepted, ACCEPTED } from './jobs.ts';
 import { badRequest } from '../errors.ts';
 import { DAY_PARAM, errors, STRING_LIST } from '../schemas.ts';
 
@@ -116,7 +118,7 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
         tags: ['Lists'],
         summary: 'Download the lists from their addresses and load what changed (admin)',
         description:
-          "Refreshes the lists named in `sources` (default: every list with a download address), one after the other, and answers once they are done with one outcome per list: `activated`, `loaded`, `unchanged`, `refused` or `failed`. A refused or failed list keeps its active snapshot. `force` accepts a list that shrank more than allowed. Addresses, timeouts and retries come from the configuration file of the server's home.",
+          "Refreshes the lists named in `sources` (default: every list with a download address), one after the other, as a job: it answers 202 with `Location: /jobs/{id}` at once (a download takes tens of seconds), and the job's result is one outcome per list: `activated`, `loaded`, `unchanged`, `refused` or `failed`. A refused or failed list keeps its active snapshot. `force` accepts a list that shrank more than allowed. Addresses, timeouts and retries come from the configuration file of the server's home.",
         body: {
           type: ['object', 'null'],
           properties: {
@@ -125,25 +127,30 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
           },
           additionalProperties: false,
         },
-        response: errors(400, 401, 403, 404, 413, 415, 429),
+        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
       config: { access: 'admin' },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body ?? {};
       if (body.force !== undefined && typeof body.force !== 'boolean')
         throw badRequest('force: true or false');
-      const outcomes = await ctx.engine.refreshLists({
-        ...(body.sources?.length && { sources: body.sources }),
-        ...(body.force && { force: true }),
+      // An unknown list is the request's fault: a 404 now, not a failed job later.
+      for (const source of body.sources ?? []) getSource(source);
+      return accepted(ctx, request, reply, 'lists-update', async (progress) => {
+        const outcomes = await ctx.engine.refreshLists({
+          ...(body.sources?.length && { sources: body.sources }),
+          ...(body.force && { force: true }),
+        });
+        progress(outcomes.length, outcomes.length);
+        return {
+          outcomes: outcomes.map(({ error, snapshot, ...o }) => ({
+            ...o,
+            ...(snapshot && { snapshot: withoutPaths(snapshot) }),
+            ...(error && { error: errorOf(error) }),
+          })),
+        };
       });
-      return {
-        outcomes: outcomes.map(({ error, snapshot, ...o }) => ({
-          ...o,
-          ...(snapshot && { snapshot: withoutPaths(snapshot) }),
-          ...(error && { error: errorOf(error) }),
-        })),
-      };
     },
   );
 }

@@ -7,7 +7,9 @@
  * `as_of`, `lists_as_of`, `scenario`. Cap balances and ledgers are files on the server in the
  * CLI; over HTTP each request starts from an empty ledger.
  */
-import type { FastifyInstance } from 'fastify';
+import ajvCompiler from '@fastify/ajv-compiler';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
   listRegimes,
@@ -19,12 +21,14 @@ import {
 } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
-import { DAY_PARAM, errors, OPEN_OBJECT, STRING_LIST } from '../schemas.ts';
-import { errorItem, readLines, withBook } from './_books.ts';
+import { DAY_PARAM, errors, STRING_LIST, TRANSACTION } from '../schemas.ts';
+import { errorItem } from './_books.ts';
+import { accepted, ACCEPTED } from './jobs.ts';
+import type { JobProgress } from '../jobs.ts';
 
-/** Most transactions one `/trade/check` judges. */
+/** Most transactions `/trade/check` or a scenario run judges while the request waits; more make a job. */
 export const MAX_TRANSACTIONS = 1000;
-/** Most transactions in a scenario run's book. */
+/** Most transactions in a book (`/trade/check` or a scenario run). */
 export const MAX_BOOK = 10_000;
 
 const AUTHORITIES: readonly Authority[] = ['un', 'us', 'eu', 'uk'];
@@ -54,6 +58,86 @@ const TRADE_QUERY = {
     },
   },
 } as const;
+
+/** Options a wrapping body may carry (over the query string's). */
+const BODY_OPTIONS = {
+  authorities: Type.Optional(
+    Type.Union([Type.String(), Type.Array(Type.String())], {
+      description: 'authorities that bind you: un, us, eu, uk (default un)',
+    }),
+  ),
+  authority: Type.Optional(
+    Type.Union([Type.String(), Type.Array(Type.String())], { description: 'as `authorities`' }),
+  ),
+  as_of: Type.Optional(
+    Type.String({ description: "judge on this day instead of each transaction's" }),
+  ),
+  lists_as_of: Type.Optional(
+    Type.String({ description: 'keep only list entities evidenced as listed by this day' }),
+  ),
+  scenario: Type.Optional(
+    Type.String({ description: 'judge as if this relief scenario had been adopted' }),
+  ),
+};
+
+/**
+ * The body of `POST /trade/check`, for the OpenAPI document: a transaction, one wrapped with
+ * options, or a list of them. Each transaction is validated by `parseTransaction` against the
+ * same TypeBox schema ({@link TRANSACTION}), one at a time: a bad transaction in a list gets its
+ * own error and the rest are judged, where validating the whole body up front would refuse it.
+ */
+const TRADE_CHECK_BODY = Type.Union([
+  TRANSACTION,
+  Type.Object(
+    { transaction: TRANSACTION, ...BODY_OPTIONS },
+    { description: 'one transaction with options' },
+  ),
+  Type.Object(
+    {
+      transactions: Type.Array(TRANSACTION, {
+        minItems: 1,
+        maxItems: MAX_BOOK,
+        description:
+          'judged in date order on one cap ledger; more than 1,000 make a job (202, `Location: /jobs/{id}`)',
+      }),
+      ...BODY_OPTIONS,
+    },
+    { description: 'a book of up to 10,000 transactions with options' },
+  ),
+]);
+
+/**
+ * Fastify's Ajv, with the server's options (`src/server/app.ts`), for the parts of the request
+ * other than the body (the query string keeps its coercion of `?authority=un` to a list).
+ */
+const ajv = ajvCompiler()(
+  {},
+  { customOptions: { coerceTypes: 'array', allErrors: false, removeAdditional: false } },
+);
+
+/** The book of a scenario run, for the OpenAPI document (each transaction as above). */
+const SCENARIO_BOOK = Type.Union([
+  Type.Array(TRANSACTION, { maxItems: MAX_BOOK, description: 'the book' }),
+  Type.Object(
+    {
+      transactions: Type.Array(TRANSACTION, {
+        maxItems: MAX_BOOK,
+        description: 'the book; more than 1,000 make a job (202, `Location: /jobs/{id}`)',
+      }),
+      ...BODY_OPTIONS,
+    },
+    { description: 'the book with options' },
+  ),
+]);
+
+/**
+ * No Ajv pass over the body: each transaction meets the schema in `parseTransaction`, without
+ * Ajv's type coercion (which, inside `anyOf`, would turn `"5"` into 5 or `null` into `""`).
+ */
+const VALIDATED_BY_PARSER: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === 'body'
+    ? (data: unknown) => ({ value: data })
+    : ajv({ ...route, schema: route.schema as object });
 
 /** A day parameter that is a real date, or a 400. */
 export function day(value: string | undefined, name: string): string | undefined {
@@ -132,9 +216,9 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     {
       schema: {
         tags: ['Trade'],
-        summary: 'Judge a transaction, or up to 1,000 as a book',
+        summary: 'Judge a transaction, or a book (over 1,000 transactions: a job)',
         description:
-          'Body: one transaction (`{"id", "date", "kind", "parties", "vessel", "route", "goods", "nexus", "declarations"}`) or `{"transaction": {...}}`, answered with its verdict; or `{"transactions": [...]}`, judged in date order on one cap ledger and answered with `{"results", "summary"}` (a bad transaction gets `{"error"}` in its place, the rest are judged). Options as query parameters, or in the wrapping object: `authorities` (or `authority`), `as_of`, `lists_as_of`, `scenario`.',
+          'Body: one transaction (`{"id", "date", "kind", "parties", "vessel", "route", "goods", "nexus", "declarations"}`) or `{"transaction": {...}}`, answered with its verdict; or `{"transactions": [...]}`, judged in date order on one cap ledger and answered with `{"results", "summary"}` (a bad transaction gets `{"error"}` in its place, the rest are judged); a list of more than 1,000 (up to 10,000) answers 202 with `Location: /jobs/{id}`, whose result is that answer. Options as query parameters, or in the wrapping object: `authorities` (or `authority`), `as_of`, `lists_as_of`, `scenario`.',
         querystring: {
           ...TRADE_QUERY,
           properties: {
@@ -145,13 +229,16 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
             },
           },
         },
-        body: OPEN_OBJECT,
-        response: errors(400, 401, 403, 404, 413, 415, 429),
+        body: TRADE_CHECK_BODY,
+        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
+      validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw badRequest('the body: a transaction, {"transaction"} or {"transactions"}');
       // The body is the transaction itself, or wraps one or a list with the options.
       if (!('transactions' in body) && !('transaction' in body))
         return ctx.engine.checkTrade(body, tradeOptions(request.query));
@@ -165,22 +252,26 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const txs = body.transactions;
       if (!Array.isArray(txs)) throw badRequest('transactions: a list of transactions');
       if (txs.length === 0) throw badRequest('transactions: the list is empty');
-      if (txs.length > MAX_TRANSACTIONS)
-        throw badRequest(`transactions: at most ${MAX_TRANSACTIONS} a request (got ${txs.length})`);
-      return withBook(txs, async (book) => {
-        const s = await ctx.engine.checkTradeBook(book.input, book.output, options);
-        const results = readLines(book.output).map((r) => {
-          const bad = r as {
-            line?: number;
-            error?: { code: string; message: string; field?: string };
-          };
-          return bad.error ? { error: errorItem(bad.error, book.scrub) } : r;
-        });
-        return {
-          results,
-          summary: { checked: s.checked, failed: s.failed, verdicts: s.verdicts },
-        };
-      });
+      if (txs.length > MAX_BOOK)
+        throw badRequest(`transactions: at most ${MAX_BOOK} a request (got ${txs.length})`);
+      // Judged from the parsed body, in memory: no temporary file holds the client's book.
+      const run = async (progress?: JobProgress) => {
+        const results: unknown[] = [];
+        const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
+        let failed = 0;
+        for await (const item of ctx.engine.checkTradeStream(txs, options, progress)) {
+          if ('error' in item) {
+            failed++;
+            results.push({ error: errorItem(item.error) });
+          } else {
+            verdicts[item.verdict]++;
+            results.push(item);
+          }
+        }
+        return { results, summary: { checked: results.length - failed, failed, verdicts } };
+      };
+      if (txs.length <= MAX_TRANSACTIONS) return run();
+      return accepted(ctx, request, reply, 'trade-check', run);
     },
   );
 
@@ -260,17 +351,20 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         tags: ['Trade'],
         summary: 'Judge a book before and after a relief scenario',
         description:
-          'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter.',
+          'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter; a book of more than 1,000 answers 202 with `Location: /jobs/{id}`, whose result is that answer.',
         params: { type: 'object', properties: { id: { type: 'string' } } },
         querystring: TRADE_QUERY,
-        body: { anyOf: [{ type: 'array' }, OPEN_OBJECT] },
-        response: errors(400, 401, 403, 404, 413, 415, 429),
+        body: SCENARIO_BOOK,
+        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
+      validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
     },
-    async (request) => {
+    async (request, reply) => {
       const scenario = scenarioId(request.params.id);
       const body = request.body;
+      if (typeof body !== 'object' || body === null)
+        throw badRequest('the body: a JSON array of transactions, or {"transactions"}');
       const wrapped = Array.isArray(body) ? undefined : (body as Record<string, unknown>);
       const q = wrapped ? bodyOptions(request.query, wrapped) : request.query;
       const options = tradeOptions({ ...q, scenario: undefined });
@@ -278,15 +372,19 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (!Array.isArray(txs)) throw badRequest('the body: a JSON array of transactions');
       if (txs.length > MAX_BOOK)
         throw badRequest(`the book: at most ${MAX_BOOK} transactions (got ${txs.length})`);
-      return withBook(txs, async (book) => {
-        const { scenario: _s, ...rest } = options;
-        const run = await ctx.engine.runScenario({ ...rest, scenario, book: book.input });
-        return {
-          ...run,
+      const { scenario: _s, ...rest } = options;
+      const run = async (progress?: JobProgress) => {
+        const result = await ctx.engine.runScenario({
+          ...rest,
+          scenario,
           book: 'request body',
-          errors: run.errors.map((e) => errorItem(e, book.scrub)),
-        };
-      });
+          records: txs,
+          ...(progress && { onProgress: progress }),
+        });
+        return { ...result, errors: result.errors.map((e) => errorItem(e)) };
+      };
+      if (txs.length <= MAX_TRANSACTIONS) return run();
+      return accepted(ctx, request, reply, 'scenario-run', run);
     },
   );
 }

@@ -83,3 +83,22 @@ export type Loose = Record<string, any>;
 export function json<T = Loose>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T;
 }
+
+/**
+ * Follows a 202's `Location` until its job is finished (polling, yielding to the server between
+ * polls) and gives the job as `GET /jobs/{id}` shows it.
+ */
+export async function finishedJob(
+  s: TestServer,
+  accepted: LightMyRequestResponse,
+  role: Role = 'admin',
+): Promise<Loose> {
+  if (accepted.statusCode !== 202)
+    throw new Error(`not a job: ${accepted.statusCode} ${accepted.body}`);
+  const url = accepted.headers.location as string;
+  for (;;) {
+    const job = JSON.parse((await s.call({ method: 'GET', url, role })).body) as Loose;
+    if (job.state === 'succeeded' || job.state === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

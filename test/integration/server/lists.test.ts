@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { needsData } from '../../helpers/data.ts';
 import { startListServer, type ListServer } from '../../helpers/listServer.ts';
-import { json, testServer, type Loose, type TestServer } from './_server.ts';
+import { finishedJob, json, testServer, type Loose, type TestServer } from './_server.ts';
 
 const DPL = '/lists/us_bis_dpl/2022-09-07/dpl.txt';
 
@@ -43,6 +43,13 @@ describe(
 
     const update = (role: 'read' | 'analyst' | 'admin', payload: unknown) =>
       s.call({ method: 'POST', url: '/lists/update', payload: payload as Loose, role });
+    /** An update as a job (issue 18): 202, then its result at `Location`. */
+    const updated = async (payload: unknown): Promise<Loose> => {
+      const job = await finishedJob(s, await update('admin', payload));
+      assert.equal(job.kind, 'lists-update');
+      assert.equal(job.state, 'succeeded', JSON.stringify(job.error));
+      return job.result;
+    };
 
     test('only an admin key may update the lists', async () => {
       for (const role of ['read', 'analyst'] as const) {
@@ -55,14 +62,21 @@ describe(
 
     test('an admin update downloads and activates the list; a second finds it unchanged', async () => {
       const r = await update('admin', { sources: ['us_bis_dpl'] });
-      assert.equal(r.statusCode, 200, r.body);
-      const [o] = json(r).outcomes as Loose[];
+      assert.equal(r.statusCode, 202, r.body);
+      assert.match(String(r.headers.location), /^\/jobs\/[0-9a-f-]{36}$/);
+      // Only the key that made the job, or an admin, sees it.
+      const other = await s.call({ method: 'GET', url: String(r.headers.location), role: 'read' });
+      assert.equal(other.statusCode, 404);
+      const job = await finishedJob(s, r);
+      assert.equal(job.state, 'succeeded', JSON.stringify(job.error));
+      assert.ok(job.created_at <= job.finished_at);
+      const [o] = job.result.outcomes as Loose[];
       assert.equal(o!.source, 'us_bis_dpl');
       assert.equal(o!.outcome, 'activated', JSON.stringify(o));
       assert.match(o!.snapshot.id, /^us_bis_dpl@/);
       assert.ok(o!.snapshot.files.every((f: Loose) => !('path' in f)));
 
-      const again = json(await update('admin', { sources: ['us_bis_dpl'] })).outcomes[0];
+      const again = (await updated({ sources: ['us_bis_dpl'] })).outcomes[0];
       assert.equal(again.outcome, 'unchanged');
 
       const status = json(await s.call({ method: 'GET', url: '/lists', role: 'read' }));
@@ -107,8 +121,8 @@ describe(
       assert.equal(r.statusCode, 404);
       assert.equal(json(r).code, 'E_UNKNOWN_SOURCE');
       assert.equal(
-        (await update('admin', { sources: 'us_bis_dpl' })).statusCode,
-        200,
+        (await updated({ sources: 'us_bis_dpl' })).outcomes.length,
+        1,
         'a single name is a list of one',
       );
       assert.equal((await update('admin', { force: 'yes' })).statusCode, 400);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { buildServer } from '../../../src/server/index.ts';
 import { needsData } from '../../helpers/data.ts';
-import { json, testServer, type TestServer } from './_server.ts';
+import { finishedJob, json, testServer, type TestServer } from './_server.ts';
 
 const fixtures = resolve(fileURLToPath(import.meta.url), '../../../fixtures/trade');
 const coal = JSON.parse(readFileSync(join(fixtures, 'coal-2018.json'), 'utf8')) as Record<
@@ -586,8 +586,21 @@ describe(
             transactions: Array.from({ length: 1001 }, (_, i) => ({ ...coal, id: `t${i}` })),
           },
         });
-        assert.equal(many.statusCode, 400);
-        assert.match(json(many).detail, /at most 1000/);
+        // Over 1,000 the book is a job (issue 18), up to 10,000.
+        assert.equal(many.statusCode, 202, many.body);
+        const job = await finishedJob(s, many);
+        assert.equal(job.state, 'succeeded', JSON.stringify(job.error));
+        assert.equal(job.result.results.length, 1001);
+        assert.equal(job.result.summary.checked, 1001);
+        const tooMany = await s.call({
+          method: 'POST',
+          url: '/trade/check',
+          payload: {
+            transactions: Array.from({ length: 10_001 }, (_, i) => ({ id: i, date: '2016-01-10' })),
+          },
+        });
+        assert.equal(tooMany.statusCode, 400);
+        assert.match(json(tooMany).detail, /at most 10000/);
       });
 
       test('a malformed transaction is a 400 naming the field', async () => {
@@ -713,6 +726,7 @@ describe(
           '/lists/{source}/diff',
           '/lists/changes',
           '/lists/update',
+          '/jobs/{id}',
           '/healthz',
           '/readyz',
         ])
