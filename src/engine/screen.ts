@@ -33,7 +33,12 @@ import {
 } from './coverage.ts';
 import { TimeSlicer } from './slice.ts';
 import { ENGINE_VERSION } from './version.ts';
-import { loadOrBuildIndex, type EntityFacts, type IndexCacheConfig } from './indexCache.ts';
+import {
+  loadOrBuildIndex,
+  type EntityFacts,
+  type FactsLookup,
+  type IndexCacheConfig,
+} from './indexCache.ts';
 
 /** How long the ages of the active snapshots are reused before being read again. */
 const COVERAGE_TTL_MS = 1000;
@@ -52,7 +57,7 @@ interface Generation {
   /** The snapshot ids, comma-joined. */
   key: string;
   snapshots: string[];
-  facts: Map<string, EntityFacts>;
+  facts: FactsLookup;
   /**
    * The snapshots indexed, with the last download that found each still current: what a watching
    * service's coverage is computed from, so that it names what the matcher used.

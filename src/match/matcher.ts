@@ -89,7 +89,11 @@ export interface MatcherResult {
 export class Matcher {
   readonly index: CandidateIndex;
   private readonly entityNames: number[][];
-  private readonly byIdentifier = new Map<string, number[]>();
+  /**
+   * Entities by identifier value, filled on the first query with an identifier: reading every
+   * entity's identifiers at construction parsed every row of a stored index (issue 17).
+   */
+  private byIdentifierMap: Map<string, number[]> | undefined;
 
   /** {@link Matcher.weigh} of every list token, by token slot (see `IndexedName.tokenStart`). */
   private readonly listWeights: Float64Array;
@@ -112,6 +116,8 @@ export class Matcher {
   static async prepare(index: CandidateIndex, pause?: Pause): Promise<Matcher> {
     const matcher = new Matcher(index, false);
     await drain(matcher.preparing(), pause);
+    // A server fills the identifier table too, in steps, so no request pays for it.
+    await drain(matcher.identifying(), pause);
     return matcher;
   }
 
@@ -130,14 +136,27 @@ export class Matcher {
       this.entityNames[nameEntity[n]!]!.push(n);
       if (n % STEP === STEP - 1) yield;
     }
-    for (let i = 0; i < index.entities.length; i++) {
-      for (const id of index.entities[i]!.identifiers) {
-        const list = this.byIdentifier.get(id.value) ?? [];
-        list.push(i);
-        this.byIdentifier.set(id.value, list);
+  }
+
+  /** Fills the identifier table (if not yet); yields every few hundred entities. */
+  private *identifying(): Generator<void> {
+    if (this.byIdentifierMap) return;
+    const map = new Map<string, number[]>();
+    const entities = this.index.entities;
+    for (let i = 0; i < entities.length; i++) {
+      for (const id of entities[i]!.identifiers) {
+        const list = map.get(id.value);
+        if (list) list.push(i);
+        else map.set(id.value, [i]);
       }
-      if (i % STEP === STEP - 1) yield;
+      if (i % 256 === 255) yield;
     }
+    this.byIdentifierMap = map;
+  }
+
+  private get byIdentifier(): Map<string, number[]> {
+    if (!this.byIdentifierMap) for (const _ of this.identifying());
+    return this.byIdentifierMap!;
   }
 
   private readonly weights = new Map<NameToken, number>();
