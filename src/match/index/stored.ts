@@ -18,9 +18,10 @@ import type { NameToken } from '../../normalize/index.ts';
 import type { IndexedEntity, IndexedIdentifier, IndexedName } from '../types.ts';
 import { CandidateIndex } from './build.ts';
 import type { MultiMap } from './multimap.ts';
+import { formOrder, SortedFormIds } from './vocabulary.ts';
 
 /** Version of the stored layout (and of what the builder indexes). */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
 type TypedName = 'i32' | 'u32' | 'f32' | 'u8';
@@ -85,6 +86,7 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
 
   const v = index.vocab;
   json('forms', v.forms);
+  typed('formOrder', formOrder(v.forms));
   typed('postingStart', v.postingStart);
   typed('postingData', v.postingData);
   typed('idf', index.idf);
@@ -316,10 +318,11 @@ export function decodeIndex(bytes: Uint8Array): {
     for (let s = 0; s < slotToken.length; s++) fn(s, tokens[slotToken[s]!]!, slotTokenId[s]!);
   });
   const v = index.vocab;
-  for (let id = 0; id < forms.length; id++) {
-    v.forms.push(forms[id]!);
-    v.ids.set(forms[id]!, id);
-  }
+  const order = typed('formOrder', 'i32');
+  if (order.length !== forms.length)
+    throw new Error('stored index: form order does not match its forms');
+  for (let id = 0; id < forms.length; id++) v.forms.push(forms[id]!);
+  v.ids = new SortedFormIds(v.forms, order);
   v.postingStart = typed('postingStart', 'i32');
   v.postingData = typed('postingData', 'i32');
   index.idf = typed('idf', 'f32');
