@@ -46,6 +46,11 @@ export interface EntityFacts {
   imoNumber?: string[];
 }
 
+/** The facts of an entity by id: a Map when built, filled on first use when loaded. */
+export interface FactsLookup {
+  get(id: string): EntityFacts | undefined;
+}
+
 /** Where stored indexes live, and the database they index (part of their key). */
 export interface IndexCacheConfig {
   dir: string;
@@ -55,7 +60,7 @@ export interface IndexCacheConfig {
 /** What {@link loadOrBuildIndex} did. */
 export interface IndexOutcome {
   index: CandidateIndex;
-  facts: Map<string, EntityFacts>;
+  facts: FactsLookup;
   /** `loaded` from a stored file, or `built` from the store (and stored, if `stored`). */
   from: 'loaded' | 'built';
   stored: boolean;
@@ -187,7 +192,7 @@ function readStored(
   key: string,
   decode: boolean,
 ):
-  | { ok: true; value: { index: CandidateIndex; facts: Map<string, EntityFacts> } | undefined }
+  | { ok: true; value: { index: CandidateIndex; facts: FactsLookup } | undefined }
   | { ok: false; reason: string } {
   let file: Buffer;
   try {
@@ -213,16 +218,23 @@ function readStored(
   if (!decode) return { ok: true, value: undefined };
   try {
     const { index, extra } = decodeIndex(body);
-    const facts = new Map<string, EntityFacts>();
-    index.entities.forEach((e, i) => {
-      const [listingDate, imoNumber] = extra[i] as StoredFacts;
-      facts.set(e.id, {
-        firstSeen: e.firstSeen,
-        ...(listingDate && { listingDate }),
-        ...(imoNumber && { imoNumber }),
+    // Filled when the trade check first asks: a screening reads no facts, and filling them
+    // parsed every entity's row (issue 17).
+    let facts: Map<string, EntityFacts> | undefined;
+    const fill = () => {
+      const map = new Map<string, EntityFacts>();
+      const stored = extra();
+      index.entities.forEach((e, i) => {
+        const [listingDate, imoNumber] = stored[i] as StoredFacts;
+        map.set(e.id, {
+          firstSeen: e.firstSeen,
+          ...(listingDate && { listingDate }),
+          ...(imoNumber && { imoNumber }),
+        });
       });
-    });
-    return { ok: true, value: { index, facts } };
+      return map;
+    };
+    return { ok: true, value: { index, facts: { get: (id) => (facts ??= fill()).get(id) } } };
   } catch (err) {
     return bad(`unreadable: ${(err as Error).message}`);
   }

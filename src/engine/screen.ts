@@ -33,7 +33,12 @@ import {
 } from './coverage.ts';
 import { TimeSlicer } from './slice.ts';
 import { ENGINE_VERSION } from './version.ts';
-import { loadOrBuildIndex, type EntityFacts, type IndexCacheConfig } from './indexCache.ts';
+import {
+  loadOrBuildIndex,
+  type EntityFacts,
+  type FactsLookup,
+  type IndexCacheConfig,
+} from './indexCache.ts';
 
 /** How long the ages of the active snapshots are reused before being read again. */
 const COVERAGE_TTL_MS = 1000;
@@ -52,7 +57,7 @@ interface Generation {
   /** The snapshot ids, comma-joined. */
   key: string;
   snapshots: string[];
-  facts: Map<string, EntityFacts>;
+  facts: FactsLookup;
   /**
    * The snapshots indexed, with the last download that found each still current: what a watching
    * service's coverage is computed from, so that it names what the matcher used.
@@ -263,7 +268,9 @@ export class ScreeningService {
     if (this.gen && version === this.version) return this.gen;
     const active = await this.activeInStore();
     if (!this.gen || active.map((s) => s.id).join(',') !== this.gen.key)
-      this.gen = await this.build(active);
+      // The first index (nothing to serve meanwhile) leaves the identifier table to the first
+      // query with an identifier; a replacement fills it before it serves.
+      this.gen = await this.build(active, this.gen !== undefined);
     // Only once built: a failed build is tried again by the next check.
     this.version = version;
     return this.gen;
@@ -297,7 +304,7 @@ export class ScreeningService {
       } else {
         const previous = this.gen.snapshots;
         this.building = active.map((s) => s.id);
-        const gen = await this.build(active);
+        const gen = await this.build(active, true);
         this.gen = gen;
         this.watching?.onSwap?.(gen.snapshots, previous);
       }
@@ -346,14 +353,14 @@ export class ScreeningService {
    * Builds the matcher over `active`, in slices of a few milliseconds: a server goes on
    * answering from its old index meanwhile (a CLI pays a few hundred yields, well under 1%).
    */
-  private async build(active: Snapshot[]): Promise<Generation> {
+  private async build(active: Snapshot[], identifiers: boolean): Promise<Generation> {
     const sources = await this.confirmations(active);
     const slicer = new TimeSlicer();
     const pause = () => slicer.pause();
     // The one call that makes the index: loaded when another process (or an earlier run) stored
     // it for these snapshots, else built (in slices) and stored for the next process.
     const { index, facts } = await loadOrBuildIndex(this.store, active, this.indexCache, pause);
-    const matcher = await Matcher.prepare(index, pause);
+    const matcher = await Matcher.prepare(index, pause, identifiers);
     const snapshots = active.map((s) => s.id);
     return { matcher, key: snapshots.join(','), snapshots, facts, sources };
   }

@@ -89,7 +89,11 @@ export interface MatcherResult {
 export class Matcher {
   readonly index: CandidateIndex;
   private readonly entityNames: number[][];
-  private readonly byIdentifier = new Map<string, number[]>();
+  /**
+   * Entities by identifier value, filled on the first query with an identifier: reading every
+   * entity's identifiers at construction parsed every row of a stored index (issue 17).
+   */
+  private byIdentifierMap: Map<string, number[]> | undefined;
 
   /** {@link Matcher.weigh} of every list token, by token slot (see `IndexedName.tokenStart`). */
   private readonly listWeights: Float64Array;
@@ -107,11 +111,15 @@ export class Matcher {
   /**
    * A matcher over `index`, its per-name tables filled in steps with `pause` between them (a
    * server preparing a new index while it answers from the old one: filling them took 0.2–0.4 s
-   * of CPU in one go on four lists).
+   * of CPU in one go on four lists). With `identifiers` the table of entities by identifier is
+   * filled too, in steps (an index swapped in while requests are answered: no request pays
+   * for it); without, the first query with an identifier fills it (a CLI screening a name
+   * never does: filling it parses every entity row of a stored index).
    */
-  static async prepare(index: CandidateIndex, pause?: Pause): Promise<Matcher> {
+  static async prepare(index: CandidateIndex, pause?: Pause, identifiers = true): Promise<Matcher> {
     const matcher = new Matcher(index, false);
     await drain(matcher.preparing(), pause);
+    if (identifiers) await drain(matcher.identifying(), pause);
     return matcher;
   }
 
@@ -130,14 +138,27 @@ export class Matcher {
       this.entityNames[nameEntity[n]!]!.push(n);
       if (n % STEP === STEP - 1) yield;
     }
-    for (let i = 0; i < index.entities.length; i++) {
-      for (const id of index.entities[i]!.identifiers) {
-        const list = this.byIdentifier.get(id.value) ?? [];
-        list.push(i);
-        this.byIdentifier.set(id.value, list);
+  }
+
+  /** Fills the identifier table (if not yet); yields every few hundred entities. */
+  private *identifying(): Generator<void> {
+    if (this.byIdentifierMap) return;
+    const map = new Map<string, number[]>();
+    const entities = this.index.entities;
+    for (let i = 0; i < entities.length; i++) {
+      for (const id of entities[i]!.identifiers) {
+        const list = map.get(id.value);
+        if (list) list.push(i);
+        else map.set(id.value, [i]);
       }
-      if (i % STEP === STEP - 1) yield;
+      if (i % 256 === 255) yield;
     }
+    this.byIdentifierMap = map;
+  }
+
+  private get byIdentifier(): Map<string, number[]> {
+    if (!this.byIdentifierMap) for (const _ of this.identifying());
+    return this.byIdentifierMap!;
   }
 
   private readonly weights = new Map<NameToken, number>();

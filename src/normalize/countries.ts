@@ -6,10 +6,24 @@
  * spellings sanctions lists use that it does not.
  */
 import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
 
 const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+
+type Countries = typeof import('i18n-iso-countries');
+let lib: Countries | undefined;
+
+/**
+ * i18n-iso-countries with its English names, loaded when a country name is first normalised:
+ * loading it (and its names for every language) was ~90 ms of every process's start, a cold
+ * `embargo screen` of a bare name included, which never needs it (issue 17).
+ */
+function countries(): Countries {
+  if (!lib) {
+    lib = require('i18n-iso-countries') as Countries;
+    lib.registerLocale(require('i18n-iso-countries/langs/en.json'));
+  }
+  return lib;
+}
 
 // Keys are folded with foldCountry(). Codes beyond ISO follow FtM: `suhh` Soviet Union,
 // `yucs` Yugoslavia, `xk` Kosovo, `csxx` Serbia and Montenegro.
@@ -179,11 +193,11 @@ function lookup(name: string): string | undefined {
   if (!key) return undefined;
   if (cache.has(key)) return cache.get(key);
   let code: string | undefined = ALIASES[key];
-  if (!code && /^[a-z]{2}$/.test(key) && countries.isValid(key.toUpperCase())) code = key;
+  if (!code && /^[a-z]{2}$/.test(key) && countries().isValid(key.toUpperCase())) code = key;
   if (!code && /^[a-z]{3}$/.test(key))
-    code = countries.alpha3ToAlpha2(key.toUpperCase())?.toLowerCase();
-  if (!code) code = countries.getAlpha2Code(name.trim(), 'en')?.toLowerCase();
-  if (!code) code = countries.getAlpha2Code(key, 'en')?.toLowerCase();
+    code = countries().alpha3ToAlpha2(key.toUpperCase())?.toLowerCase();
+  if (!code) code = countries().getAlpha2Code(name.trim(), 'en')?.toLowerCase();
+  if (!code) code = countries().getAlpha2Code(key, 'en')?.toLowerCase();
   if (!code) {
     // "Korea, North" and "Iran (Islamic Republic of)": try the inverted and the bare forms.
     const comma = /^([^,]+),\s*(.+)$/.exec(name);

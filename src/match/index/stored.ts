@@ -3,8 +3,11 @@
  * The candidate index as bytes, and back: what a process stores once and every other process
  * loads instead of tokenising every list name again (issue 17). Numbers travel as typed arrays
  * read in place over the loaded buffer (postings, idf, the deletion-key table, each name's token
- * slots); strings as JSON arrays, parsed once; each entity's properties, the bulk of the bytes,
- * stay UTF-8 in the buffer and are decoded only for the results shown.
+ * slots); strings as JSON arrays, parsed once; each entity's row (id, caption, topics…) and its
+ * properties, the bulk of the bytes, stay UTF-8 in the buffer and are decoded only for the
+ * entities a query reaches: parsing all 17k rows at load was 150 ms and much of the cold CLI's
+ * garbage collection (issue 17). Only the schema, which every non-Thing query reads for every
+ * entity, is a column.
  *
  * The layout is native-endian and has no integrity check of its own: the engine's index cache
  * (engine/indexCache.ts) wraps it with a header (magic, format version, byte order, lengths,
@@ -15,9 +18,10 @@ import type { NameToken } from '../../normalize/index.ts';
 import type { IndexedEntity, IndexedIdentifier, IndexedName } from '../types.ts';
 import { CandidateIndex } from './build.ts';
 import type { MultiMap } from './multimap.ts';
+import { formOrder, SortedFormIds } from './vocabulary.ts';
 
 /** Version of the stored layout (and of what the builder indexes). */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 3;
 
 type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
 type TypedName = 'i32' | 'u32' | 'f32' | 'u8';
@@ -40,10 +44,9 @@ interface Meta {
 /** A token as stored: primary text, its other forms, kind, script. */
 type StoredToken = [string, string[], NameToken['kind'], NameToken['script']];
 
-/** An entity as stored, less its properties (kept as UTF-8 apart). */
+/** An entity as stored, less its schema (a column) and properties (kept as UTF-8 apart). */
 type StoredEntityRow = [
   string,
-  IndexedEntity['schema'],
   string,
   IndexedEntity['source'],
   IndexedEntity['topics'],
@@ -83,6 +86,7 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
 
   const v = index.vocab;
   json('forms', v.forms);
+  typed('formOrder', formOrder(v.forms));
   typed('postingStart', v.postingStart);
   typed('postingData', v.postingData);
   typed('idf', index.idf);
@@ -158,14 +162,21 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   json('joinedExtra', joinedExtra);
   typed('joinedExtraStart', joinedExtraStart);
 
-  const rows: StoredEntityRow[] = [];
+  const rows: Uint8Array[] = [];
+  const rowStart = new Uint32Array(index.entities.length + 1);
+  let rowAt = 0;
+  const schemaNames: IndexedEntity['schema'][] = [];
+  const entitySchema = new Uint8Array(index.entities.length);
   const props: Uint8Array[] = [];
   const propsStart = new Uint32Array(index.entities.length + 1);
   let at = 0;
   index.entities.forEach((e, i) => {
-    rows.push([
+    let schema = schemaNames.indexOf(e.schema);
+    if (schema < 0) schema = schemaNames.push(e.schema) - 1;
+    if (schema > 255) throw new Error('stored index: more than 256 schemata');
+    entitySchema[i] = schema;
+    const row: StoredEntityRow = [
       e.id,
-      e.schema,
       e.caption,
       e.source,
       e.topics,
@@ -176,14 +187,22 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
       e.identifiers.map((x) => [x.prop, x.value]),
       e.firstSeen,
       e.lastChange,
-    ]);
+    ];
+    const rowBytes = encoder.encode(JSON.stringify(row));
+    rows.push(rowBytes);
+    rowStart[i] = rowAt;
+    rowAt += rowBytes.length;
     const bytes = encoder.encode(e.propertiesJson);
     props.push(bytes);
     propsStart[i] = at;
     at += bytes.length;
   });
   propsStart[index.entities.length] = at;
-  json('entities', rows);
+  rowStart[index.entities.length] = rowAt;
+  json('schemaNames', schemaNames);
+  typed('entitySchema', entitySchema);
+  typed('rowStart', rowStart);
+  typed('rows', concat(rows, rowAt));
   typed('propsStart', propsStart);
   typed('props', concat(props, at));
   json('extra', extra);
@@ -212,11 +231,15 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
 }
 
 /**
- * The index {@link encodeIndex} wrote, and the `extra` stored with it. `bytes` must start at a
+ * The index {@link encodeIndex} wrote, and the `extra` stored with it (parsed when first asked
+ * for: a screening that reads none of it does not pay for it). `bytes` must start at a
  * multiple of 8 in its buffer (a file read whole does); its typed arrays are used in place, so
  * it must not be changed afterwards. Throws on bytes that do not hold a whole index.
  */
-export function decodeIndex(bytes: Uint8Array): { index: CandidateIndex; extra: unknown[] } {
+export function decodeIndex(bytes: Uint8Array): {
+  index: CandidateIndex;
+  extra: () => unknown[];
+} {
   if (bytes.byteOffset % ALIGN !== 0) bytes = bytes.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const metaLength = view.getUint32(0, true);
@@ -295,10 +318,11 @@ export function decodeIndex(bytes: Uint8Array): { index: CandidateIndex; extra: 
     for (let s = 0; s < slotToken.length; s++) fn(s, tokens[slotToken[s]!]!, slotTokenId[s]!);
   });
   const v = index.vocab;
-  for (let id = 0; id < forms.length; id++) {
-    v.forms.push(forms[id]!);
-    v.ids.set(forms[id]!, id);
-  }
+  const order = typed('formOrder', 'i32');
+  if (order.length !== forms.length)
+    throw new Error('stored index: form order does not match its forms');
+  for (let id = 0; id < forms.length; id++) v.forms.push(forms[id]!);
+  v.ids = new SortedFormIds(v.forms, order);
   v.postingStart = typed('postingStart', 'i32');
   v.postingData = typed('postingData', 'i32');
   index.idf = typed('idf', 'f32');
@@ -319,46 +343,87 @@ export function decodeIndex(bytes: Uint8Array): { index: CandidateIndex; extra: 
 
   const propsStart = typed('propsStart', 'u32');
   const props = typed('props', 'u8');
-  json<StoredEntityRow[]>('entities').forEach((r, i) =>
-    index.entities.push(new LoadedEntity(r, props.subarray(propsStart[i]!, propsStart[i + 1]!))),
-  );
+  const schemaNames = json<IndexedEntity['schema'][]>('schemaNames');
+  const entitySchema = typed('entitySchema', 'u8');
+  const rowStart = typed('rowStart', 'u32');
+  const rows = typed('rows', 'u8');
+  if (
+    entitySchema.length !== meta.entities ||
+    rowStart.length !== meta.entities + 1 ||
+    propsStart.length !== meta.entities + 1
+  )
+    throw new Error('stored index: entity sections do not match its counts');
+  for (let i = 0; i < meta.entities; i++) {
+    const schema = schemaNames[entitySchema[i]!];
+    if (schema === undefined) throw new Error('stored index: entity schema out of range');
+    index.entities.push(
+      new LoadedEntity(
+        schema,
+        rows.subarray(rowStart[i]!, rowStart[i + 1]!),
+        props.subarray(propsStart[i]!, propsStart[i + 1]!),
+      ),
+    );
+  }
   if (index.entities.length !== meta.entities || index.nameCount !== meta.names)
     throw new Error('stored index: counts do not match its sections');
-  return { index, extra: json<unknown[]>('extra') };
+  raw('extra');
+  let extra: unknown[] | undefined;
+  return { index, extra: () => (extra ??= json<unknown[]>('extra')) };
 }
 
-/** An entity of a loaded index: its properties are decoded when first read (a result shown). */
+/**
+ * An entity of a loaded index: its row is parsed when one of its fields is first read (a
+ * candidate a query reached), its properties when they are (a result shown).
+ */
 class LoadedEntity implements IndexedEntity {
-  id: string;
-  schema: IndexedEntity['schema'];
-  caption: string;
-  source: IndexedEntity['source'];
-  topics: IndexedEntity['topics'];
-  programs: string[];
-  birthDates: string[];
-  countries: string[];
-  gender: string | undefined;
-  identifiers: IndexedIdentifier[];
-  firstSeen: string;
-  lastChange: string;
+  readonly schema: IndexedEntity['schema'];
+  private readonly rowBytes: Uint8Array;
   private readonly props: Uint8Array;
+  private parsed: StoredEntityRow | undefined;
+  private ids: IndexedIdentifier[] | undefined;
 
-  constructor(r: StoredEntityRow, props: Uint8Array) {
-    this.id = r[0];
-    this.schema = r[1];
-    this.caption = r[2];
-    this.source = r[3];
-    this.topics = r[4];
-    this.programs = r[5];
-    this.birthDates = r[6];
-    this.countries = r[7];
-    this.gender = r[8] ?? undefined;
-    this.identifiers = r[9].map(([prop, value]) => ({ prop, value }));
-    this.firstSeen = r[10];
-    this.lastChange = r[11];
+  constructor(schema: IndexedEntity['schema'], row: Uint8Array, props: Uint8Array) {
+    this.schema = schema;
+    this.rowBytes = row;
     this.props = props;
   }
 
+  private get row(): StoredEntityRow {
+    return (this.parsed ??= JSON.parse(decoder.decode(this.rowBytes)) as StoredEntityRow);
+  }
+  get id(): string {
+    return this.row[0];
+  }
+  get caption(): string {
+    return this.row[1];
+  }
+  get source(): IndexedEntity['source'] {
+    return this.row[2];
+  }
+  get topics(): IndexedEntity['topics'] {
+    return this.row[3];
+  }
+  get programs(): string[] {
+    return this.row[4];
+  }
+  get birthDates(): string[] {
+    return this.row[5];
+  }
+  get countries(): string[] {
+    return this.row[6];
+  }
+  get gender(): string | undefined {
+    return this.row[7] ?? undefined;
+  }
+  get identifiers(): IndexedIdentifier[] {
+    return (this.ids ??= this.row[8].map(([prop, value]) => ({ prop, value })));
+  }
+  get firstSeen(): string {
+    return this.row[9];
+  }
+  get lastChange(): string {
+    return this.row[10];
+  }
   get propertiesJson(): string {
     return decoder.decode(this.props);
   }

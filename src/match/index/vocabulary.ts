@@ -7,10 +7,67 @@ import { cachedPhonetic, cachedSkeleton, deletes } from './keys.ts';
 import { HashedKeys } from './hashedKeys.ts';
 import { MultiMap } from './multimap.ts';
 
+/** Form → token id, as the matcher reads it. */
+export interface FormIds {
+  get(form: string): number | undefined;
+  has(form: string): boolean;
+}
+
+/**
+ * Form → token id over a loaded index's forms and their order, by binary search: building a Map
+ * of ~71k forms took 50–80 ms of CPU (and its garbage) at every load, while a cold `embargo
+ * screen` looks up a few hundred forms. A process that goes on looking up ({@link MAP_AFTER}
+ * lookups) builds the Map once, so servers and batch workers pay no search per lookup.
+ */
+export class SortedFormIds implements FormIds {
+  private lookups = 0;
+  private map: Map<string, number> | undefined;
+
+  /** `order`: the ids of `forms` sorted by form, in JavaScript's string order (`<`). */
+  constructor(
+    private readonly forms: readonly string[],
+    private readonly order: Int32Array,
+  ) {}
+
+  get(form: string): number | undefined {
+    if (this.map) return this.map.get(form);
+    if (++this.lookups > MAP_AFTER) {
+      this.map = new Map(this.forms.map((f, id) => [f, id]));
+      return this.map.get(form);
+    }
+    let lo = 0;
+    let hi = this.order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const id = this.order[mid]!;
+      const f = this.forms[id]!;
+      if (f === form) return id;
+      if (f < form) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  has(form: string): boolean {
+    return this.get(form) !== undefined;
+  }
+}
+
+/** Lookups after which {@link SortedFormIds} builds a Map. */
+const MAP_AFTER = 20_000;
+
+/** The ids of `forms` sorted by form in JavaScript's string order (what {@link SortedFormIds} reads). */
+export function formOrder(forms: readonly string[]): Int32Array {
+  return Int32Array.from(forms.keys()).sort((a, b) =>
+    forms[a]! < forms[b]! ? -1 : forms[a]! > forms[b]! ? 1 : 0,
+  );
+}
+
 /** Distinct token forms with postings and lookup keys. */
 export class Vocabulary {
+  private readonly built = new Map<string, number>();
   /** Form → token id. */
-  readonly ids = new Map<string, number>();
+  ids: FormIds = this.built;
   /** Token id → form. */
   readonly forms: string[] = [];
   /**
@@ -28,10 +85,10 @@ export class Vocabulary {
 
   /** Records that name `nameId` contains `form`; `keyed` forms also get typo/sound keys. */
   add(form: string, nameId: number, keyed: boolean): void {
-    let id = this.ids.get(form);
+    let id = this.built.get(form);
     if (id === undefined) {
       id = this.forms.length;
-      this.ids.set(form, id);
+      this.built.set(form, id);
       this.forms.push(form);
       this.building.push([]);
     }
