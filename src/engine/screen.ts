@@ -268,9 +268,10 @@ export class ScreeningService {
     if (this.gen && version === this.version) return this.gen;
     const active = await this.activeInStore();
     if (!this.gen || active.map((s) => s.id).join(',') !== this.gen.key)
-      // The first index (nothing to serve meanwhile) leaves the identifier table to the first
-      // query with an identifier; a replacement fills it before it serves.
-      this.gen = await this.build(active, this.gen !== undefined);
+      // A one-shot process's first index leaves the identifier table to the first query with an
+      // identifier; a server (watching) and a replacement fill it before they serve, so no
+      // request pays for it.
+      this.gen = await this.build(active, this.gen !== undefined || this.watching !== undefined);
     // Only once built: a failed build is tried again by the next check.
     this.version = version;
     return this.gen;
