@@ -33,9 +33,15 @@ const requirements = () => {
 
 /** OpenRefine's grid: the text of every cell of a column, top to bottom. */
 async function column(page: Page, name: string): Promise<string[]> {
-  // Headers: "All" (over the star, flag and row number cells), then the data columns.
-  const headers = await page.locator('th.column-header .column-header-name').allInnerTexts();
-  const at = headers.indexOf(name, 1);
+  // Headers: "All" (over the star, flag and row number cells), then the data columns. The grid's
+  // table is in the page before OpenRefine has filled its headers (seen in CI): wait for them.
+  let headers: string[] = [];
+  let at = -1;
+  for (const until = Date.now() + 30_000; at < 0 && Date.now() < until;) {
+    headers = await page.locator('th.column-header .column-header-name').allInnerTexts();
+    at = headers.indexOf(name, 1);
+    if (at < 0) await page.waitForTimeout(250);
+  }
   if (at < 0) throw new Error(`no column ${name} in ${headers.join(', ')}`);
   const cells: string[] = [];
   for (const tr of await page.locator('table.data-table > tbody > tr').all())
