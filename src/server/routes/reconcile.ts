@@ -33,6 +33,13 @@ import {
   suggestEntities,
 } from './_reconcileExtra.ts';
 
+/** The query of the routes that show one entity (preview, flyout): its id, and the key. */
+const ENTITY_ID_QUERY = {
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
+  required: ['id'],
+} as const;
+
 /** Plural labels of the schemata one can reconcile against. */
 const LABELS: Partial<Record<SchemaName, string>> = {
   Thing: 'Things',
@@ -394,11 +401,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         tags: ['Reconciliation'],
         summary: 'HTML preview of an entity, for OpenRefine',
         params: DATASET_PARAMS,
-        querystring: {
-          type: 'object',
-          properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
-          required: ['id'],
-        },
+        querystring: ENTITY_ID_QUERY,
         response: errors(400, 401, 403, 404, 429),
       },
       config,
@@ -426,11 +429,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         tags: ['Reconciliation'],
         summary: 'The card beside a suggested entity in OpenRefine ({"id", "html"})',
         params: DATASET_PARAMS,
-        querystring: {
-          type: 'object',
-          properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
-          required: ['id'],
-        },
+        querystring: ENTITY_ID_QUERY,
         response: errors(400, 401, 403, 404, 429),
       },
       config,
