@@ -2,16 +2,18 @@
 // Node's default heap settings: a trade book judged with small semi-spaces (which this shebang
 // used to set) ran 20% slower (npm run bench:trade); the server's workers and the batch's
 // screening workers set them for themselves, where they keep memory down.
-// The bundled CLI (dist/bundle/, built on install by `npm run build`: a few files load much faster
-// than the ~285 modules tsc leaves in dist/, issue 17); the TypeScript sources through tsx when
-// there is no build, or with EMBARGO_FROM_SOURCE=1 (development and tests). tsx is a development
-// dependency: an installed package runs dist/ and never needs it.
+// The bundled CLI (dist/bundle/main.cjs, built on install by `npm run build`: one file loads much
+// faster than the ~285 modules tsc leaves in dist/, issue 17), run with V8's code cache; the
+// TypeScript sources through tsx when there is no build, or with EMBARGO_FROM_SOURCE=1
+// (development and tests). tsx is a development dependency: an installed package runs dist/ and
+// never needs it.
 import { existsSync } from 'node:fs';
 
-const compiled = new URL('../dist/bundle/main.js', import.meta.url);
+const bundle = new URL('../dist/bundle/main.cjs', import.meta.url);
 const source = new URL('../src/cli/main.ts', import.meta.url);
-if (process.env.EMBARGO_FROM_SOURCE !== '1' && existsSync(compiled)) {
-  await import(compiled.href);
+if (process.env.EMBARGO_FROM_SOURCE !== '1' && existsSync(bundle)) {
+  const { runCached } = await import('./cached.js');
+  runCached(bundle);
 } else {
   let register;
   try {
@@ -23,7 +25,7 @@ if (process.env.EMBARGO_FROM_SOURCE !== '1' && existsSync(compiled)) {
     const why = !existsSync(source)
       ? 'the TypeScript sources (src/) are not here'
       : 'tsx, the TypeScript loader, is not installed (it is a development dependency: npm install)';
-    const build = existsSync(compiled)
+    const build = existsSync(bundle)
       ? 'unset EMBARGO_FROM_SOURCE to run the compiled CLI'
       : 'run `npm run build` to compile the CLI to dist/';
     process.stderr.write(`embargo: cannot run from source: ${why}; ${build}\n`);

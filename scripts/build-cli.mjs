@@ -1,20 +1,21 @@
 // Bundles the CLI (src/cli/main.ts) and the batch screening worker (src/engine/batch/worker.ts)
 // with esbuild, after tsc has compiled src/ to dist/ (scripts/build.mjs). A cold `embargo screen`
 // spent most of its time loading ~285 ES modules one file at a time (resolve, read, compile, link:
-// issue 17); a bundle is a few files.
+// issue 17); a bundle is one file.
 //
-// - The CLI goes to dist/bundle/: main.js and one chunk per lazily imported command (esbuild's
-//   splitting keeps main.ts's `await import()` of each command lazy), with shared chunks.
-// - The worker goes to dist/engine/batch/worker.js, replacing tsc's module there: the pool forks
-//   `./worker.js` beside itself (src/engine/batch/pool.ts), whether the pool runs in the bundle or
-//   in the library (dist/index.js), so both start the bundled worker.
-// - Packages stay external (imported from node_modules at run time): native (better-sqlite3) and
-//   optional (pg) ones must, Fastify's plugins read files beside their own code, and the others
-//   are a handful of files against our few hundred.
+// - The CLI goes to dist/bundle/main.cjs: CommonJS, one file, so that bin/embargo.js can run it
+//   through vm.Script with V8's code cache (Node 20 has no compile cache for ES modules). Each
+//   command's module, imported by main.ts with `await import()`, is still evaluated only when
+//   that command runs (esbuild wraps lazily imported modules in functions).
+// - The worker goes to dist/engine/batch/worker.js (an ES module), replacing tsc's module there:
+//   the pool forks `./worker.js` beside itself (src/engine/batch/pool.ts), whether the pool runs in
+//   the bundle or in the library (dist/index.js), so both start the bundled worker.
+// - Packages stay external (imported from node_modules at run time) only where they must, see
+//   {@link EXTERNAL}.
 // - Modules find files relative to themselves (the regimes' measures, the built web UI, the code
 //   fingerprint written by the build, package.json). In a bundle every module's `import.meta.url`
-//   would be the bundle's; each is rewritten to the URL its tsc-compiled twin has in dist/, so the
-//   bundled code finds exactly what the compiled code finds.
+//   would be the bundle's (and in CommonJS there is none); each is rewritten to the URL its
+//   tsc-compiled twin has in dist/, so the bundled code finds exactly what the compiled code finds.
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,8 +30,9 @@ const dist = join(root, 'dist');
  * in dist/ (src/engine/impact.ts → dist/engine/impact.js), as a URL relative to the bundle file
  * it lands in (every output file of one build is in `outdir`, so one relative path serves all).
  * @param {string} outdir
+ * @param {string} base an expression for the bundle file's own URL
  */
-function distImportMetaUrl(outdir) {
+function distImportMetaUrl(outdir, base) {
   return {
     name: 'dist-import-meta-url',
     setup(b) {
@@ -40,7 +42,7 @@ function distImportMetaUrl(outdir) {
           return { contents: code, loader: 'ts' };
         const twin = join(dist, relative(src, args.path)).replace(/\.ts$/, '.js');
         const rel = relative(outdir, twin).split(sep).join('/');
-        const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+        const url = `new URL(${JSON.stringify(rel)}, ${base}).href`;
         // `import.meta.url` as a whole token only (not `import.meta.urlFoo`).
         return { contents: code.replace(/\bimport\.meta\.url\b/g, url), loader: 'ts' };
       });
@@ -60,31 +62,34 @@ const EXTERNAL = ['better-sqlite3', 'pg', 'fastify', '@fastify/*', 'light-my-req
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   external: EXTERNAL,
   sourcemap: 'linked',
   logLevel: 'warning',
   // Keeps class and function names as written: error messages and stack traces name them.
   keepNames: true,
-  // The CommonJS packages bundled (commander, csv-parse…) require Node's built-ins; an ES module
-  // has no `require` of its own, so each output file makes one.
-  banner: {
-    js: "import { createRequire as __embargoCreateRequire } from 'node:module';\nconst require = __embargoCreateRequire(import.meta.url);",
-  },
 };
 
-/** Bundles the CLI into dist/bundle/ and the batch worker over dist/engine/batch/worker.js. */
+/** The bundled CLI, which bin/embargo.js runs. */
+export const CLI_BUNDLE = join(dist, 'bundle', 'main.cjs');
+
+/** Bundles the CLI into {@link CLI_BUNDLE} and the batch worker over dist/engine/batch/worker.js. */
 export async function buildCli() {
-  const cliOut = join(dist, 'bundle');
+  const cliOut = dirname(CLI_BUNDLE);
   rmSync(cliOut, { recursive: true, force: true });
   await build({
     ...common,
     entryPoints: { main: join(src, 'cli', 'main.ts') },
     outdir: cliOut,
-    splitting: true,
-    chunkNames: '[name]-[hash]',
-    plugins: [distImportMetaUrl(cliOut)],
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    // The bundle's own URL, for the rewritten `import.meta.url`s; first, so the file stays strict.
+    banner: {
+      js: '"use strict";\nconst __embargoBundleUrl = require("node:url").pathToFileURL(__filename).href;',
+    },
+    plugins: [distImportMetaUrl(cliOut, '__embargoBundleUrl')],
+    // pool.ts reads `import.meta.resolve` only when it runs from the sources (through tsx).
+    logOverride: { 'empty-import-meta': 'silent' },
   });
   const workerOut = join(dist, 'engine', 'batch');
   rmSync(join(workerOut, 'worker.js.map'), { force: true });
@@ -92,8 +97,14 @@ export async function buildCli() {
     ...common,
     entryPoints: { worker: join(src, 'engine', 'batch', 'worker.ts') },
     outdir: workerOut,
+    format: 'esm',
     allowOverwrite: true,
-    plugins: [distImportMetaUrl(workerOut)],
+    // The CommonJS packages bundled (commander, csv-parse…) require Node's built-ins; an ES module
+    // has no `require` of its own, so the bundle makes one.
+    banner: {
+      js: "import { createRequire as __embargoCreateRequire } from 'node:module';\nconst require = __embargoCreateRequire(import.meta.url);",
+    },
+    plugins: [distImportMetaUrl(workerOut, 'import.meta.url')],
   });
 }
 

@@ -27,20 +27,28 @@ const COMMANDS: Record<string, () => Promise<Command[]>> = {
   serve: async () => [(await import('./commands/serve.ts')).serveCommand(run)],
   keys: async () => [(await import('./commands/keys.ts')).keysCommand(run)],
 };
-const asked = process.argv[2];
-const wanted =
-  asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [asked] : Object.keys(COMMANDS);
-for (const name of wanted) for (const cmd of await COMMANDS[name]!()) program.addCommand(cmd);
-for (const cmd of program.commands) {
-  cmd.exitOverride();
-  for (const sub of cmd.commands) sub.exitOverride();
+/**
+ * Runs the command line. A function rather than top-level `await`, so that the CLI can be bundled
+ * as CommonJS, which V8's code cache can serve (scripts/build-cli.mjs, bin/embargo.js).
+ */
+async function main(): Promise<void> {
+  const asked = process.argv[2];
+  const wanted =
+    asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [asked] : Object.keys(COMMANDS);
+  for (const name of wanted) for (const cmd of await COMMANDS[name]!()) program.addCommand(cmd);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) sub.exitOverride();
+  }
+
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is a usage error.
+      process.exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    } else throw err;
+  }
 }
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  if (err instanceof CommanderError) {
-    // Help and version are not errors; everything else commander rejects is a usage error.
-    process.exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
-  } else throw err;
-}
+void main();

@@ -1,5 +1,6 @@
 // The CLI as installed users run it: bin/embargo.js on the bundle that `npm run build` makes
-// (dist/bundle/, and the batch worker bundled over dist/engine/batch/worker.js), against the same
+// (dist/bundle/main.cjs, run with V8's code cache, and the batch worker bundled over
+// dist/engine/batch/worker.js), against the same
 // command run from the sources. Every other CLI test runs the sources (EMBARGO_FROM_SOURCE=1), so
 // this is the one that sees a bundle which lost a data file, a worker or a module's behaviour.
 import assert from 'node:assert/strict';
@@ -27,8 +28,8 @@ function ok(r: CliResult, what: string): string {
 
 before(() => {
   assert.ok(
-    existsSync(join(root, 'dist/bundle/main.js')),
-    'dist/bundle/main.js is missing: run `npm run build` (npm ci does) before this test',
+    existsSync(join(root, 'dist/bundle/main.cjs')),
+    'dist/bundle/main.cjs is missing: run `npm run build` (npm ci does) before this test',
   );
   home = tempDir('embargo-built-');
   const list = join(home, 'un');
