@@ -3,7 +3,10 @@
  * The candidate index as bytes, and back: what a process stores once and every other process
  * loads instead of tokenising every list name again (issue 17). Numbers travel as typed arrays
  * read in place over the loaded buffer (postings, idf, the deletion-key table, each name's token
- * slots); strings as JSON arrays, parsed once; each entity's row (id, caption, topics…) and its
+ * slots); the many short strings (forms, tokens, keys) as string tables: one UTF-8 text and each
+ * string's UTF-16 offsets, decoded in one call and sliced (JSON.parse of the same strings, and
+ * building every token at load, was ~40 ms of a cold `embargo screen`: issue 17); tokens are
+ * built when first read; other strings as JSON; each entity's row (id, caption, topics…) and its
  * properties, the bulk of the bytes, stay UTF-8 in the buffer and are decoded only for the
  * entities a query reaches: parsing all 17k rows at load was 150 ms and much of the cold CLI's
  * garbage collection (issue 17). Only the schema, which every non-Thing query reads for every
@@ -21,7 +24,7 @@ import type { MultiMap } from './multimap.ts';
 import { formOrder, SortedFormIds } from './vocabulary.ts';
 
 /** Version of the stored layout (and of what the builder indexes). */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
 type TypedName = 'i32' | 'u32' | 'f32' | 'u8';
@@ -40,9 +43,6 @@ interface Meta {
   unknownIdf: number;
   sections: Record<string, [number, number, TypedName]>;
 }
-
-/** A token as stored: primary text, its other forms, kind, script. */
-type StoredToken = [string, string[], NameToken['kind'], NameToken['script']];
 
 /** An entity as stored, less its schema (a column) and properties (kept as UTF-8 apart). */
 type StoredEntityRow = [
@@ -83,9 +83,19 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   };
   const json = (name: string, value: unknown) =>
     parts.push({ name, type: 'u8', bytes: encoder.encode(JSON.stringify(value)) });
+  // A string table: the strings' UTF-8 in one section, their UTF-16 offsets in another. UTF-8
+  // cannot hold a lone surrogate (TextEncoder writes U+FFFD): such a table is stored as JSON.
+  const strings = (name: string, list: readonly string[]) => {
+    const all = list.join('');
+    if (/\p{Cs}/u.test(all)) return json(`${name}Json`, list);
+    const at = new Uint32Array(list.length + 1);
+    for (let i = 0, o = 0; i < list.length; i++) at[i + 1] = o += list[i]!.length;
+    parts.push({ name, type: 'u8', bytes: encoder.encode(all) });
+    typed(`${name}At`, at);
+  };
 
   const v = index.vocab;
-  json('forms', v.forms);
+  strings('forms', v.forms);
   typed('formOrder', formOrder(v.forms));
   typed('postingStart', v.postingStart);
   typed('postingData', v.postingData);
@@ -100,14 +110,14 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
     ['skel', v.bySkeleton],
   ] as const) {
     const { keys, start, values } = packMultiMap(map);
-    json(`${name}Keys`, keys);
+    strings(`${name}Keys`, keys);
     typed(`${name}Start`, start);
     typed(`${name}Values`, values);
   }
 
   // Tokens are shared between names (the tokenizer caches them per word): stored once each.
   const tokenIds = new Map<NameToken, number>();
-  const tokens: StoredToken[] = [];
+  const tokens: NameToken[] = [];
   const slotToken = new Int32Array(index.tokenSlots);
   const slotTokenId = new Int32Array(index.tokenSlots);
   // Joined pair j of a name sits at its slot j; the last slot of each name holds none.
@@ -137,7 +147,7 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
       if (id === undefined) {
         id = tokens.length;
         tokenIds.set(t, id);
-        tokens.push([t.text, t.forms.slice(1), t.kind, t.script]);
+        tokens.push(t);
       }
       slotToken[n.tokenStart + j] = id;
       slotTokenId[n.tokenStart + j] = n.tokenIds[j]!;
@@ -151,7 +161,34 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   nameTokenStart[count] = index.tokenSlots;
   textStart[count] = textAt;
   joinedExtraStart[count] = joinedExtra.length;
-  json('tokens', tokens);
+  // Tokens in columns: text, other forms (flat, from tokenFormStart), kind and script (as
+  // indexes into their lists of distinct values).
+  strings(
+    'tokenText',
+    tokens.map((t) => t.text),
+  );
+  strings(
+    'tokenForms',
+    tokens.flatMap((t) => t.forms.slice(1)),
+  );
+  const tokenFormStart = new Int32Array(tokens.length + 1);
+  tokens.forEach((t, i) => (tokenFormStart[i + 1] = tokenFormStart[i]! + t.forms.length - 1));
+  typed('tokenFormStart', tokenFormStart);
+  for (const [name, field] of [
+    ['tokenKind', 'kind'],
+    ['tokenScript', 'script'],
+  ] as const) {
+    const values: string[] = [];
+    const column = new Uint8Array(tokens.length);
+    tokens.forEach((t, i) => {
+      let k = values.indexOf(t[field]);
+      if (k < 0) k = values.push(t[field]) - 1;
+      if (k > 255) throw new Error(`stored index: more than 256 values of ${field}`);
+      column[i] = k;
+    });
+    json(`${name}s`, values);
+    typed(name, column);
+  }
   typed('slotToken', slotToken);
   typed('slotTokenId', slotTokenId);
   typed('slotJoinedId', slotJoinedId);
@@ -159,7 +196,7 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   typed('weak', weak);
   typed('textStart', textStart);
   typed('texts', concat(texts, textAt));
-  json('joinedExtra', joinedExtra);
+  strings('joinedExtra', joinedExtra);
   typed('joinedExtraStart', joinedExtraStart);
 
   const rows: Uint8Array[] = [];
@@ -265,10 +302,57 @@ export function decodeIndex(bytes: Uint8Array): {
     const [offset, length] = raw(name);
     return JSON.parse(decoder.decode(bytes.subarray(head + offset, head + offset + length))) as T;
   };
+  /** A string table {@link encodeIndex} wrote: its size, and string `i`. */
+  const strings = (name: string): { size: number; at: (i: number) => string } => {
+    if (meta.sections[`${name}Json`]) {
+      const list = json<string[]>(`${name}Json`);
+      return { size: list.length, at: (i) => list[i]! };
+    }
+    const [offset, length] = raw(name);
+    const all = decoder.decode(bytes.subarray(head + offset, head + offset + length));
+    const at = typed(`${name}At`, 'u32');
+    if (at.length === 0 || at[at.length - 1] !== all.length)
+      throw new Error(`stored index: string table ${name} does not match its offsets`);
+    return { size: at.length - 1, at: (i) => all.slice(at[i]!, at[i + 1]!) };
+  };
 
-  const tokens = json<StoredToken[]>('tokens').map(([text, forms, kind, script]) =>
-    Object.freeze({ text, forms: Object.freeze([text, ...forms]) as string[], kind, script }),
-  );
+  // Tokens are built when first read (the matcher reads them all once, to weigh every slot).
+  const tokenText = strings('tokenText');
+  const tokenForms = strings('tokenForms');
+  const tokenFormStart = typed('tokenFormStart', 'i32');
+  const tokenKinds = json<NameToken['kind'][]>('tokenKinds');
+  const tokenKind = typed('tokenKind', 'u8');
+  const tokenScripts = json<NameToken['script'][]>('tokenScripts');
+  const tokenScript = typed('tokenScript', 'u8');
+  const tokenCount = tokenText.size;
+  if (
+    tokenFormStart.length !== tokenCount + 1 ||
+    tokenKind.length !== tokenCount ||
+    tokenScript.length !== tokenCount ||
+    tokenFormStart[tokenCount] !== tokenForms.size
+  )
+    throw new Error('stored index: token sections do not match its counts');
+  const tokens: (NameToken | undefined)[] = new Array<NameToken | undefined>(tokenCount);
+  const token = (i: number): NameToken => {
+    let t = tokens[i];
+    if (t === undefined) {
+      const kind = tokenKinds[tokenKind[i]!];
+      const script = tokenScripts[tokenScript[i]!];
+      if (i < 0 || i >= tokenCount || kind === undefined || script === undefined)
+        throw new Error(`stored index: token ${i} out of range`);
+      const text = tokenText.at(i);
+      const forms = [text];
+      for (let f = tokenFormStart[i]!; f < tokenFormStart[i + 1]!; f++)
+        forms.push(tokenForms.at(f));
+      t = tokens[i] = Object.freeze({
+        text,
+        forms: Object.freeze(forms) as string[],
+        kind,
+        script,
+      });
+    }
+    return t;
+  };
   const slotToken = typed('slotToken', 'i32');
   const slotTokenId = typed('slotTokenId', 'i32');
   const slotJoinedId = typed('slotJoinedId', 'i32');
@@ -276,7 +360,7 @@ export function decodeIndex(bytes: Uint8Array): {
   const weak = typed('weak', 'u8');
   const textStart = typed('textStart', 'u32');
   const texts = typed('texts', 'u8');
-  const joinedExtra = json<string[]>('joinedExtra');
+  const joinedExtra = strings('joinedExtra');
   const joinedExtraStart = typed('joinedExtraStart', 'i32');
   if (
     nameTokenStart.length !== meta.names + 1 ||
@@ -284,7 +368,7 @@ export function decodeIndex(bytes: Uint8Array): {
     slotToken.length !== meta.tokenSlots
   )
     throw new Error('stored index: name sections do not match its counts');
-  const forms = json<string[]>('forms');
+  const forms = strings('forms');
   const decodeName = (i: number): IndexedName => {
     const start = nameTokenStart[i]!;
     const end = nameTokenStart[i + 1]!;
@@ -294,13 +378,13 @@ export function decodeIndex(bytes: Uint8Array): {
     const joinedIds: number[] = [];
     let extraAt = joinedExtraStart[i]!;
     for (let s = start; s < end; s++) {
-      nameTokens.push(tokens[slotToken[s]!]!);
+      nameTokens.push(token(slotToken[s]!));
       tokenIds.push(slotTokenId[s]!);
       if (s + 1 < end) {
         const id = slotJoinedId[s]!;
         joinedIds.push(id);
         // A joined pair in the vocabulary is that token's form (the same, flat, string).
-        joined.push(id >= 0 ? forms[id]! : joinedExtra[extraAt++]!);
+        joined.push(id >= 0 ? v.forms[id]! : joinedExtra.at(extraAt++));
       }
     }
     return {
@@ -315,13 +399,13 @@ export function decodeIndex(bytes: Uint8Array): {
     };
   };
   const index = CandidateIndex.lazy(meta.names, decodeName, (fn) => {
-    for (let s = 0; s < slotToken.length; s++) fn(s, tokens[slotToken[s]!]!, slotTokenId[s]!);
+    for (let s = 0; s < slotToken.length; s++) fn(s, token(slotToken[s]!), slotTokenId[s]!);
   });
   const v = index.vocab;
   const order = typed('formOrder', 'i32');
-  if (order.length !== forms.length)
+  if (order.length !== forms.size)
     throw new Error('stored index: form order does not match its forms');
-  for (let id = 0; id < forms.length; id++) v.forms.push(forms[id]!);
+  for (let id = 0; id < forms.size; id++) v.forms.push(forms.at(id));
   v.ids = new SortedFormIds(v.forms, order);
   v.postingStart = typed('postingStart', 'i32');
   v.postingData = typed('postingData', 'i32');
@@ -335,10 +419,13 @@ export function decodeIndex(bytes: Uint8Array): {
     ['phon', v.byPhonetic],
     ['skel', v.bySkeleton],
   ] as const) {
-    const keys = json<string[]>(`${name}Keys`);
+    const keys = strings(`${name}Keys`);
     const start = typed(`${name}Start`, 'i32');
     const values = typed(`${name}Values`, 'i32');
-    keys.forEach((k, i) => map.setAll(k, values.subarray(start[i]!, start[i + 1]!)));
+    if (start.length !== keys.size + 1)
+      throw new Error(`stored index: ${name} keys do not match their values`);
+    for (let i = 0; i < keys.size; i++)
+      map.setAll(keys.at(i), values.subarray(start[i]!, start[i + 1]!));
   }
 
   const propsStart = typed('propsStart', 'u32');
