@@ -7,7 +7,8 @@
 // TypeScript sources through tsx when there is no build, or with EMBARGO_FROM_SOURCE=1
 // (development and tests). tsx is a development dependency: an installed package runs dist/ and
 // never needs it.
-import { existsSync } from 'node:fs';
+// node:fs without `import`, which would build its facade (see ./cached.js).
+const { existsSync } = process.getBuiltinModule('node:fs');
 
 const bundle = new URL('../dist/bundle/main.cjs', import.meta.url);
 const source = new URL('../src/cli/main.ts', import.meta.url);

@@ -66,7 +66,10 @@ const common = {
   external: EXTERNAL,
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Keeps class and function names as written: error messages and stack traces name them.
+  // Minified: a third less to read and to parse, ~15 ms CPU of a cold screen (A/B, 11 pairs).
+  // Class and function names are kept as written (error messages and stack traces name them);
+  // the source map beside the bundle maps the rest (`node --enable-source-maps`).
+  minify: true,
   keepNames: true,
 };
 

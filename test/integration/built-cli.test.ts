@@ -4,7 +4,14 @@
 // command run from the sources. Every other CLI test runs the sources (EMBARGO_FROM_SOURCE=1), so
 // this is the one that sees a bundle which lost a data file, a worker or a module's behaviour.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, test } from 'node:test';
 import { embargoEnv, tempDir, type CliResult } from '../helpers/cli.ts';
@@ -86,4 +93,19 @@ test('a batch on the bundled CLI runs on the bundled worker processes', () => {
   const first = JSON.parse(lines[0]!) as { row: number; results: { id: string }[] };
   assert.equal(first.row, 1);
   assert.ok(first.results.length > 0, 'the listed name found nothing on a worker');
+});
+
+test('a damaged code cache is refused and written again, and the CLI answers meanwhile', () => {
+  const cache = join(root, 'dist/bundle/main.cjs.cache');
+  // Bytes that are no cache: V8 checks them and compiles from source instead.
+  writeFileSync(cache, Buffer.alloc(64 * 1024, 0xa5));
+  const args = ['screen', 'Pak Song Chol', '--json'];
+  const a = JSON.parse(ok(built(...args), 'bundle, damaged cache')) as Record<string, unknown>;
+  assert.deepEqual(a, JSON.parse(ok(source(...args), 'sources')));
+  assert.notEqual(statSync(cache).size, 64 * 1024, 'the damaged cache was not replaced');
+  assert.ok(
+    !readFileSync(cache)
+      .subarray(0, 64)
+      .every((b) => b === 0xa5),
+  );
 });

@@ -424,8 +424,13 @@ export function decodeIndex(bytes: Uint8Array): {
     const values = typed(`${name}Values`, 'i32');
     if (start.length !== keys.size + 1)
       throw new Error(`stored index: ${name} keys do not match their values`);
-    for (let i = 0; i < keys.size; i++)
-      map.setAll(keys.at(i), values.subarray(start[i]!, start[i + 1]!));
+    for (let i = 0; i < keys.size; i++) {
+      const from = start[i]!;
+      const to = start[i + 1]!;
+      // Most keys hold one value: added as it is, with no view made over the values.
+      if (to - from === 1) map.add(keys.at(i), values[from]!);
+      else map.setAll(keys.at(i), values.subarray(from, to));
+    }
   }
 
   const propsStart = typed('propsStart', 'u32');
