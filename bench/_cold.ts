@@ -7,12 +7,15 @@
  *   stored index (it builds and stores it: "first process"), then {@link PAIRS} pairs of
  *   `node -e 0` and the CLI, interleaved so load on a shared machine hits both alike; wall time of
  *   each process from spawn to exit, nothing left running between commands; medians and their
- *   ratio (target ≤ 4).
+ *   ratio (target ≤ 4). Also each process's CPU time (user + system as it stood at its `exit`
+ *   event, written by a preloaded hook to a pipe of its own): on a shared machine wall times
+ *   measure the other processes too.
  * - Load vs build, in this process: {@link loadOrBuildIndex} without a cache folder (a build from
  *   the store) and from the stored file, median wall and CPU (user + system) milliseconds.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrBuildIndex } from '../src/engine/index.ts';
@@ -28,9 +31,13 @@ const LOADS = 5;
 export interface ColdStart {
   nodeMs: number[];
   cliMs: number[];
+  /** CPU time (user + system) of each process, ms. */
+  nodeCpuMs: number[];
+  cliCpuMs: number[];
   nodeMedianMs: number;
   cliMedianMs: number;
   ratio: number;
+  cpuRatio: number;
   /** The first CLI run, with no stored index: build and store included. */
   firstCliMs: number;
   buildMs: { wall: number; cpu: number };
@@ -52,14 +59,28 @@ function cliPath(): string {
   return join(root, 'bin', 'embargo.js');
 }
 
-/** Wall milliseconds of one process, spawn to exit; throws if it fails. */
-function timed(args: string[], env: NodeJS.ProcessEnv): number {
+/**
+ * A hook preloaded (`--require`) into each timed process: at `exit` it writes its CPU time to
+ * file descriptor 3. The same for `node -e 0` and the CLI; it does not change V8's flags, so the
+ * CLI's code cache is used as without it.
+ */
+const CPU_HOOK = `process.once('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(3, String((u.user + u.system) / 1000)); });\n`;
+
+/** Wall and CPU milliseconds of one process, spawn to exit; throws if it fails. */
+function timed(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  hook: string,
+): { wall: number; cpu: number } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const ms = performance.now() - t;
+  const r = spawnSync(process.execPath, ['--require', hook, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  const wall = performance.now() - t;
   if (r.status !== 0)
     throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 500)}`);
-  return ms;
+  return { wall, cpu: Number(String(r.output[3])) };
 }
 
 /** Measures the cold CLI and the index load against its build on the lists in `home`. */
@@ -69,13 +90,23 @@ export async function coldStart(home: string): Promise<ColdStart> {
   const cli = [cliPath(), 'screen', 'Kim Jong Un'];
   const indexDir = join(home, 'index');
   rmSync(indexDir, { recursive: true, force: true });
-  const firstCliMs = timed(cli, env);
+  const hookDir = mkdtempSync(join(tmpdir(), 'embargo-cold-hook-'));
+  const hook = join(hookDir, 'cpu.cjs');
+  writeFileSync(hook, CPU_HOOK);
+  const firstCliMs = timed(cli, env, hook).wall;
   const nodeMs: number[] = [];
   const cliMs: number[] = [];
+  const nodeCpuMs: number[] = [];
+  const cliCpuMs: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
-    nodeMs.push(timed(['-e', '0'], env));
-    cliMs.push(timed(cli, env));
+    const n = timed(['-e', '0'], env, hook);
+    const c = timed(cli, env, hook);
+    nodeMs.push(n.wall);
+    nodeCpuMs.push(n.cpu);
+    cliMs.push(c.wall);
+    cliCpuMs.push(c.cpu);
   }
+  rmSync(hookDir, { recursive: true, force: true });
 
   const engine = createEngine({ home, indexDir: false });
   try {
@@ -106,6 +137,9 @@ export async function coldStart(home: string): Promise<ColdStart> {
     return {
       nodeMs,
       cliMs,
+      nodeCpuMs,
+      cliCpuMs,
+      cpuRatio: median(cliCpuMs) / median(nodeCpuMs),
       nodeMedianMs,
       cliMedianMs,
       ratio: cliMedianMs / nodeMedianMs,
@@ -127,6 +161,7 @@ export function coldLines(c: ColdStart): string[] {
     `  node -e 0: median ${ms(c.nodeMedianMs)} (${c.nodeMs.map((x) => x.toFixed(0)).join(', ')})`,
     `  embargo screen "Kim Jong Un", index stored: median ${ms(c.cliMedianMs)} (${c.cliMs.map((x) => x.toFixed(0)).join(', ')})`,
     `  ratio ${c.ratio.toFixed(2)} (target ≤ 4: ${c.ratio <= 4 ? 'met' : 'MISSED'}); first run, no stored index (build + store): ${ms(c.firstCliMs)}`,
+    `  CPU (user + system): node -e 0 median ${ms(median(c.nodeCpuMs))} (${c.nodeCpuMs.map((x) => x.toFixed(0)).join(', ')}), screen median ${ms(median(c.cliCpuMs))} (${c.cliCpuMs.map((x) => x.toFixed(0)).join(', ')}), ratio ${c.cpuRatio.toFixed(2)}`,
     `  index in process: build ${ms(c.buildMs.wall)} wall / ${ms(c.buildMs.cpu)} CPU, load ${ms(c.loadMs.wall)} wall / ${ms(c.loadMs.cpu)} CPU (${(c.indexBytes / 2 ** 20).toFixed(1)} MB file)`,
   ];
 }
