@@ -35,8 +35,6 @@ export function runCached(url) {
     {
       filename: file,
       ...(cachedData && { cachedData }),
-      // `import()` in the bundle (of an optional package, pg) resolves as in any module.
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     },
   );
   if (!cachedData || script.cachedDataRejected)

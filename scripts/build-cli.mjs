@@ -86,6 +86,9 @@ export async function buildCli() {
     outdir: cliOut,
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
+    // `import()` of a package left external (pg) becomes `require`: a vm.Script has no loader
+    // for `import()` but Node 20's experimental one, which warns on stderr.
+    supported: { 'dynamic-import': false },
     // The bundle's own URL, for the rewritten `import.meta.url`s; first, so the file stays strict.
     banner: {
       js: '"use strict";\nconst __embargoBundleUrl = require("node:url").pathToFileURL(__filename).href;',
