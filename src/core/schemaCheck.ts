@@ -12,6 +12,8 @@
  *   fit. `{value}` is replaced by the value as JSON; words starting with `is ` are put after the
  *   value (`"27011" is not an HS code…`), words starting with `use ` after the value and a colon.
  * - `missingMessage`: the words when a required property is absent (else `<key> is required`).
+ * - `unknownMessage`, on an object: what an unknown key is (else `unknown field`), followed by the
+ *   key and the known ones.
  */
 import { FormatRegistry, Type, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
@@ -60,12 +62,13 @@ function words(e: ValueError): string {
   const schema = e.schema as {
     errorMessage?: string;
     missingMessage?: string;
+    unknownMessage?: string;
     properties?: Record<string, unknown>;
   };
   const key = lastKey(e.path);
   if (e.type === ValueErrorType.ObjectAdditionalProperties) {
     const known = Object.keys(schema.properties ?? {});
-    return `unknown field ${JSON.stringify(key)}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
+    return `${schema.unknownMessage ?? 'unknown field'} ${JSON.stringify(key)}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
   }
   if (e.type === ValueErrorType.ObjectRequiredProperty)
     return schema.missingMessage ?? `${key} is required`;
