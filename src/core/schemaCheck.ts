@@ -11,7 +11,8 @@
  * - `errorMessage` (the ajv-errors keyword): the words after the pointer when the value does not
  *   fit. `{value}` is replaced by the value as JSON; words starting with `is ` are put after the
  *   value (`"27011" is not an HS code…`), words starting with `use ` after the value and a colon.
- * - `missingMessage`: the words when a required property is absent (else `<key> is required`).
+ * - `missingMessage`: the words when a required property is absent (else `<key> is required`,
+ *   with the property's `description` when it has one).
  * - `unknownMessage`, on an object: what an unknown key is (else `unknown field`), followed by the
  *   key and the known ones.
  */
@@ -63,6 +64,7 @@ function words(e: ValueError): string {
     errorMessage?: string;
     missingMessage?: string;
     unknownMessage?: string;
+    description?: string;
     properties?: Record<string, unknown>;
   };
   const key = lastKey(e.path);
@@ -71,7 +73,10 @@ function words(e: ValueError): string {
     return `${schema.unknownMessage ?? 'unknown field'} ${JSON.stringify(key)}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
   }
   if (e.type === ValueErrorType.ObjectRequiredProperty)
-    return schema.missingMessage ?? `${key} is required`;
+    return (
+      schema.missingMessage ??
+      `${key} is required${schema.description ? `: ${schema.description}` : ''}`
+    );
   const message = schema.errorMessage ?? defaultWords(e);
   const value = JSON.stringify(e.value) ?? 'undefined';
   if (message.includes('{value}')) return message.replaceAll('{value}', value);
