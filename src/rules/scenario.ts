@@ -13,6 +13,7 @@ import {
   compileSchema,
   EmbargoError,
   ERROR_CODES,
+  pointerWords,
   refused,
   schemaFault,
   type SchemaCheck,
@@ -118,7 +119,9 @@ export interface LiftedMeasure {
 let compiled: SchemaCheck<typeof ScenarioSchema> | undefined;
 
 function fail(file: string, pointer: string, problem: string): never {
-  throw refused(`${file}: ${pointer || '/'}: ${problem}`, { file, field: pointer || '/' });
+  // The field as a JSON pointer, then in words: `/lifts/0/sources (lifts[0].sources)`.
+  const words = pointer ? ` (${pointerWords(pointer)})` : '';
+  throw refused(`${file}: ${pointer || '/'}${words}: ${problem}`, { file, field: pointer || '/' });
 }
 
 /**

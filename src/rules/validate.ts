@@ -10,6 +10,7 @@
 import {
   compileSchema,
   isPartialDate,
+  pointerWords,
   refused,
   schemaFault,
   type SchemaCheck,
@@ -44,12 +45,21 @@ let compiled: SchemaCheck<typeof ActFileSchema> | undefined;
 
 /** Throws INPUT_REFUSED naming the file, the pointer and the measure whose fault it is. */
 function fail(file: string, pointer: string, problem: string, measureId?: string): never {
-  const where = measureId ? ` (measure ${measureId})` : '';
-  throw refused(`${file}: ${pointer || '/'}${where}: ${problem}`, {
+  throw refused(`${file}: ${located(pointer, measureId)}: ${problem}`, {
     file,
     field: pointer || '/',
     ...(measureId !== undefined && { record: measureId }),
   });
+}
+
+/**
+ * A field as a JSON pointer, then in words with the measure it belongs to:
+ * `/measures/1/citation (measures[1].citation, measure fx-op2-widgets)`.
+ */
+function located(pointer: string, measureId?: string): string {
+  const words = pointer ? pointerWords(pointer) : '';
+  const notes = [words, measureId !== undefined ? `measure ${measureId}` : ''].filter(Boolean);
+  return `${pointer || '/'}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
 /** The id of the measure a pointer lies in, when the data gives it as a string. */
@@ -171,7 +181,7 @@ export function validateRegime(files: { file: string; act: ActFile }[]): void {
       const first = where.get(m.id);
       if (first !== undefined)
         throw refused(
-          `${file}: /measures/${i}/id (measure ${m.id}): duplicate id, first used in ${first}`,
+          `${file}: ${located(`/measures/${i}/id`, m.id)}: duplicate id, first used in ${first}`,
           {
             file,
             field: `/measures/${i}/id`,
@@ -187,7 +197,7 @@ export function validateRegime(files: { file: string; act: ActFile }[]): void {
         m[k]?.forEach((r, j) => {
           if (!where.has(r))
             throw refused(
-              `${file}: /measures/${i}/${k}/${j} (measure ${m.id}): ${k} unknown measure ${r}`,
+              `${file}: ${located(`/measures/${i}/${k}/${j}`, m.id)}: ${k} unknown measure ${r}`,
               {
                 file,
                 field: `/measures/${i}/${k}/${j}`,
