@@ -13,3 +13,4 @@ export * from './source.ts';
 export * from './screening.ts';
 export * from './memo.ts';
 export * from './looseDate.ts';
+export * from './schemaCheck.ts';

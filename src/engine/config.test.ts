@@ -58,11 +58,20 @@ test('each bad field is named in the error', () => {
     [{ sources: { un_sc: { retries: 1.5 } } }, 'sources.un_sc.retries', /whole number/],
     [{ sources: { un_sc: { timeoutMs: '30s' } } }, 'sources.un_sc.timeoutMs', /number/],
     [{ trade: { authorities: 'un' } }, 'trade.authorities', /array/],
+    [{ sources: { un_sc: { urls: { list: 'http://' } } } }, 'sources.un_sc.urls.list', /http/],
+    [{ lists: { maxAgeDays: -1 } }, 'lists.maxAgeDays', /from 0 to 36500, got -1$/],
+    [{ lists: { checkSeconds: '10' } }, 'lists.checkSeconds', /number from 0.1 to 3600, got "10"/],
+    [{ lists: { maxAge: 7 } }, 'lists.maxAge', /unknown field "maxAge" \(known: maxAgeDays/],
   ];
   for (const [value, field, message] of cases) {
     const err = problem(value);
     assert.equal(err.field, field, err.message);
-    assert.match(err.message, new RegExp(`^/x/config\\.json: ${field.replace(/\./g, '\\.')}: `));
+    // The field in words, then its JSON pointer (`sources.un_sc.url (/sources/un_sc/url)`).
+    const pointer = field === 'the top level' ? '' : ` \\(/${field.replaceAll('.', '/')}\\)`;
+    assert.match(
+      err.message,
+      new RegExp(`^/x/config\\.json: ${field.replace(/\./g, '\\.')}${pointer}: `),
+    );
     assert.match(err.message, message);
   }
 });

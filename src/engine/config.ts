@@ -12,44 +12,37 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EmbargoError, ERROR_CODES, isSourceId, type SourceId } from '../core/index.ts';
+import type { Static } from '@sinclair/typebox';
+import {
+  compileSchema,
+  EmbargoError,
+  ERROR_CODES,
+  pointerWords,
+  schemaFault,
+  type SchemaCheck,
+  type SourceId,
+} from '../core/index.ts';
+import {
+  ConfigFileSchema,
+  MAX_CHECK_SECONDS,
+  MIN_CHECK_SECONDS,
+  type ConfigFile,
+  type ListsConfig,
+  type SourceConfigInput,
+  type TradeConfig,
+} from './configSchema.ts';
 
-/** Download settings of one source, defaults filled in. */
-export interface SourceConfig {
-  /** role → address, overriding the source's official download address for that role. */
-  urls: Record<string, string>;
-  /** The format the files are in, when not the one the source downloads by default. */
-  formatId?: string;
-  /** Share of entities the list may lose against the active snapshot (0.05 = 5%). */
-  maxShrink: number;
-  /** Per-request timeout, in ms, both to the response headers and between body chunks. */
-  timeoutMs: number;
-  /** Retries after a network error, a 5xx or a 429. */
-  retries: number;
-  /** First retry delay, in ms; doubled at each retry, with jitter. */
-  backoffMs: number;
-}
+export type { ListsConfig, TradeConfig } from './configSchema.ts';
 
-/** The trade section, a placeholder until the trade check reads its defaults from here. */
-export interface TradeConfig {
-  /** Authorities that bind the user by default, e.g. `["un"]`. */
-  authorities?: string[];
-}
+/** One source's settings as written in the file. */
+type SourceConfigFile = Static<typeof SourceConfigInput>;
 
-/** The lists section: how old a list may be before answers relying on it say so. */
-export interface ListsConfig {
-  /**
-   * Days after its list date (or its last confirming download) beyond which a list is stale;
-   * 0 turns the check off. $EMBARGO_MAX_LIST_AGE_DAYS wins over it.
-   */
-  maxAgeDays?: number;
-  /**
-   * How often, in seconds, a running server checks the store for lists activated by another
-   * process (or by itself) and builds their index in the background. $EMBARGO_LIST_CHECK_SECONDS
-   * wins over it.
-   */
-  checkSeconds?: number;
-}
+/**
+ * Download settings of one source, defaults filled in: the file's settings
+ * ({@link SourceConfigInput}, where each is described), every one present but `formatId`.
+ */
+export type SourceConfig = Required<Omit<SourceConfigFile, 'formatId'>> &
+  Pick<SourceConfigFile, 'formatId'>;
 
 /** Default of `lists.checkSeconds`: a new list is served within this plus its index build. */
 export const DEFAULT_LIST_CHECK_SECONDS = 10;
@@ -110,67 +103,42 @@ export function loadConfig(home: string, explicit?: string): EmbargoConfig {
   return parseConfig(value, path);
 }
 
-/** Validates a configuration value (the parsed JSON); `file` names it in errors. */
+/** The configuration schema, compiled on first use. */
+let compiled: SchemaCheck<typeof ConfigFileSchema> | undefined;
+
+/**
+ * Validates a configuration value (the parsed JSON) against {@link ConfigFileSchema}; `file`
+ * names it in errors, with the field in words and as a JSON pointer:
+ * `config.json: sources.un_sc.maxShrink (/sources/un_sc/maxShrink): expected a number from 0 to 1, got 5`.
+ */
 export function parseConfig(value: unknown, file: string | undefined): EmbargoConfig {
-  const fail = (field: string, problem: string): never => {
-    throw new EmbargoError(ERROR_CODES.USAGE, `${file ?? 'configuration'}: ${field}: ${problem}`, {
-      ...(file && { file }),
-      field,
-    });
+  const fail = (pointer: string, problem: string): never => {
+    const field = pointerWords(pointer);
+    throw new EmbargoError(
+      ERROR_CODES.USAGE,
+      `${file ?? 'configuration'}: ${field}${pointer ? ` (${pointer})` : ''}: ${problem}`,
+      { ...(file && { file }), field },
+    );
   };
-  const root = object(value, 'the top level', fail);
-  known(root, '', ['sources', 'trade', 'lists'], fail);
+  compiled ??= compileSchema(ConfigFileSchema);
+  const fault = schemaFault(compiled, value);
+  if (fault) fail(fault.pointer, fault.problem);
+  const root = value as ConfigFile;
   const config: EmbargoConfig = { path: file, sources: {} };
-  if (root.sources !== undefined) {
-    const sources = object(root.sources, 'sources', fail);
-    for (const [id, raw] of Object.entries(sources)) {
-      if (!isSourceId(id)) fail(`sources.${id}`, 'unknown source');
-      config.sources[id as SourceId] = sourceConfig(raw, `sources.${id}`, fail);
-    }
+  for (const [id, raw] of Object.entries(root.sources ?? {}) as [SourceId, SourceConfigFile][]) {
+    // A schema pattern says http(s)://; whether the rest is an address, only a parse can say.
+    for (const [role, url] of Object.entries(raw.urls ?? {}))
+      if (!isHttpUrl(url))
+        fail(
+          `/sources/${id}/urls/${role}`,
+          `expected an http(s) address, got ${JSON.stringify(url)}`,
+        );
+    config.sources[id] = { ...DOWNLOAD_DEFAULTS, ...raw, urls: { ...raw.urls } };
   }
-  if (root.trade !== undefined) {
-    const trade = object(root.trade, 'trade', fail);
-    known(trade, 'trade.', ['authorities'], fail);
-    config.trade = {};
-    if (trade.authorities !== undefined) {
-      if (
-        !Array.isArray(trade.authorities) ||
-        !trade.authorities.every((a) => typeof a === 'string' && a)
-      )
-        fail('trade.authorities', 'expected an array of authority ids, e.g. ["un"]');
-      config.trade.authorities = trade.authorities as string[];
-    }
-  }
-  if (root.lists !== undefined) {
-    const lists = object(root.lists, 'lists', fail);
-    known(lists, 'lists.', ['maxAgeDays', 'checkSeconds'], fail);
-    config.lists = {};
-    if (lists.maxAgeDays !== undefined)
-      config.lists.maxAgeDays = number(
-        lists.maxAgeDays,
-        'lists.maxAgeDays',
-        0,
-        36_500,
-        0,
-        fail,
-        true,
-      );
-    if (lists.checkSeconds !== undefined)
-      config.lists.checkSeconds = number(
-        lists.checkSeconds,
-        'lists.checkSeconds',
-        MIN_CHECK_SECONDS,
-        MAX_CHECK_SECONDS,
-        0,
-        fail,
-      );
-  }
+  if (root.trade !== undefined) config.trade = { ...root.trade };
+  if (root.lists !== undefined) config.lists = { ...root.lists };
   return config;
 }
-
-/** Bounds of the list check interval: a few times a second at most, once an hour at least. */
-const MIN_CHECK_SECONDS = 0.1;
-const MAX_CHECK_SECONDS = 3600;
 
 /**
  * How often a running server checks for newly activated lists, in seconds:
@@ -216,57 +184,6 @@ export function maxListAgeDays(home: string, env = process.env): number {
 /** The settings of one source: the file's, or the defaults. */
 export function sourceSettings(config: EmbargoConfig, id: SourceId): SourceConfig {
   return config.sources[id] ?? { urls: {}, ...DOWNLOAD_DEFAULTS };
-}
-
-type Fail = (field: string, problem: string) => never;
-
-function sourceConfig(raw: unknown, at: string, fail: Fail): SourceConfig {
-  const o = object(raw, at, fail);
-  known(o, `${at}.`, ['urls', 'formatId', 'maxShrink', 'timeoutMs', 'retries', 'backoffMs'], fail);
-  const c: SourceConfig = { urls: {}, ...DOWNLOAD_DEFAULTS };
-  if (o.urls !== undefined) {
-    for (const [role, url] of Object.entries(object(o.urls, `${at}.urls`, fail))) {
-      if (typeof url !== 'string' || !isHttpUrl(url))
-        fail(`${at}.urls.${role}`, `expected an http(s) address, got ${JSON.stringify(url)}`);
-      c.urls[role] = url as string;
-    }
-  }
-  if (o.formatId !== undefined) {
-    if (typeof o.formatId !== 'string' || !o.formatId)
-      fail(`${at}.formatId`, 'expected a format id such as "csv" or "xml"');
-    c.formatId = o.formatId as string;
-  }
-  c.maxShrink = number(o.maxShrink, `${at}.maxShrink`, 0, 1, c.maxShrink, fail);
-  c.timeoutMs = number(o.timeoutMs, `${at}.timeoutMs`, 1, 3_600_000, c.timeoutMs, fail);
-  c.retries = number(o.retries, `${at}.retries`, 0, 20, c.retries, fail, true);
-  c.backoffMs = number(o.backoffMs, `${at}.backoffMs`, 0, 600_000, c.backoffMs, fail);
-  return c;
-}
-
-function object(v: unknown, at: string, fail: Fail): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(at, 'expected an object');
-  return v as Record<string, unknown>;
-}
-
-function known(o: Record<string, unknown>, prefix: string, keys: string[], fail: Fail): void {
-  for (const k of Object.keys(o))
-    if (!keys.includes(k)) fail(`${prefix}${k}`, `unknown field (known: ${keys.join(', ')})`);
-}
-
-function number(
-  v: unknown,
-  at: string,
-  min: number,
-  max: number,
-  dflt: number,
-  fail: Fail,
-  integer = false,
-): number {
-  if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
-    fail(at, `expected a number from ${min} to ${max}, got ${JSON.stringify(v)}`);
-  if (integer && !Number.isInteger(v)) fail(at, `expected a whole number, got ${v as number}`);
-  return v as number;
 }
 
 function isHttpUrl(s: string): boolean {

@@ -51,6 +51,9 @@ export * from './trade.ts';
 export * from './scenario.ts';
 /** The transaction schema (TypeBox), for the HTTP layer's validation and OpenAPI document. */
 export { TransactionInput } from '../rules/check/index.ts';
+/** The rules' declarations (TypeBox) of what the trade routes answer, for `/openapi.json`. */
+export { TradeVerdictSchema } from '../rules/check/index.ts';
+export { MeasureSchema, ScenarioSchema } from '../rules/index.ts';
 /** A list by id, or E_UNKNOWN_SOURCE: the HTTP layer checks names before it starts a job. */
 export { getSource } from '../sources/index.ts';
 export { lenientQuery, type LenientQuery } from './lenient.ts';

@@ -53,7 +53,9 @@ test('a measure without a citation is refused, naming the file and /measures/1/c
     file: 'un-9999.json',
     field: '/measures/1/citation',
     record: 'fx-op2-widgets',
-    message: /needs a citation/,
+    // The field as a pointer, in words, and the measure; then what is expected.
+    message:
+      /\/measures\/1\/citation \(measures\[1\]\.citation, measure fx-op2-widgets\): a measure needs a citation \(act, paragraph, force\)/,
   });
 });
 

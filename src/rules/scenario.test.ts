@@ -120,7 +120,16 @@ test('a scenario must cite sources and select by id or tag; ids must exist in th
     lifts: Record<string, unknown>[];
   };
   delete raw.lifts[0]!.sources;
-  assert.throws(() => validateScenario(raw, 'x.json'), /sources is required/);
+  assert.throws(
+    () => validateScenario(raw, 'x.json'),
+    /x\.json: \/lifts\/0\/sources \(lifts\[0\]\.sources\): sources is required/,
+  );
+  const badTag = JSON.parse(JSON.stringify(dprk)) as typeof raw;
+  badTag.lifts[0]!.tags = ['coal'];
+  assert.throws(
+    () => validateScenario(badTag, 'x.json'),
+    /\/lifts\/0\/tags\/0 \(lifts\[0\]\.tags\[0\]\): unknown tag "coal" \(allowed: arms, /,
+  );
   const noSelector = JSON.parse(JSON.stringify(dprk)) as typeof raw;
   delete noSelector.lifts[0]!.tags;
   assert.throws(() => validateScenario(noSelector, 'x.json'), /by ids or by tags/);

@@ -8,53 +8,101 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmbargoError, ERROR_CODES, refused } from '../core/index.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  compileSchema,
+  EmbargoError,
+  ERROR_CODES,
+  pointerWords,
+  refused,
+  schemaFault,
+  type SchemaCheck,
+} from '../core/index.ts';
 import { measureById, measuresInForce } from './load.ts';
-import type { Authority, Measure, MeasureTag, Regime } from './types.ts';
-import { MEASURE_TAGS } from './types.ts';
-import { isIsoDate } from './validate.ts';
+import type { Measure, Regime } from './types.ts';
+import { AuthoritySchema, ID_PATTERN, MeasureTagSchema } from './types.ts';
 
 /** Folder holding the scenario files. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
 
+/** A string with a non-blank character. */
+const text = (description?: string) =>
+  Type.String({
+    pattern: '\\S',
+    errorMessage: 'must be a non-empty string',
+    ...(description !== undefined && { description }),
+  });
+
+/** A non-empty list of non-empty strings. */
+const texts = (description: string) => Type.Array(text(), { minItems: 1, description });
+
+/** A day on the calendar, YYYY-MM-DD. */
+const day = (description: string) =>
+  Type.String({ format: 'date', description, errorMessage: 'is not a date YYYY-MM-DD' });
+
 /** Where a scenario's claim comes from. */
-export interface ScenarioSource {
-  /** Who said it, where and when: `DPRK FM Ri Yong Ho, press conference, Hanoi, 1 Mar 2019`. */
-  citation: string;
-  url?: string;
-  /** Words of the source, verbatim as reported. */
-  quote?: string;
-}
+export const ScenarioSourceSchema = Type.Object(
+  {
+    /** Who said it, where and when: `DPRK FM Ri Yong Ho, press conference, Hanoi, 1 Mar 2019`. */
+    citation: text('who said it, where and when'),
+    url: Type.Optional(text()),
+    /** Words of the source, verbatim as reported. */
+    quote: Type.Optional(text('words of the source, verbatim as reported')),
+  },
+  { additionalProperties: false },
+);
+/** See {@link ScenarioSourceSchema}. */
+export type ScenarioSource = Static<typeof ScenarioSourceSchema>;
 
 /**
  * One lifting rule. A measure matches when it has one of `ids`, or carries one of `tags`; `acts`,
  * `authority` and `adoptedFrom` (the act's adoption date) narrow what the rule can reach.
  */
-export interface LiftRule {
-  ids?: string[];
-  tags?: MeasureTag[];
-  acts?: string[];
-  authority?: Authority;
-  adoptedFrom?: string;
-  /** True when the rule is our reading of the sources, not what they say. */
-  inferred: boolean;
-  /** Why the rule reads the sources this way. */
-  reason: string;
-  sources: ScenarioSource[];
-}
+export const LiftRuleSchema = Type.Object(
+  {
+    ids: Type.Optional(texts('ids of measures lifted')),
+    tags: Type.Optional(Type.Array(MeasureTagSchema, { minItems: 1 })),
+    acts: Type.Optional(texts('only measures of these acts')),
+    authority: Type.Optional(AuthoritySchema),
+    adoptedFrom: Type.Optional(day('only measures of acts adopted from this day')),
+    /** True when the rule is our reading of the sources, not what they say. */
+    inferred: Type.Boolean({ description: 'our reading of the sources, not what they say' }),
+    /** Why the rule reads the sources this way. */
+    reason: text('why the rule reads the sources this way'),
+    sources: Type.Array(ScenarioSourceSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+/** See {@link LiftRuleSchema}. */
+export type LiftRule = Static<typeof LiftRuleSchema>;
 
 /** A relief scenario. */
-export interface Scenario {
-  id: string;
-  regime: string;
-  title: string;
-  /** First day on which the lifted measures no longer apply. */
-  from: string;
-  lifts: LiftRule[];
-  /** Tags that are never lifted, with why. */
-  keeps?: { tags: MeasureTag[]; inferred: boolean; reason: string; sources?: ScenarioSource[] };
-  notes?: string;
-}
+export const ScenarioSchema = Type.Object(
+  {
+    id: Type.String({ pattern: ID_PATTERN, errorMessage: 'is not a lowercase-hyphenated id' }),
+    regime: text('the regime it relieves'),
+    title: text(),
+    /** First day on which the lifted measures no longer apply. */
+    from: day('first day on which the lifted measures no longer apply'),
+    lifts: Type.Array(LiftRuleSchema, { minItems: 1 }),
+    /** Tags that are never lifted, with why. */
+    keeps: Type.Optional(
+      Type.Object(
+        {
+          tags: Type.Array(MeasureTagSchema, { minItems: 1 }),
+          inferred: Type.Boolean(),
+          reason: text(),
+          sources: Type.Optional(Type.Array(ScenarioSourceSchema, { minItems: 1 })),
+        },
+        { additionalProperties: false, description: 'tags that are never lifted, with why' },
+      ),
+    ),
+    notes: Type.Optional(text()),
+  },
+  { additionalProperties: false, title: 'Scenario', errorMessage: 'must be an object' },
+);
+/** See {@link ScenarioSchema}. */
+export type Scenario = Static<typeof ScenarioSchema>;
 
 /** One lifted measure and the rule that lifted it. */
 export interface LiftedMeasure {
@@ -67,127 +115,30 @@ export interface LiftedMeasure {
   inferred: boolean;
 }
 
-type Json = Record<string, unknown>;
+/** The scenario schema, compiled on first use. */
+let compiled: SchemaCheck<typeof ScenarioSchema> | undefined;
 
 function fail(file: string, pointer: string, problem: string): never {
-  throw refused(`${file}: ${pointer || '/'}: ${problem}`, { file, field: pointer || '/' });
-}
-
-function obj(file: string, v: unknown, p: string): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(file, p, 'must be an object');
-  return v as Json;
-}
-
-function keys(file: string, o: Json, p: string, allowed: readonly string[]): void {
-  for (const k of Object.keys(o))
-    if (!allowed.includes(k)) fail(file, `${p}/${k}`, `unknown field ${JSON.stringify(k)}`);
-}
-
-function str(file: string, o: Json, k: string, p: string, required = true): void {
-  const v = o[k];
-  if (v === undefined && !required) return;
-  if (typeof v !== 'string' || v.trim() === '')
-    fail(file, `${p}/${k}`, `${k} must be a non-empty string`);
-}
-
-function list(file: string, o: Json, k: string, p: string, required: boolean): unknown[] {
-  const v = o[k];
-  if (v === undefined) {
-    if (required) fail(file, `${p}/${k}`, `${k} is required`);
-    return [];
-  }
-  if (!Array.isArray(v) || v.length === 0) fail(file, `${p}/${k}`, `${k} must be a non-empty list`);
-  return v;
-}
-
-function strings(file: string, o: Json, k: string, p: string, required = false): void {
-  list(file, o, k, p, required).forEach((s, i) => {
-    if (typeof s !== 'string' || s.trim() === '')
-      fail(file, `${p}/${k}/${i}`, 'must be a non-empty string');
-  });
-}
-
-function tags(file: string, o: Json, k: string, p: string, required: boolean): void {
-  list(file, o, k, p, required).forEach((t, i) => {
-    if (!(MEASURE_TAGS as readonly unknown[]).includes(t))
-      fail(file, `${p}/${k}/${i}`, `unknown tag ${JSON.stringify(t)}`);
-  });
-}
-
-function flag(file: string, o: Json, p: string): void {
-  if (typeof o.inferred !== 'boolean')
-    fail(file, `${p}/inferred`, 'inferred must be true or false');
-}
-
-function sources(file: string, o: Json, p: string, required: boolean): void {
-  list(file, o, 'sources', p, required).forEach((s, i) => {
-    const sp = `${p}/sources/${i}`;
-    const src = obj(file, s, sp);
-    keys(file, src, sp, ['citation', 'url', 'quote']);
-    str(file, src, 'citation', sp);
-    str(file, src, 'url', sp, false);
-    str(file, src, 'quote', sp, false);
-  });
+  // The field as a JSON pointer, then in words: `/lifts/0/sources (lifts[0].sources)`.
+  const words = pointer ? ` (${pointerWords(pointer)})` : '';
+  throw refused(`${file}: ${pointer || '/'}${words}: ${problem}`, { file, field: pointer || '/' });
 }
 
 /**
  * Validates parsed JSON as a scenario and returns it typed; INPUT_REFUSED naming `file` and the
- * JSON pointer of the first fault. Every rule needs sources, a reason and an `inferred` flag, and
- * must select by id or tag.
+ * JSON pointer of the first fault. The schema ({@link ScenarioSchema}) requires every rule's
+ * sources, reason and `inferred` flag; that a rule selects by id or tag is checked here.
  */
 export function validateScenario(data: unknown, file: string): Scenario {
-  const o = obj(file, data, '');
-  keys(file, o, '', ['id', 'regime', 'title', 'from', 'lifts', 'keeps', 'notes']);
-  str(file, o, 'id', '');
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id as string))
-    fail(file, '/id', `${JSON.stringify(o.id)} is not a lowercase-hyphenated id`);
-  str(file, o, 'regime', '');
-  str(file, o, 'title', '');
-  if (!isIsoDate(o.from))
-    fail(file, '/from', `${JSON.stringify(o.from ?? null)} is not a date YYYY-MM-DD`);
-  str(file, o, 'notes', '', false);
-  list(file, o, 'lifts', '', true).forEach((r, i) => {
-    const p = `/lifts/${i}`;
-    const rule = obj(file, r, p);
-    keys(file, rule, p, [
-      'ids',
-      'tags',
-      'acts',
-      'authority',
-      'adoptedFrom',
-      'inferred',
-      'reason',
-      'sources',
-    ]);
+  compiled ??= compileSchema(ScenarioSchema);
+  const fault = schemaFault(compiled, data);
+  if (fault) fail(file, fault.pointer, fault.problem);
+  const scenario = data as Scenario;
+  scenario.lifts.forEach((rule, i) => {
     if (rule.ids === undefined && rule.tags === undefined)
-      fail(file, p, 'a rule lifts by ids or by tags');
-    strings(file, rule, 'ids', p);
-    tags(file, rule, 'tags', p, false);
-    strings(file, rule, 'acts', p);
-    if (
-      rule.authority !== undefined &&
-      !['un', 'us', 'eu', 'uk'].includes(rule.authority as string)
-    )
-      fail(file, `${p}/authority`, `${JSON.stringify(rule.authority)} is not un, us, eu or uk`);
-    if (rule.adoptedFrom !== undefined && !isIsoDate(rule.adoptedFrom))
-      fail(
-        file,
-        `${p}/adoptedFrom`,
-        `${JSON.stringify(rule.adoptedFrom)} is not a date YYYY-MM-DD`,
-      );
-    flag(file, rule, p);
-    str(file, rule, 'reason', p);
-    sources(file, rule, p, true);
+      fail(file, `/lifts/${i}`, 'a rule lifts by ids or by tags');
   });
-  if (o.keeps !== undefined) {
-    const k = obj(file, o.keeps, '/keeps');
-    keys(file, k, '/keeps', ['tags', 'inferred', 'reason', 'sources']);
-    tags(file, k, 'tags', '/keeps', true);
-    flag(file, k, '/keeps');
-    str(file, k, 'reason', '/keeps');
-    sources(file, k, '/keeps', false);
-  }
-  return o as unknown as Scenario;
+  return scenario;
 }
 
 /** The ids of the scenarios shipped in {@link SCENARIOS_DIR}, sorted. */

@@ -129,3 +129,55 @@ export const COVERAGE = {
  * `parseTransaction` validates against, so the document and the validation cannot drift apart.
  */
 export { TransactionInput as TRANSACTION } from '../engine/index.ts';
+
+/** Options that say how a fault reads (core/schemaCheck.ts): for inputs, not for answers. */
+const FAULT_WORDS = new Set(['errorMessage', 'missingMessage', 'unknownMessage']);
+
+/**
+ * The schema of an answer, from the declaration of its type (a TypeBox schema of the rules or the
+ * engine), as the response schemas here are kept: every object open and nothing required, so that
+ * serialising a result can never fail or drop a field the declaration did not foresee; a union of
+ * strings becomes an `enum` (shorter in the document, and fast-json-stringify need not try each
+ * branch); the words of input faults are left out.
+ */
+export function answerOf(schema: unknown): Record<string, unknown> {
+  const walk = (s: unknown): unknown => {
+    if (Array.isArray(s)) return s.map(walk);
+    if (typeof s !== 'object' || s === null) return s;
+    const o = s as Record<string, unknown>;
+    const branches = o.anyOf as Record<string, unknown>[] | undefined;
+    if (branches?.length && branches.every((b) => typeof b.const === 'string')) {
+      const { anyOf: _a, ...rest } = o;
+      return {
+        ...strip(rest),
+        type: 'string',
+        enum: branches.map((b) => b.const),
+      };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) {
+      if (FAULT_WORDS.has(k) || k === 'required') continue;
+      out[k] = k === 'properties' ? mapValues(v as Record<string, unknown>, walk) : walk(v);
+    }
+    if (out.type === 'object') out.additionalProperties = true;
+    return out;
+  };
+  const strip = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([k]) => !FAULT_WORDS.has(k)));
+  const mapValues = (o: Record<string, unknown>, f: (v: unknown) => unknown) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+  // JSON round trip: TypeBox's symbol keys (Kind, Optional) are no part of a JSON Schema.
+  return walk(JSON.parse(JSON.stringify(schema))) as Record<string, unknown>;
+}
+
+/** An error in a list of results: `{detail, code}` and where (line, field). */
+export const ERROR_ITEM = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    detail: { type: 'string' },
+    code: { type: 'string', examples: ['E_INVALID_QUERY'] },
+    line: { type: 'integer' },
+    field: { type: 'string', examples: ['/goods/0/hs'] },
+  },
+} as const;

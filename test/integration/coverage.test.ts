@@ -224,7 +224,11 @@ describe('issue 11 points 2 and 3: only un_sc loaded', needsData('un_sc', '2026-
       writeFileSync(join(cfgHome, 'config.json'), JSON.stringify({ lists: { maxAgeDays: -1 } }));
       const bad = embargoEnv(cfgHome, { EMBARGO_MAX_LIST_AGE_DAYS: undefined }, 'lists', 'status');
       assert.equal(bad.status, 2);
-      assert.match(bad.stderr, /lists\.maxAgeDays: expected a number from 0/);
+      // The field in words and as a JSON pointer, the range expected and the value given.
+      assert.match(
+        bad.stderr,
+        /lists\.maxAgeDays \(\/lists\/maxAgeDays\): expected a whole number from 0 to 36500, got -1/,
+      );
       const env = embargoEnv(cfgHome, { EMBARGO_MAX_LIST_AGE_DAYS: 'soon' }, 'screen', 'x');
       assert.equal(env.status, 2);
       assert.match(env.stderr, /EMBARGO_MAX_LIST_AGE_DAYS=soon/);

@@ -11,6 +11,7 @@ import { capPeriod } from '../load.ts';
 import type { Cap, Measure } from '../types.ts';
 import type { TxGoods, Unit } from './transaction.ts';
 import { normalizeUnit } from './transaction.ts';
+import type { CapState } from './verdict.ts';
 
 /** What one transaction used of one cap in one period. */
 export interface CapUse {
@@ -32,22 +33,6 @@ export interface OpeningBalance {
   unit?: string;
   value?: number;
   currency?: string;
-}
-
-/** A cap's state after a transaction, as reported in the verdict's `caps`. */
-export interface CapState {
-  measure: string;
-  citation: string;
-  period: { from: string; to: string };
-  /** `under`: still within every limit; `over`: this transaction would pass one; `unknown`: the
-   * quantity or value cannot be expressed in the cap's terms. */
-  state: 'under' | 'over' | 'unknown';
-  limit: { quantity?: number; unit?: string; value?: number; currency?: string };
-  /** Used before this transaction (opening balance plus earlier transactions of the period). */
-  used_before: { quantity: number; value: number };
-  /** This transaction's share. */
-  this_transaction: { quantity: number; value: number };
-  detail: string;
 }
 
 /** SI multiples of one unit convert without the act; nothing else does. */

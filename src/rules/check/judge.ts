@@ -22,13 +22,14 @@ import { claimDetail, findClaim, unmetClaims } from './_exemptions.ts';
 import { matchGoods } from './_goods.ts';
 import { usListReason } from './_lists.ts';
 import { usReachReasons, usPersonActs, type TargetTrade } from './_us.ts';
-import { checkCap, CapLedger, type CapState, type CapUse } from './caps.ts';
+import { checkCap, CapLedger, type CapUse } from './caps.ts';
 import { portEntryReasons } from './portEntry.ts';
 import type { Transaction, TxGoods, TxParty } from './transaction.ts';
 import {
   cite,
   worst,
   type AuthorityVerdict,
+  type CapState,
   type ListHit,
   type Reason,
   type TradeVerdict,

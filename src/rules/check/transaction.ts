@@ -4,12 +4,10 @@
  * validation. Every fault names the JSON pointer of the field (`/goods/0/hs`) and, in a book, the
  * line, so an operator can fix the record; nothing is guessed.
  */
-import { EmbargoError, ERROR_CODES } from '../../core/index.ts';
+import { compileSchema, EmbargoError, ERROR_CODES, schemaFault } from '../../core/index.ts';
 import { countryCode } from '../../normalize/index.ts';
 import { normalizeHs } from '../load.ts';
 import { isIsoDate } from '../validate.ts';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { TransactionInput } from './schema.ts';
 
 /** What the transaction is. Charter and service are services; shipment moves goods. */
@@ -281,7 +279,7 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
   }
   // The shape is the schema's (src/rules/check/schema.ts, also in /openapi.json); what a schema
   // cannot say (country codes that exist, calendar dates, HS digits, units) is checked below.
-  const fault = schemaFault(data);
+  const fault = schemaFault(CHECK, data);
   if (fault) r.fail(fault.pointer, fault.problem);
   const o = r.object(data, '');
   const id = typeof o.id === 'number' ? String(o.id) : r.string(o.id, '/id');
@@ -433,44 +431,7 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
 }
 
 /** The transaction schema, compiled once (TypeBox's compiler: no Ajv, no coercion). */
-const CHECK = TypeCompiler.Compile(TransactionInput);
-
-/**
- * The first way `data` does not fit {@link TransactionInput}, as a pointer and words, or
- * undefined. A union's own error (“expected union value”) says nothing; the variant whose fault
- * lies deepest does: an optional goods list that fails is a bad goods line, not a bad list.
- */
-function schemaFault(data: unknown): { pointer: string; problem: string } | undefined {
-  const first = CHECK.Errors(data).First();
-  if (!first) return undefined;
-  const e = deepest(first);
-  const schema = e.schema as { errorMessage?: string; description?: string };
-  if (e.type === ValueErrorType.ObjectAdditionalProperties)
-    return { pointer: e.path, problem: 'unknown field' };
-  if (e.type === ValueErrorType.ObjectRequiredProperty)
-    return { pointer: e.path, problem: `missing: ${schema.description ?? 'required'}` };
-  const words = schema.errorMessage ?? e.message;
-  // Faults about a value name it, as the parser's own messages do.
-  const problem = /^is /.test(words)
-    ? `${JSON.stringify(e.value)} ${words}`
-    : /^use /.test(words)
-      ? `${JSON.stringify(e.value)}: ${words}`
-      : words;
-  return { pointer: e.path, problem };
-}
-
-/** For a union's error, the deepest error of its variants (recursively), else itself. */
-function deepest(e: ValueError): ValueError {
-  if (e.type !== ValueErrorType.Union) return e;
-  let best: ValueError | undefined;
-  for (const variant of e.errors) {
-    const f = variant.First();
-    if (!f) continue;
-    const d = deepest(f);
-    if (d.path.length > e.path.length && (!best || d.path.length > best.path.length)) best = d;
-  }
-  return best ?? e;
-}
+const CHECK = compileSchema(TransactionInput);
 
 /** An IMO number: seven digits, optionally written `IMO 1234567`. */
 function imoNumber(r: Reader, v: unknown, p: string): string | undefined {

@@ -13,6 +13,7 @@ import type { RouteContext } from '../context.ts';
 import { accepted, ACCEPTED } from './jobs.ts';
 import { badRequest } from '../errors.ts';
 import { DAY_PARAM, errors, STRING_LIST } from '../schemas.ts';
+import { CHANGES_ANSWER, DIFF_ANSWER, LISTS_ANSWER } from './_listSchemas.ts';
 
 /** A snapshot without the paths its files had on this machine. */
 function withoutPaths<T extends { files: { path?: string }[] }>(s: T): T {
@@ -33,7 +34,7 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
         tags: ['Lists'],
         summary:
           'Every list: its active snapshot (date, counts, files), all its snapshots, and its freshness (last refresh, its outcome, seconds since the last success)',
-        response: errors(401, 403, 429),
+        response: { 200: LISTS_ANSWER, ...errors(401, 403, 429) },
       },
       config: { access: 'read' },
     },
@@ -72,7 +73,7 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
             },
           },
         },
-        response: errors(401, 403, 404, 429),
+        response: { 200: DIFF_ANSWER, ...errors(401, 403, 404, 429) },
       },
       config: { access: 'read' },
     },
@@ -99,7 +100,7 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
           },
           required: ['since'],
         },
-        response: errors(400, 401, 403, 404, 429),
+        response: { 200: CHANGES_ANSWER, ...errors(400, 401, 403, 404, 429) },
       },
       config: { access: 'read' },
     },

@@ -23,6 +23,15 @@ import type { RouteContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { DAY_PARAM, errors, STRING_LIST, TRANSACTION } from '../schemas.ts';
 import { errorItem } from './_books.ts';
+import {
+  ID_PARAMS,
+  REGIME_ANSWER,
+  REGIMES_ANSWER,
+  SCENARIO_ANSWER,
+  SCENARIO_RUN_ANSWER,
+  SCENARIOS_ANSWER,
+  TRADE_CHECK_ANSWER,
+} from './_tradeSchemas.ts';
 import { accepted, ACCEPTED } from './jobs.ts';
 import type { JobProgress } from '../jobs.ts';
 
@@ -230,7 +239,11 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
           },
         },
         body: TRADE_CHECK_BODY,
-        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
+        response: {
+          200: TRADE_CHECK_ANSWER,
+          202: ACCEPTED,
+          ...errors(400, 401, 403, 404, 413, 415, 429),
+        },
       },
       validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
@@ -281,7 +294,7 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: {
         tags: ['Trade'],
         summary: 'The regimes: their acts and number of measures',
-        response: errors(401, 403, 429),
+        response: { 200: REGIMES_ANSWER, ...errors(401, 403, 429) },
       },
       config: { access: 'read' },
     },
@@ -294,12 +307,12 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: {
         tags: ['Trade'],
         summary: 'The measures of a regime in force on a day (default today)',
-        params: { type: 'object', properties: { id: { type: 'string', examples: ['dprk'] } } },
+        params: ID_PARAMS,
         querystring: {
           type: 'object',
           properties: { as_of: DAY_PARAM, authority: STRING_LIST },
         },
-        response: errors(400, 401, 403, 404, 429),
+        response: { 200: REGIME_ANSWER, ...errors(400, 401, 403, 404, 429) },
       },
       config: { access: 'read' },
     },
@@ -323,7 +336,7 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: {
         tags: ['Trade'],
         summary: 'The relief scenarios',
-        response: errors(401, 403, 429),
+        response: { 200: SCENARIOS_ANSWER, ...errors(401, 403, 429) },
       },
       config: { access: 'read' },
     },
@@ -336,8 +349,8 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       schema: {
         tags: ['Trade'],
         summary: 'One scenario: what it lifts, with its sources',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
-        response: errors(401, 403, 404, 429),
+        params: ID_PARAMS,
+        response: { 200: SCENARIO_ANSWER, ...errors(401, 403, 404, 429) },
       },
       config: { access: 'read' },
     },
@@ -352,10 +365,14 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'Judge a book before and after a relief scenario',
         description:
           'Body: the book, a JSON array of transactions, or `{"transactions": [...], "authorities": [...], "as_of", "lists_as_of"}`; up to 10,000 transactions. Answers what changes, by measure and by HS chapter; a book of more than 1,000 answers 202 with `Location: /jobs/{id}`, whose result is that answer.',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
+        params: ID_PARAMS,
         querystring: TRADE_QUERY,
         body: SCENARIO_BOOK,
-        response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
+        response: {
+          200: SCENARIO_RUN_ANSWER,
+          202: ACCEPTED,
+          ...errors(400, 401, 403, 404, 413, 415, 429),
+        },
       },
       validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'analyst' },
