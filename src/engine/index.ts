@@ -58,3 +58,6 @@ export { lenientQuery, type LenientQuery } from './lenient.ts';
 export { countryCode } from '../normalize/index.ts';
 export { refuseOverwrite, temporaryBeside } from './outputPath.ts';
 export * from './impact.ts';
+export { jsonLines, BookReader, readBook, type BookRecords, type ReadBook } from './book.ts';
+/** Opening cap balances, checked: the CLI reads them from `--cap-usage FILE`. */
+export { parseOpeningBalances, type OpeningBalance } from '../rules/check/index.ts';
