@@ -24,6 +24,11 @@ export interface ServerOptions {
   rateLimit?: RateLimitOptions | false;
   /** Largest request body in bytes; default 1 MiB. */
   bodyLimit?: number;
+  /**
+   * Largest streamed request body (a book in JSON lines, a batch in CSV or JSON lines), which is
+   * read as it arrives, not held: default 256 MiB.
+   */
+  streamLimit?: number;
   /** Origins allowed to call the API from a browser (CORS); default none. */
   cors?: string | string[];
   /** Fastify's logger option; default off. */
