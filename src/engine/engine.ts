@@ -209,7 +209,7 @@ export interface Engine {
    * any row is screened.
    */
   screenStream(
-    bytes: AsyncIterable<Uint8Array>,
+    bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
     options: ScreenStreamOptions,
   ): AsyncIterable<ScreenedChunk>;
   /** Closes the store's connections. */

@@ -91,7 +91,7 @@ type Screener = (rows: BatchRow[]) => Promise<ChunkResult>;
  */
 export async function* screenStream(
   ctx: StreamContext,
-  bytes: AsyncIterable<Uint8Array>,
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ScreenStreamOptions,
 ): AsyncGenerator<ScreenedChunk> {
   const screen = options.screen ?? {};
@@ -184,7 +184,9 @@ export async function* screenStream(
 }
 
 /** Byte chunks as Buffers (a file or a request gives Buffers; a web stream gives Uint8Arrays). */
-async function* buffers(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+async function* buffers(
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): AsyncGenerator<Buffer> {
   for await (const b of bytes)
     yield Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
