@@ -12,6 +12,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { HttpError, HTTP_CODES } from './errors.ts';
+export { DEFAULT_STREAM_LIMIT } from './context.ts';
 
 /** Media types of the bodies read as streams. */
 export const STREAMED_TYPES = [
@@ -20,9 +21,6 @@ export const STREAMED_TYPES = [
   'application/x-jsonlines',
   'text/csv',
 ] as const;
-
-/** Default limit of a streamed body: 256 MiB (a book or batch is read, not held, whole). */
-export const DEFAULT_STREAM_LIMIT = 256 * 1024 * 1024;
 
 /** What a streamed media type holds: JSON lines or CSV. */
 export function streamedFormat(request: FastifyRequest): 'jsonl' | 'csv' | undefined {

@@ -58,5 +58,8 @@ export interface RouteContext {
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** Default limit of a streamed body (a book, a batch): 256 MiB; it is read, not held, whole. */
+export const DEFAULT_STREAM_LIMIT = 256 * 1024 * 1024;
+
 /** Default rate limit per key. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 6000, timeWindow: 60_000 };
