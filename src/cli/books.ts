@@ -9,11 +9,11 @@ import { EmbargoError, ERROR_CODES, refused } from '../core/index.ts';
 import {
   BookTally,
   jsonLines,
-  OutputFile,
   parseOpeningBalances,
   type BookItem,
   type OpeningBalance,
 } from '../engine/index.ts';
+import { OutputFile } from './batch/output.ts';
 
 /**
  * The records of a book file (one transaction per line, JSONL), read as the engine asks for them;

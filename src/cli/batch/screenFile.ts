@@ -6,16 +6,15 @@
  */
 import { createReadStream } from 'node:fs';
 import {
-  detectInput,
-  OutputFile,
-  outputFormat,
-  refuseOverwrite,
   type BatchProgress,
   type BatchSummary,
   type Engine,
   type RowError,
   type ScreenStreamOptions,
 } from '../../engine/index.ts';
+import { refuseOverwrite } from '../outputPath.ts';
+import { OutputFile } from './output.ts';
+import { detectInput, outputFormat } from './sniff.ts';
 
 /** Options of {@link screenFile}. */
 export interface ScreenFileOptions extends Omit<

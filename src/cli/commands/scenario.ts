@@ -10,11 +10,11 @@ import type { FlipSum, ScenarioRun, ScenarioView } from '../../engine/index.ts';
 import {
   compareScenarios,
   impactOfScenario,
-  refuseOverwrite,
   scenarioSummaries,
   showScenario,
 } from '../../engine/index.ts';
 import { bookRecords, readCapUsage } from '../books.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { EXIT } from '../exit.ts';
 import { note, printJson, table, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';

@@ -8,12 +8,12 @@ import { Command } from 'commander';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
   loadConfig,
-  refuseOverwrite,
   type Authority,
   type TradeOptions,
   type TradeVerdict,
 } from '../../engine/index.ts';
 import { bookRecords, readCapUsage, writeBook } from '../books.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { EXIT } from '../exit.ts';
 import { coverageLine, note, printJson, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';

@@ -1,6 +1,6 @@
 /**
  * @module
- * Batch screening over streams, and comparing of files, for the engine and the CLI.
+ * Batch screening and comparing over streams, for the engine and the CLI (which opens the files).
  */
 export {
   screenStream,
@@ -9,11 +9,9 @@ export {
   type ScreenedChunk,
 } from './stream.ts';
 export { WorkerPool } from './pool.ts';
-export { compareFile, type CompareFileOptions, type CompareSummary } from './compare.ts';
+export { comparePairs, type ComparePairsOptions, type ComparedChunk } from './compare.ts';
 export { CSV_COLUMNS } from './format.ts';
 export { ABSURD_NAME_LENGTH } from './rows.ts';
-export { detectInput, outputFormat } from './sniff.ts';
-export { OutputFile } from './output.ts';
 export type {
   BatchProgress,
   BatchRow,

@@ -3,7 +3,6 @@
  * Reading a batch input's bytes as a stream of rows. Nothing is read ahead beyond the stream buffers: the
  * rows come as the consumer asks for them, which is what gives the batch its backpressure.
  */
-import { createReadStream } from 'node:fs';
 import { ERROR_CODES, refused } from '../../core/index.ts';
 import { splitLines } from './bytes.ts';
 import { readCsvRecords, type CsvRecord } from './records.ts';
@@ -40,7 +39,7 @@ export async function openRowStream(
   const at: Position = { bytes: 0 };
   const position = () => at.bytes;
   if (format === 'jsonl') return { format, position, rows: jsonRows(bytes, at) };
-  const csv = await csvOf(bytes, source, at);
+  const csv = await openCsvStream(bytes, source, at);
   try {
     const cols = resolveColumns(csv.header, columns, source);
     return { format, position, rows: csvRows(csv.records, csv.header, cols) };
@@ -50,27 +49,18 @@ export async function openRowStream(
   }
 }
 
-function readBytes(path: string): AsyncIterable<Buffer> {
-  return createReadStream(path, { highWaterMark: 64 * 1024 });
-}
-
-/** A CSV file with its header read. */
+/** CSV input with its header read. */
 export interface CsvInput {
   header: string[];
   /** The records after the header. Stop early with `records.return()`. */
   records: AsyncGenerator<CsvRecord>;
 }
 
-/** Opens a CSV file and reads its header row, which is required. */
-export async function openCsv(path: string): Promise<CsvInput> {
-  return csvOf(readBytes(path), path, { bytes: 0 });
-}
-
 /** Reads the header row of CSV bytes, which is required; `source` names them in errors. */
-async function csvOf(
+export async function openCsvStream(
   bytes: AsyncIterable<Buffer>,
   source: string,
-  at: Position,
+  at: Position = { bytes: 0 },
 ): Promise<CsvInput> {
   const path = source;
   const records = csvRecords(bytes, at);
