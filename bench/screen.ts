@@ -20,7 +20,7 @@
  * - Speed: each engine runs in its own child process (bench/screen-one.ts), one core, queries one
  *   at a time after a warm-up; latency p50/p99 over the subset; queries per second = subset size /
  *   wall time; peak RSS = the child's maxRSS. Batch rows per second on all cores: Embargo's
- *   `screenFile` with one worker per core on a CSV of BENCH_BATCH_ROWS (default 500,000) names
+ *   `screenFile` (the CLI's file batch over the engine's screenStream) with one worker per core on a CSV of BENCH_BATCH_ROWS (default 500,000) names
  *   (and of 100,000, reported beside it)
  *   cycled from the full query set, worker start-up and index builds included; for the baselines
  *   it is their single-core rate × cores (computed, not run: they would take hours).
@@ -38,7 +38,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createEngine, screenFile, type BatchSummary } from '../src/index.ts';
+import { createEngine, type BatchSummary } from '../src/index.ts';
+import { screenFile } from '../src/cli/batch/screenFile.ts';
 import { distinctBatch, realBatch, writeBatchCsv, type BatchInputRow } from './_batches.ts';
 import { loadBenchLists } from './_lists.ts';
 import { coldLines, coldStart } from './_cold.ts';
@@ -197,11 +198,13 @@ async function runBatch(
   const input = join(dir, 'batch.csv');
   writeBatchCsv(input, rows, details);
   let first: { rows: number; seconds: number } | undefined;
+  // The CLI's file batch: the engine screens the file's bytes as a stream, on `cores` workers.
+  const engine = createEngine({ home, database: join(home, 'embargo.db') });
   const summary = await screenFile(
+    engine,
     {
       input,
       output: join(dir, 'batch-out.csv'),
-      database: join(home, 'embargo.db'),
       workers: cores,
       columns: {
         name: 'name',
@@ -214,7 +217,7 @@ async function runBatch(
     (p) => {
       first ??= { rows: p.rows, seconds: p.seconds };
     },
-  );
+  ).finally(() => engine.close());
   const steady =
     first && summary.rows > first.rows && summary.seconds > first.seconds
       ? (summary.rows - first.rows) / (summary.seconds - first.seconds)

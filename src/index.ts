@@ -76,10 +76,15 @@ export type {
   LockHolder,
 } from './store/index.ts';
 
-// Trade checks and relief scenarios.
+// Trade checks and relief scenarios, one transaction or a book as a stream of records.
+export { jsonLines, BookReader, BookTally } from './engine/index.ts';
 export type {
   TradeOptions,
+  BookItem,
+  BookRecords,
+  BookStreamOptions,
   BookSummary,
+  ScenarioItem,
   ScenarioRun,
   ScenarioRunOptions,
   ScenarioTxResult,
@@ -105,13 +110,21 @@ export type {
   ReasonKind,
   ListHit,
   CapState,
+  OpeningBalance,
 } from './rules/check/index.ts';
+export { parseOpeningBalances } from './rules/check/index.ts';
 export type { Authority } from './rules/index.ts';
 
-// Batch screening of a file (CSV or JSONL), on worker processes.
-export {
-  screenFile,
-  type ScreenFileOptions,
-  type BatchSummary,
-  type BatchProgress,
+// Batch screening over a stream of CSV or JSON-lines bytes, on worker processes.
+export type {
+  ScreenStreamOptions,
+  ScreenedChunk,
+  ChunkResult,
+  RowResult,
+  RowError,
+  InputFormat,
+  OutputFormat,
+  Columns,
+  BatchProgress,
+  BatchSummary,
 } from './engine/index.ts';

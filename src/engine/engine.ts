@@ -35,15 +35,22 @@ import { ScreeningService, type ScreeningStatus, type WatchOptions } from './scr
 import { indexDirFor } from './indexCache.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
 import {
-  checkBook,
   checkTradeStream,
   checkTransaction,
   type BookItem,
-  type BookSummary,
+  type BookStreamOptions,
   type TradeOptions,
 } from './trade.ts';
 import type { TradeVerdict } from '../rules/check/index.ts';
-import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenario.ts';
+import {
+  runScenario,
+  scenarioStream,
+  type ScenarioItem,
+  type ScenarioRun,
+  type ScenarioRunOptions,
+} from './scenario.ts';
+import type { BookRecords } from './book.ts';
+import { screenStream, type ScreenedChunk, type ScreenStreamOptions } from './batch/stream.ts';
 import { updateFromMirror, type FolderOutcome, type UpdateOptions } from './update.ts';
 
 /**
@@ -171,20 +178,40 @@ export interface Engine {
    */
   checkTrade(tx: unknown, options?: TradeOptions): Promise<TradeVerdict>;
   /**
-   * Judges a stream of transactions (objects or JSON lines) as a book: in date order on one cap
-   * ledger, so the whole stream is read before the first verdict is given. Gives one item per
-   * record, in the records' order: its verdict, or `{line, error}`. Judges in slices that let the
-   * event loop in; `onProgress` hears how many of the good records are judged, of how many.
+   * Judges a stream of transactions as a book: records are transactions, JSON lines (from a
+   * file or a request body; see `jsonLines`), or EmbargoErrors for lines that could not be read.
+   * In date order on one cap ledger, so the whole stream is read (each record parsed as it
+   * arrives) before the first verdict is given. Gives one item per record (blank lines aside), in
+   * the records' order: its verdict, or `{line, error}` (never dropped). Judges in slices that let
+   * the event loop in. Throws E_NOT_READY when no list is loaded.
    */
   checkTradeStream(
-    records: AsyncIterable<unknown> | Iterable<unknown>,
+    records: BookRecords,
     options?: TradeOptions,
-    onProgress?: (done: number, total: number) => void,
+    stream?: BookStreamOptions,
   ): AsyncIterable<BookItem>;
-  /** Judges a book (JSONL) in date order on one cap ledger; writes one verdict line per line. */
-  checkTradeBook(input: string, output: string, options?: TradeOptions): Promise<BookSummary>;
-  /** Judges a book before and after a relief scenario and sums what changes. */
-  runScenario(options: ScenarioRunOptions): Promise<ScenarioRun>;
+  /**
+   * Judges a book (records as for {@link Engine.checkTradeStream}) before and after a relief
+   * scenario, each in date order on its own ledger; gives one item per record, in order: the
+   * transaction's verdicts before and after and the lifted measures it no longer cites, or
+   * `{line, error}`.
+   */
+  scenarioStream(records: BookRecords, options: ScenarioRunOptions): AsyncIterable<ScenarioItem>;
+  /** {@link Engine.scenarioStream}, with what changes summed by lifted measure and HS chapter. */
+  runScenario(records: BookRecords, options: ScenarioRunOptions): Promise<ScenarioRun>;
+  /**
+   * Batch screening over a stream: the bytes of a CSV (header row first) or JSON-lines input,
+   * read as they arrive, screened in chunks (on worker processes for a large input, fed by the
+   * stream, which is read only while few chunks are in flight) and given back in input order,
+   * each chunk its rows' output lines (JSON lines or CSV) as UTF-8 bytes. A row that cannot be
+   * screened gives its line with its error; none is dropped. Throws E_NOT_READY before reading
+   * when no list (or none asked for) is loaded; a CSV without the name column is refused before
+   * any row is screened.
+   */
+  screenStream(
+    bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    options: ScreenStreamOptions,
+  ): AsyncIterable<ScreenedChunk>;
   /** Closes the store's connections. */
   close(): Promise<void>;
 }
@@ -236,7 +263,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const waiting = <O extends { onWait?: (h: LockHolder) => void }>(o: O): O =>
     o.onWait || !onWait ? o : { ...o, onWait };
   const findEntity = (id: string, snapshot?: string) => store.getEntity(id, snapshot);
-  return {
+  const engine: Engine = {
     home,
     database,
     store,
@@ -291,9 +318,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       touch: (id, at) => store.touchApiKey(id, at),
     },
     checkTrade: (tx, o) => checkTransaction({ screening, store }, tx, o),
-    checkTradeStream: (r, o, p) => checkTradeStream({ screening, store }, r, o, p),
-    checkTradeBook: (i, out, o) => checkBook({ screening, store }, i, out, o),
-    runScenario: (o) => runScenario({ screening, store }, o),
+    checkTradeStream: (r, o, st) => checkTradeStream({ screening, store }, r, o, st),
+    scenarioStream: (r, o) => scenarioStream({ screening, store }, r, o),
+    runScenario: (r, o) => runScenario({ screening, store }, r, o),
+    screenStream: (bytes, o) => screenStream({ engine, store, database, home }, bytes, o),
     close: () => store.close(),
   };
+  return engine;
 }

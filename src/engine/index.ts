@@ -59,5 +59,7 @@ export { getSource } from '../sources/index.ts';
 export { lenientQuery, type LenientQuery } from './lenient.ts';
 /** Country names and codes → ISO codes, for the HTTP layer's echo of a query (yente shows codes). */
 export { countryCode } from '../normalize/index.ts';
-export { refuseOverwrite, temporaryBeside } from './outputPath.ts';
 export * from './impact.ts';
+export { jsonLines, BookReader, readBook, type BookRecords, type ReadBook } from './book.ts';
+/** Opening cap balances, checked: the CLI reads them from `--cap-usage FILE`. */
+export { parseOpeningBalances, type OpeningBalance } from '../rules/check/index.ts';

@@ -5,6 +5,7 @@
  * verdicts that change summed by lifted measure and by HS chapter, in count and value.
  */
 import type { EmbargoError } from '../core/index.ts';
+import { readBook, type BookRecords } from './book.ts';
 import {
   type Reason,
   type Transaction,
@@ -23,8 +24,6 @@ import {
   judgeOne,
   judgingOrder,
   openLedger,
-  readBook,
-  bookOf,
   slicer,
   recurringNames,
   regimeFor,
@@ -114,10 +113,8 @@ export function showScenario(id: string): ScenarioView {
 export interface ScenarioRunOptions extends Omit<TradeOptions, 'scenario' | 'ledger' | 'regime'> {
   /** Scenario id. */
   scenario: string;
-  /** The book: a JSONL file, or the name of `records` (`request body`) when they are given. */
-  book: string;
-  /** The book's transactions (objects or JSON lines), read instead of the file `book`. */
-  records?: Iterable<unknown>;
+  /** Names the book in the answer and in its errors (a file name); default `request body`. */
+  book?: string;
   /** Hears how many judgements are made, of `total` (each transaction is judged twice). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -187,25 +184,29 @@ function addValue(to: Record<string, number>, v?: { amount: number; currency: st
   if (v) to[v.currency] = (to[v.currency] ?? 0) + v.amount;
 }
 
+/** One item of a scenario run's stream: a transaction judged before and after, or a bad record. */
+export type ScenarioItem = ScenarioTxResult | { line: number; error: EmbargoError };
+
 /**
  * Judges every transaction of a book twice, each run in date order on its own cap ledger: as the
- * regime stands, then with the scenario applied. Sums the changed verdicts by the lifted measures
- * they rested on and by the HS chapter of the goods those measures reached (`services` for a
- * transaction without goods), in count and value by currency.
+ * regime stands, then with the scenario applied. The records (objects, JSON lines or errors, see
+ * `BookReader`) are parsed as they arrive; the whole book is read before the first item, as
+ * a cap fills in date order. Yields one item per record (blank lines aside), in the records'
+ * order. {@link runScenario} sums them.
  */
-export async function runScenario(
+export async function* scenarioStream(
   engine: Screening,
+  records: BookRecords,
   options: ScenarioRunOptions,
-): Promise<ScenarioRun> {
+): AsyncGenerator<ScenarioItem> {
   const scenario = loadScenario(options.scenario);
   const regime = regimeFor(scenario.regime);
   const lifted = new Set(liftedMeasures(scenario, regime).map((l) => l.id));
-  const book = options.records ? bookOf(options.records, options.book) : readBook(options.book);
-  const errors = book.bad.map((b) => b.error);
+  const book = await readBook(records, options.book ?? 'request body');
   const order = judgingOrder(book, options);
   // The book is judged twice, before and after: every name it asks, it asks again.
   const again = recurringNames(order.flatMap((p) => [p.tx, p.tx]));
-  const { records: _records, onProgress, ...rest } = options;
+  const { onProgress, book: _book, ...rest } = options;
   const base: TradeOptions = { ...rest, regime: scenario.regime };
   delete base.scenario;
   // Judged in slices that let the event loop in: a server's other requests wait at most a slice.
@@ -224,7 +225,63 @@ export async function runScenario(
   await engine.screening.refresh();
   const before = await judgeAll(base);
   const after = await judgeAll({ ...base, scenario: scenario.id });
+  const bad = new Map(book.bad.map((b) => [b.line, b.error]));
+  const txs = new Map(book.parsed.map((p) => [p.line, p.tx]));
+  const lines = [...bad.keys(), ...txs.keys()].sort((x, y) => x - y);
+  for (const line of lines) {
+    const error = bad.get(line);
+    if (error) yield { line, error };
+    else yield compared(line, txs.get(line)!, before.get(line)!, after.get(line)!, lifted);
+  }
+}
 
+/** One transaction's verdicts before and after, with the lifted measures it no longer cites. */
+function compared(
+  line: number,
+  tx: Transaction,
+  b: TradeVerdict,
+  a: TradeVerdict,
+  lifted: ReadonlySet<string>,
+): ScenarioTxResult {
+  const afterMeasures = new Set(a.reasons.map((r) => r.measure));
+  const liftedCited: LiftedCited[] = [];
+  for (const r of b.reasons)
+    if (
+      r.measure !== undefined &&
+      lifted.has(r.measure) &&
+      !afterMeasures.has(r.measure) &&
+      !liftedCited.some((c) => c.measure === r.measure)
+    )
+      liftedCited.push({ measure: r.measure, citation: r.citation ?? r.measure });
+  return {
+    id: tx.id,
+    line,
+    date: b.date,
+    kind: tx.kind,
+    goods: tx.goods.map((g) => ({
+      hs: g.hs,
+      ...(g.description && { description: g.description }),
+      ...(g.value && { value: g.value }),
+    })),
+    before: b.verdict,
+    after: a.verdict,
+    changed: b.verdict !== a.verdict,
+    lifted: liftedCited,
+    reasons: { before: b.reasons, after: a.reasons },
+  };
+}
+
+/**
+ * Judges a book before and after a scenario ({@link scenarioStream}) and sums the changed verdicts
+ * by the lifted measures they rested on and by the HS chapter of the goods those measures reached
+ * (`services` for a transaction without goods), in count and value by currency.
+ */
+export async function runScenario(
+  engine: Screening,
+  records: BookRecords,
+  options: ScenarioRunOptions,
+): Promise<ScenarioRun> {
+  const scenario = loadScenario(options.scenario);
   const byMeasure = new Map<string, FlipSum>();
   const byChapter = new Map<string, FlipSum>();
   const sum = (map: Map<string, FlipSum>, key: string, label: string): FlipSum => {
@@ -234,74 +291,55 @@ export async function runScenario(
   };
   const count = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
   const totals: ScenarioRun['totals'] = {
-    transactions: book.parsed.length,
+    transactions: 0,
     changed: 0,
     before: { ...count },
     after: { ...count },
     value: {},
   };
-  const transactions: ScenarioTxResult[] = book.parsed.map(({ line, tx }) => {
-    const b = before.get(line)!;
-    const a = after.get(line)!;
-    totals.before[b.verdict]++;
-    totals.after[a.verdict]++;
-    const afterMeasures = new Set(a.reasons.map((r) => r.measure));
-    const cited = b.reasons.filter(
-      (r) => r.measure !== undefined && lifted.has(r.measure) && !afterMeasures.has(r.measure),
-    );
-    const liftedCited: LiftedCited[] = [];
-    for (const r of cited)
-      if (!liftedCited.some((c) => c.measure === r.measure))
-        liftedCited.push({ measure: r.measure!, citation: r.citation ?? r.measure! });
-    const changed = b.verdict !== a.verdict;
-    if (changed) {
-      totals.changed++;
-      for (const g of tx.goods) addValue(totals.value, g.value);
-      const flip = `${b.verdict}→${a.verdict}`;
-      for (const c of liftedCited) {
-        const s = sum(byMeasure, c.measure, c.citation);
-        s.count++;
-        s.flips[flip] = (s.flips[flip] ?? 0) + 1;
-        const lines = new Set(
-          cited.filter((r) => r.measure === c.measure).flatMap((r) => goodsLines(r.subject)),
-        );
-        for (const i of lines) addValue(s.value, tx.goods[i]?.value);
-      }
-      // Chapters of the goods lines the lifted measures reached; services when none.
-      const lines = new Set(cited.flatMap((r) => goodsLines(r.subject)));
-      const chapters = new Map<string, number[]>();
-      for (const i of lines) {
-        const ch = tx.goods[i]?.hs.slice(0, 2);
-        if (ch) chapters.set(ch, [...(chapters.get(ch) ?? []), i]);
-      }
-      if (chapters.size === 0) chapters.set('services', []);
-      for (const [ch, idx] of chapters) {
-        const s = sum(byChapter, ch, ch === 'services' ? 'services (no goods)' : `HS ${ch}`);
-        s.count++;
-        s.flips[flip] = (s.flips[flip] ?? 0) + 1;
-        for (const i of idx) addValue(s.value, tx.goods[i]?.value);
-      }
+  const transactions: ScenarioTxResult[] = [];
+  const errors: EmbargoError[] = [];
+  for await (const item of scenarioStream(engine, records, options)) {
+    if ('error' in item) {
+      errors.push(item.error);
+      continue;
     }
-    return {
-      id: tx.id,
-      line,
-      date: b.date,
-      kind: tx.kind,
-      goods: tx.goods.map((g) => ({
-        hs: g.hs,
-        ...(g.description && { description: g.description }),
-        ...(g.value && { value: g.value }),
-      })),
-      before: b.verdict,
-      after: a.verdict,
-      changed,
-      lifted: liftedCited,
-      reasons: { before: b.reasons, after: a.reasons },
-    };
-  });
+    transactions.push(item);
+    totals.transactions++;
+    totals.before[item.before]++;
+    totals.after[item.after]++;
+    if (!item.changed) continue;
+    totals.changed++;
+    for (const g of item.goods) addValue(totals.value, g.value);
+    const flip = `${item.before}→${item.after}`;
+    const measures = new Set(item.lifted.map((c) => c.measure));
+    const cited = item.reasons.before.filter((r) => r.measure && measures.has(r.measure));
+    for (const c of item.lifted) {
+      const s = sum(byMeasure, c.measure, c.citation);
+      s.count++;
+      s.flips[flip] = (s.flips[flip] ?? 0) + 1;
+      const lines = new Set(
+        cited.filter((r) => r.measure === c.measure).flatMap((r) => goodsLines(r.subject)),
+      );
+      for (const i of lines) addValue(s.value, item.goods[i]?.value);
+    }
+    // Chapters of the goods lines the lifted measures reached; services when none.
+    const lines = new Set(cited.flatMap((r) => goodsLines(r.subject)));
+    const chapters = new Map<string, number[]>();
+    for (const i of lines) {
+      const ch = item.goods[i]?.hs.slice(0, 2);
+      if (ch) chapters.set(ch, [...(chapters.get(ch) ?? []), i]);
+    }
+    if (chapters.size === 0) chapters.set('services', []);
+    for (const [ch, idx] of chapters) {
+      const s = sum(byChapter, ch, ch === 'services' ? 'services (no goods)' : `HS ${ch}`);
+      s.count++;
+      s.flips[flip] = (s.flips[flip] ?? 0) + 1;
+      for (const i of idx) addValue(s.value, item.goods[i]?.value);
+    }
+  }
   const sorted = (m: Map<string, FlipSum>) =>
     [...m.values()].sort((x, y) => y.count - x.count || x.key.localeCompare(y.key));
-  errors.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
   return {
     scenario: {
       id: scenario.id,
@@ -310,7 +348,7 @@ export async function runScenario(
       regime: scenario.regime,
     },
     authorities: options.authorities ?? ['un'],
-    book: options.book,
+    book: options.book ?? 'request body',
     transactions,
     by_measure: sorted(byMeasure),
     by_chapter: sorted(byChapter),

@@ -4,11 +4,9 @@
  * parties and vessels against the active lists (optionally only entities evidenced as listed by a
  * date), for one transaction or a book of them (JSONL, judged in date order on one cap ledger).
  */
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import {
-  EmbargoError,
-  ERROR_CODES,
-  asEmbargoError,
+  type EmbargoError,
   type Properties,
   type ScoredEntity,
   type ScreenOptions,
@@ -20,9 +18,9 @@ import {
   CapLedger,
   judge,
   parseTransaction,
-  readOpeningBalances,
   screeningAsks,
   type ListHit,
+  type OpeningBalance,
   type TradeVerdict,
   type Transaction,
   type TxParty,
@@ -42,6 +40,7 @@ import type { ScreeningService } from './screen.ts';
 import type { LedgerEntries, Store } from '../store/index.ts';
 import { notReady } from './coverage.ts';
 import { withCoverage } from './verdictCoverage.ts';
+import { readBook, type BookRecords, type ReadBook } from './book.ts';
 
 /** Options of a trade check. */
 export interface TradeOptions {
@@ -53,8 +52,11 @@ export interface TradeOptions {
   listsAsOf?: string;
   /** Regime id or folder; default `dprk`. */
   regime?: string;
-  /** Opening cap balances file (JSON array). */
-  capUsage?: string;
+  /**
+   * Opening cap balances: what was used before the first transaction (the CLI reads them from
+   * `--cap-usage FILE` with the rules' `parseOpeningBalances`).
+   */
+  openingBalances?: OpeningBalance[];
   /** Keep the cap ledger under this name in the store between runs. */
   ledger?: string;
   /** Screening options (threshold, algorithm). */
@@ -70,8 +72,28 @@ export interface BookSummary {
   verdicts: { CLEAR: number; REVIEW: number; BLOCK: number };
   /** Bad lines, with their errors (also written to the output). */
   errors: EmbargoError[];
-  /** Distinct screening queries answered by worker processes (a book run on workers). */
-  screenedOnWorkers?: number;
+}
+
+/**
+ * Counts a book's items as they are given (see {@link checkTradeStream}): what its summary says,
+ * the same whoever reads the stream (the CLI writing a file, the server answering a request).
+ */
+export class BookTally implements BookSummary {
+  checked = 0;
+  failed = 0;
+  verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
+  errors: EmbargoError[] = [];
+
+  /** Counts one item. */
+  add(item: BookItem): void {
+    if ('error' in item) {
+      this.failed++;
+      this.errors.push(item.error);
+    } else {
+      this.checked++;
+      this.verdicts[item.verdict]++;
+    }
+  }
 }
 
 /** A regime per id, loaded once per process (the files do not change while it runs). */
@@ -264,8 +286,7 @@ function screeners(
 /** A ledger for a run: opening balances, and what the store kept (`kept`), if anything. */
 export function openLedger(options: TradeOptions, kept?: LedgerEntries): CapLedger {
   const regime = regimeFor(options.regime ?? 'dprk');
-  const opening = options.capUsage ? readOpeningBalances(options.capUsage) : [];
-  return new CapLedger(kept, opening, regime.measures);
+  return new CapLedger(kept, options.openingBalances ?? [], regime.measures);
 }
 
 /** {@link openLedger} with the ledger the store keeps under `options.ledger`, if given. */
@@ -367,104 +388,11 @@ export function screeningQueriesOf(
   return out;
 }
 
-/**
- * Checks a book: one transaction per line (JSONL). Bad lines are reported (in the output, as
- * `{"line", "error"}`, and in the summary) and the rest judged, in date order (then line order)
- * so caps fill up as they would have; the output keeps the input's order, one line per input
- * line. Output and ledger are each written to a temporary file and renamed into place.
- */
-export async function checkBook(
-  engine: Screening,
-  input: string,
-  output: string,
-  options: TradeOptions = {},
-  book: ReadBook = readBook(input),
-  prescreened?: Prescreened,
-): Promise<BookSummary> {
-  const ledger = await openKeptLedger(engine, options);
-  await engine.screening.refresh();
-  const run = judgeBook(engine, book, output, options, ledger, prescreened);
-  for (;;) {
-    const step = run.next();
-    if (step.done) {
-      await keepLedger(engine, options, ledger);
-      return step.value;
-    }
-  }
-}
-
-/** A book's good lines in the order they are judged: by date (unless `asOf`), then by line. */
+/** A book's good records in the order they are judged: by date (unless `asOf`), then by line. */
 export function judgingOrder(book: ReadBook, options: TradeOptions): ReadBook['parsed'] {
   return [...book.parsed].sort(
     (a, b) => (options.asOf ? 0 : a.tx.date.localeCompare(b.tx.date)) || a.line - b.line,
   );
-}
-
-/**
- * {@link checkBook} one transaction at a time on `ledger`: yields after judging each (in
- * {@link judgingOrder}), so a caller can let other work in between, and returns the summary
- * once the output is written (the caller keeps the ledger). `engine.screening.refresh()` must
- * have run.
- */
-export function* judgeBook(
-  engine: Screening,
-  book: ReadBook,
-  output: string,
-  options: TradeOptions,
-  ledger: CapLedger,
-  prescreened?: Prescreened,
-  recurring?: ReadonlySet<string>,
-): Generator<void, BookSummary> {
-  if (options.scenario) scenarioFor(options.scenario);
-  // Refuse the whole book before writing anything: every verdict would lack its lists.
-  if (!engine.screening.activeSnapshotsNow().length) throw notReady();
-  // Each verdict is kept as its output line, not as objects: a large book's verdicts would
-  // otherwise stay on the heap as object graphs until the end, for the collector to walk.
-  const lines = new Map<number, string>();
-  for (const b of book.bad)
-    lines.set(b.line, JSON.stringify({ line: b.line, error: b.error.toJSON() }));
-  const errors = book.bad.map((b) => b.error);
-  const good = judgingOrder(book, options);
-  const again = recurring ?? recurringNames(good.map((p) => p.tx));
-  const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
-  for (const p of good) {
-    const v = judgeOne(engine, p.tx, options, ledger, prescreened, again);
-    verdicts[v.verdict]++;
-    lines.set(p.line, JSON.stringify(v));
-    yield;
-  }
-  writeLines(
-    output,
-    [...lines.keys()].sort((a, b) => a - b).map((l) => lines.get(l)!),
-  );
-  return { checked: good.length, failed: errors.length, verdicts, errors };
-}
-
-/**
- * Writes lines to a temporary file beside `output` and renames it into place, so a reader never
- * sees half a file. A few megabytes at a time: one string of a large book's output would be
- * hundreds of megabytes, built only to be encoded and written once.
- */
-function writeLines(output: string, lines: string[]): void {
-  const tmp = `${output}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    let batch: string[] = [];
-    let size = 0;
-    for (const line of lines) {
-      batch.push(line);
-      size += line.length + 1;
-      if (size >= 4 << 20) {
-        writeSync(fd, batch.join('\n') + '\n');
-        batch = [];
-        size = 0;
-      }
-    }
-    if (batch.length) writeSync(fd, batch.join('\n') + '\n');
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, output);
 }
 
 /** A regime as `embargo regime list` shows it. */
@@ -519,67 +447,6 @@ export type {
 } from '../rules/check/index.ts';
 export type { Authority, Measure } from '../rules/index.ts';
 
-/** A book read: the transactions to judge with their line, and the bad lines, in line order. */
-export interface ReadBook {
-  parsed: { line: number; tx: Transaction }[];
-  bad: { line: number; error: EmbargoError }[];
-}
-
-/**
- * Reads a book (one transaction per line). A line that does not parse, or repeats an earlier
- * line's id, is bad: cap ledgers are keyed by id, and two lines with one id would overwrite each
- * other's usage. Blank lines are skipped.
- */
-export function readBook(input: string): ReadBook {
-  let text: string;
-  try {
-    text = readFileSync(input, 'utf8');
-  } catch (err) {
-    throw new EmbargoError(
-      ERROR_CODES.NOT_FOUND,
-      `${input}: cannot read the book`,
-      { file: input },
-      err,
-    );
-  }
-  return bookOf(text.split(/\r?\n/), input);
-}
-
-/**
- * A book from its records, each a line of JSON text or an already parsed transaction (a request
- * body's list): what {@link readBook} does with a file's lines, with `file` naming where they
- * came from in errors (`request body`). Record `i` is line `i + 1`; blank text lines are skipped.
- */
-export function bookOf(records: Iterable<unknown>, file: string): ReadBook {
-  const parsed: ReadBook['parsed'] = [];
-  const bad: ReadBook['bad'] = [];
-  const seen = new Map<string, number>();
-  let line = 0;
-  for (const raw of records) {
-    line++;
-    if (typeof raw === 'string' && raw.trim() === '') continue;
-    try {
-      const tx = parseTransaction(raw, { line, file });
-      const dup = seen.get(tx.id);
-      if (dup === undefined) {
-        seen.set(tx.id, line);
-        parsed.push({ line, tx });
-      } else
-        bad.push({
-          line,
-          error: new EmbargoError(
-            ERROR_CODES.INPUT_REFUSED,
-            `line ${line}: /id: ${JSON.stringify(tx.id)} already used on line ${dup}`,
-            { file, line, field: '/id' },
-          ),
-        });
-    } catch (err) {
-      bad.push({ line, error: asEmbargoError(err) });
-    }
-  }
-  return { parsed, bad };
-}
-
 /** A line of a book's answer: its verdict, or why it was not judged. */
 export type BookItem = TradeVerdict | { line: number; error: EmbargoError };
 
@@ -599,24 +466,34 @@ export function slicer(): () => Promise<void> {
   };
 }
 
+/** Options of {@link checkTradeStream} about the stream itself. */
+export interface BookStreamOptions {
+  /** Names where the records come from in their errors (a file name); default `request body`. */
+  source?: string;
+  /** Hears how many of the good records are judged, of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
- * Judges a stream of transactions (objects or JSON lines) as a book: in date order on one cap
- * ledger, so the whole book is read before the first verdict (a cap fills in date order, not in
- * the order the records arrive). Yields one item per record, in the records' order, judging in
- * slices that let the event loop in; `onProgress` hears how many of the good records are judged.
+ * Judges a stream of transactions (objects, JSON lines or errors, see `BookReader`) as a book: in
+ * date order on one cap ledger, so the whole book is read before the first verdict (a cap fills in
+ * date order, not in the order the records arrive); each record is parsed as it arrives, so only
+ * the transactions are held, not their text. Yields one item per record (blank lines aside), in
+ * the records' order: its verdict, or `{line, error}`. Judges in slices that let the event loop in.
+ * Throws E_NOT_READY, before judging anything, when no list is loaded.
  */
 export async function* checkTradeStream(
   engine: Screening,
-  records: AsyncIterable<unknown> | Iterable<unknown>,
+  records: BookRecords,
   options: TradeOptions = {},
-  onProgress?: (done: number, total: number) => void,
+  stream: BookStreamOptions = {},
 ): AsyncGenerator<BookItem> {
-  const all: unknown[] = [];
-  for await (const r of records) all.push(r);
-  const book = bookOf(all, 'request body');
+  // Options first, so a mistyped scenario or regime is named before the book is read.
+  if (options.scenario) scenarioFor(options.scenario);
+  regimeFor(options.regime ?? 'dprk');
+  const book = await readBook(records, stream.source ?? 'request body');
   const ledger = await openKeptLedger(engine, options);
   await engine.screening.refresh();
-  if (options.scenario) scenarioFor(options.scenario);
   if (!engine.screening.activeSnapshotsNow().length) throw notReady();
   const good = judgingOrder(book, options);
   const again = recurringNames(good.map((p) => p.tx));
@@ -626,9 +503,15 @@ export async function* checkTradeStream(
   let done = 0;
   for (const p of good) {
     items.set(p.line, judgeOne(engine, p.tx, options, ledger, undefined, again));
-    onProgress?.(++done, good.length);
+    stream.onProgress?.(++done, good.length);
     await pause();
   }
   await keepLedger(engine, options, ledger);
-  for (const line of [...items.keys()].sort((a, b) => a - b)) yield items.get(line)!;
+  const lines = [...items.keys()].sort((a, b) => a - b);
+  // Each item leaves the map as it is given, so a consumer that writes it out frees it.
+  for (const line of lines) {
+    const item = items.get(line)!;
+    items.delete(line);
+    yield item;
+  }
 }

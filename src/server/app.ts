@@ -24,6 +24,7 @@ import {
   registerWeb,
 } from './plugins.ts';
 import { EntityIndex } from './entityIndex.ts';
+import { registerStreamedBodies } from './_body.ts';
 import { Readiness } from './ready.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -35,6 +36,7 @@ import { searchRoutes } from './routes/search.ts';
 import { tradeRoutes } from './routes/trade.ts';
 import { impactRoutes } from './routes/impact.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { batchRoutes } from './routes/batch.ts';
 import { Jobs } from './jobs.ts';
 
 /** Reads `application/x-www-form-urlencoded` bodies (OpenRefine's reconciliation queries). */
@@ -82,6 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { parseAs: 'string', bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT },
     formParser,
   );
+  // Books and batches in JSON lines or CSV reach the routes that read them as streams.
+  registerStreamedBodies(app);
   const readiness = new Readiness(options.engine);
   const entities = new EntityIndex(options.engine);
   const jobs = new Jobs((err) => toResponse(err).body);
@@ -96,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, ctx);
   matchRoutes(app, ctx);
   searchRoutes(app, ctx);
+  batchRoutes(app, ctx);
   entityRoutes(app, ctx);
   catalogRoutes(app, ctx);
   reconcileRoutes(app, ctx);

@@ -24,6 +24,11 @@ export interface ServerOptions {
   rateLimit?: RateLimitOptions | false;
   /** Largest request body in bytes; default 1 MiB. */
   bodyLimit?: number;
+  /**
+   * Largest streamed request body (a book in JSON lines, a batch in CSV or JSON lines), which is
+   * read as it arrives, not held: default 256 MiB.
+   */
+  streamLimit?: number;
   /** Origins allowed to call the API from a browser (CORS); default none. */
   cors?: string | string[];
   /** Fastify's logger option; default off. */
@@ -52,6 +57,9 @@ export interface RouteContext {
 
 /** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Default limit of a streamed body (a book, a batch): 256 MiB; it is read, not held, whole. */
+export const DEFAULT_STREAM_LIMIT = 256 * 1024 * 1024;
 
 /** Default rate limit per key. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 6000, timeWindow: 60_000 };

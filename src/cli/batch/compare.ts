@@ -1,11 +1,17 @@
 /**
  * @module
- * `embargo compare --input pairs.csv --output out.jsonl`: the CLI face of {@link compareFile}.
+ * `embargo compare --input pairs.csv --output out.jsonl`: the CLI opens the CSV of pairs, feeds
+ * its bytes to the engine's {@link comparePairs}, and writes the lines it gives back through a
+ * temporary file renamed into place.
  */
-import type { Algorithm, SchemaName } from '../../core/index.ts';
-import { compareFile, type Engine } from '../../engine/index.ts';
+import { createReadStream } from 'node:fs';
+import { EmbargoError, ERROR_CODES, type Algorithm, type SchemaName } from '../../core/index.ts';
+import { comparePairs, type Engine } from '../../engine/index.ts';
 import { int, note } from '../output.ts';
+import { refuseOverwrite } from '../outputPath.ts';
+import { OutputFile } from './output.ts';
 import { batchReporter } from './progress.ts';
+import { detectInput } from './sniff.ts';
 
 /** Options of a batch compare, as the `compare` command parses them. */
 export interface CompareBatchOptions {
@@ -24,10 +30,42 @@ export async function compareBatch(
   engine: Engine,
   opts: CompareBatchOptions,
 ): Promise<{ rows: number; failed: number }> {
+  const started = performance.now();
+  const { input, output, ...options } = opts;
+  refuseOverwrite(output, [input]);
+  if (detectInput(input).format !== 'csv')
+    throw new EmbargoError(
+      ERROR_CODES.INPUT_REFUSED,
+      `${input}: compare reads a CSV of name pairs`,
+      { file: input },
+    );
   const reporter = batchReporter('comparing', false);
-  const s = await compareFile(engine, { ...opts, onRowError: reporter.rowError });
-  note(
-    `compared ${int(s.rows)} pairs: ${int(s.failed)} failed; ${Math.round(s.seconds * 100) / 100} s`,
-  );
-  return { rows: s.rows, failed: s.failed };
+  const chunks = comparePairs(engine, createReadStream(input, { highWaterMark: 64 * 1024 }), {
+    ...options,
+    source: input,
+  });
+  let rows = 0;
+  let failed = 0;
+  let out: OutputFile | undefined;
+  try {
+    // A missing column is refused before the output is opened.
+    let next = await chunks.next();
+    out = await OutputFile.open(output);
+    for (; !next.done; next = await chunks.next()) {
+      rows += next.value.lines.length;
+      failed += next.value.errors.length;
+      for (const e of next.value.errors) reporter.rowError(e.row, e.error);
+      await out.write(...next.value.lines);
+    }
+    await out.close();
+  } catch (err) {
+    await chunks.return(undefined);
+    await out?.discard();
+    throw err;
+  } finally {
+    reporter.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  note(`compared ${int(rows)} pairs: ${int(failed)} failed; ${Math.round(seconds * 100) / 100} s`);
+  return { rows, failed };
 }

@@ -3,9 +3,10 @@
  * `embargo screen --input FILE --output FILE`: the CLI face of {@link screenFile}.
  */
 import { EmbargoError, ERROR_CODES, type ScreenOptions } from '../../core/index.ts';
-import { screenFile, type BatchSummary, type Engine } from '../../engine/index.ts';
+import type { BatchSummary, Engine } from '../../engine/index.ts';
 import { int, note } from '../output.ts';
 import { batchReporter } from './progress.ts';
+import { screenFile } from './screenFile.ts';
 
 /** Options of a batch screening, as the `screen` command parses them. */
 export interface BatchOptions {
@@ -55,11 +56,10 @@ export async function runBatch(
   let summary: BatchSummary;
   try {
     summary = await screenFile(
+      engine,
       {
         input: opts.input,
         output: opts.output,
-        engine,
-        database: engine.database,
         screen,
         columns: {
           name: opts.nameCol,

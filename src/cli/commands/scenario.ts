@@ -10,10 +10,11 @@ import type { FlipSum, ScenarioRun, ScenarioView } from '../../engine/index.ts';
 import {
   compareScenarios,
   impactOfScenario,
-  refuseOverwrite,
   scenarioSummaries,
   showScenario,
 } from '../../engine/index.ts';
+import { bookRecords, readCapUsage } from '../books.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { EXIT } from '../exit.ts';
 import { note, printJson, table, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
@@ -93,13 +94,13 @@ export function scenarioCommand(run: Run): Command {
           if (opts.output) refuseOverwrite(opts.output, [opts.book, opts.capUsage]);
           const asOf = dateOption(opts.asOf, '--as-of');
           const listsAsOf = dateOption(opts.listsAsOf, '--lists-as-of');
-          const result = await engine.runScenario({
+          const result = await engine.runScenario(bookRecords(opts.book), {
             scenario: id,
             book: opts.book,
             authorities: boundAuthorities(opts.authority, engine.home),
             ...(asOf && { asOf }),
             ...(listsAsOf && { listsAsOf }),
-            ...(opts.capUsage && { capUsage: opts.capUsage }),
+            ...(opts.capUsage && { openingBalances: readCapUsage(opts.capUsage) }),
           });
           for (const e of result.errors.slice(0, 20)) note(`embargo: ${e.message}`);
           if (opts.output) {

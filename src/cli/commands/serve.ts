@@ -9,7 +9,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createEngine } from '../../engine/index.ts';
-import { DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, startServer } from '../../server/index.ts';
+import {
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_STREAM_LIMIT,
+  startServer,
+} from '../../server/index.ts';
 import { note, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
 import { usage } from './lists.ts';
@@ -26,6 +31,7 @@ interface ServeOptions extends CommonOptions {
   web?: string | false;
   rateLimit: string;
   bodyLimit: string;
+  streamLimit: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [
@@ -67,6 +73,11 @@ export function serveCommand(run: Run): Command {
       String(DEFAULT_RATE_LIMIT.max),
     )
     .option('--body-limit <bytes>', 'largest request body', String(DEFAULT_BODY_LIMIT))
+    .option(
+      '--stream-limit <bytes>',
+      'largest streamed body (a book or batch in JSON lines or CSV, read as it arrives)',
+      String(DEFAULT_STREAM_LIMIT),
+    )
     .action((opts: ServeOptions) =>
       run(opts, async () => {
         const port = int(opts.port, '--port', 0, 65535);
@@ -74,6 +85,7 @@ export function serveCommand(run: Run): Command {
           opts.workers === 'auto' ? availableParallelism() : int(opts.workers, '--workers', 1, 64);
         const rate = int(opts.rateLimit, '--rate-limit', 0, 10_000_000);
         const bodyLimit = int(opts.bodyLimit, '--body-limit', 1024, 1024 * 1024 * 1024);
+        const streamLimit = int(opts.streamLimit, '--stream-limit', 1024, 2 ** 40);
         let webRoot: string | undefined;
         if (typeof opts.web === 'string') {
           if (!existsSync(opts.web)) throw usage(`--web ${opts.web}: no such folder`);
@@ -91,6 +103,7 @@ export function serveCommand(run: Run): Command {
           auth: opts.auth ? 'keys' : 'none',
           rateLimit: rate === 0 ? false : { max: rate, timeWindow: 60_000 },
           bodyLimit,
+          streamLimit,
           ...(opts.cors?.length && { cors: opts.cors }),
           ...(webRoot && { webRoot }),
           logger: { level: process.env.EMBARGO_LOG_LEVEL ?? 'warn' },

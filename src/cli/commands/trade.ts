@@ -8,11 +8,12 @@ import { Command } from 'commander';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
   loadConfig,
-  refuseOverwrite,
   type Authority,
   type TradeOptions,
   type TradeVerdict,
 } from '../../engine/index.ts';
+import { bookRecords, readCapUsage, writeBook } from '../books.ts';
+import { refuseOverwrite } from '../outputPath.ts';
 import { EXIT } from '../exit.ts';
 import { coverageLine, note, printJson, type CommonOptions } from '../output.ts';
 import { common, type Run } from '../run.ts';
@@ -82,7 +83,7 @@ function tradeOptions(opts: TradeCliOptions, home: string): TradeOptions {
     regime: opts.regime,
     ...(asOf && { asOf }),
     ...(listsAsOf && { listsAsOf }),
-    ...(opts.capUsage && { capUsage: opts.capUsage }),
+    ...(opts.capUsage && { openingBalances: readCapUsage(opts.capUsage) }),
     ...(opts.ledger && { ledger: opts.ledger }),
     ...(opts.scenario && { scenario: opts.scenario }),
   };
@@ -130,7 +131,11 @@ export function tradeCommand(run: Run): Command {
             if (file) throw usage('give either a file or --input, not both');
             if (!opts.output) throw usage('--input needs --output');
             refuseOverwrite(opts.output, [opts.input]);
-            const s = await engine.checkTradeBook(opts.input, opts.output, options);
+            const records = bookRecords(opts.input);
+            const s = await writeBook(
+              opts.output,
+              engine.checkTradeStream(records, options, { source: opts.input }),
+            );
             for (const e of s.errors.slice(0, 20)) note(`embargo: ${e.message}`);
             if (s.errors.length > 20) note(`… and ${s.errors.length - 20} more bad lines`);
             const summary = {

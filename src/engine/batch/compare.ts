@@ -1,66 +1,54 @@
 /**
  * @module
- * Batch `compare`: a CSV of name pairs in, one JSON line per pair out, in order. Comparing two
- * names is cheap, so this runs in-process; it still streams, chunk by chunk, with backpressure.
+ * Batch `compare`: CSV bytes of name pairs in, one JSON line per pair out, in order. Comparing two
+ * names is cheap, so this runs in-process; it still streams, chunk by chunk: the next chunk is
+ * read only when the consumer asks for it. Files are the CLI's (src/cli/batch/compare.ts).
  */
-import { EmbargoError, ERROR_CODES, type Algorithm, type SchemaName } from '../../core/index.ts';
+import { ERROR_CODES, type Algorithm, type SchemaName } from '../../core/index.ts';
 import type { Engine } from '../engine.ts';
-import { refuseOverwrite } from '../outputPath.ts';
 import { CHUNK_SIZE, chunked } from './chunks.ts';
-import { OutputFile } from './output.ts';
 import { findColumn, nameProblem, rowError, valueWarnings } from './rows.ts';
-import { detectInput } from './sniff.ts';
-import { openCsv, type CsvRecord } from './source.ts';
+import { openCsvStream, type CsvRecord } from './source.ts';
 import type { RowError } from './types.ts';
 
-/** Options of {@link compareFile}. */
-export interface CompareFileOptions {
-  /** CSV of pairs, with a header row. */
-  input: string;
-  /** JSON lines output. */
-  output: string;
+/** Options of {@link comparePairs}. */
+export interface ComparePairsOptions {
+  /** Names the input in errors (a file name); default `input`. */
+  source?: string;
   /** Column of the first and second names (default name1, name2). */
   name1Col?: string;
   name2Col?: string;
-  /** Column of each pair's schema (default "schema"); if the file has none, `schema` applies. */
+  /** Column of each pair's schema (default "schema"); if the input has none, `schema` applies. */
   schemaCol?: string;
   schema?: SchemaName;
   algorithm?: Algorithm;
   threshold?: number;
-  /** Called, in row order, for each pair that could not be compared. */
-  onRowError?: (row: number, error: RowError) => void;
 }
 
-/** What a finished compare batch reports. */
-export interface CompareSummary {
-  rows: number;
-  failed: number;
-  seconds: number;
+/** A chunk of compared pairs: their output lines, in order, and the rows that failed. */
+export interface ComparedChunk {
+  lines: string[];
+  errors: { row: number; error: RowError }[];
 }
 
-/** Compares every pair of names in `input`, writing one JSON line per pair, in order. */
-export async function compareFile(
+/**
+ * Compares every pair of names in CSV `bytes` (header row first), giving one JSON line per pair,
+ * in order; a pair that cannot be compared gives its line with its error. A missing header or
+ * column is refused before any pair is compared.
+ */
+export async function* comparePairs(
   engine: Pick<Engine, 'compare'>,
-  options: CompareFileOptions,
-): Promise<CompareSummary> {
-  const started = performance.now();
-  const { input } = options;
-  refuseOverwrite(options.output, [input]);
-  if (detectInput(input).format !== 'csv')
-    throw new EmbargoError(
-      ERROR_CODES.INPUT_REFUSED,
-      `${input}: compare reads a CSV of name pairs`,
-      { file: input },
-    );
-  const csv = await openCsv(input);
-  const summary: CompareSummary = { rows: 0, failed: 0, seconds: 0 };
-  let out: OutputFile | undefined;
+  bytes: AsyncIterable<Buffer>,
+  options: ComparePairsOptions = {},
+): AsyncGenerator<ComparedChunk> {
+  const input = options.source ?? 'input';
+  const csv = await openCsvStream(bytes, input);
   try {
     const { header } = csv;
     const n1 = findColumn(header, options.name1Col ?? 'name1', '--name1-col', input);
     const n2 = findColumn(header, options.name2Col ?? 'name2', '--name2-col', input);
     const sc = findColumn(header, options.schemaCol ?? 'schema', '--schema-col', input, true);
-    out = await OutputFile.open(options.output);
+    let errors: ComparedChunk['errors'] = [];
     const compare = async (row: number, rec: CsvRecord): Promise<string> => {
       if ('error' in rec) return failed(row, null, rowError(rec.error, ERROR_CODES.INPUT_REFUSED));
       const f = rec.fields;
@@ -101,22 +89,17 @@ export async function compareFile(
       }
     };
     const failed = (row: number, pair: unknown, error: RowError): string => {
-      summary.failed++;
-      options.onRowError?.(row, error);
+      errors.push({ row, error });
       return JSON.stringify({ row, input: pair, error }) + '\n';
     };
+    let row = 0;
     for await (const chunk of chunked(csv.records, CHUNK_SIZE)) {
       const lines: string[] = [];
-      for (const rec of chunk) lines.push(await compare(++summary.rows, rec));
-      await out.write(...lines);
+      for (const rec of chunk) lines.push(await compare(++row, rec));
+      yield { lines, errors };
+      errors = [];
     }
-    await out.close();
-  } catch (err) {
-    await out?.discard();
-    throw err;
   } finally {
     await csv.records.return(undefined);
   }
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
 }

@@ -1,25 +1,21 @@
 /**
  * @module
- * Opening a batch input as a stream of rows. Nothing is read ahead beyond the stream buffers: the
+ * Reading a batch input's bytes as a stream of rows. Nothing is read ahead beyond the stream buffers: the
  * rows come as the consumer asks for them, which is what gives the batch its backpressure.
  */
-import { createReadStream } from 'node:fs';
 import { ERROR_CODES, refused } from '../../core/index.ts';
 import { splitLines } from './bytes.ts';
 import { readCsvRecords, type CsvRecord } from './records.ts';
 import { csvRow, jsonRow, MAX_LINE_BYTES, resolveColumns, rowError } from './rows.ts';
-import { detectInput } from './sniff.ts';
 import type { BatchRow, Columns, InputFormat } from './types.ts';
 
 /** An open batch input. */
 export interface RowSource {
   format: InputFormat;
-  /** Size of the file in bytes. */
-  size: number;
-  /** The rows, in file order. Stop early with `rows.return()`, which closes the file. */
+  /** The rows, in input order. Stop early with `rows.return()`, which ends the byte stream. */
   rows: AsyncGenerator<BatchRow>;
   /**
-   * How far into the file (in bytes) the rows yielded so far reach. Not the bytes read: the
+   * How far into the input (in bytes) the rows yielded so far reach. Not the bytes read: the
    * streams read ahead, and a progress bar on those would run ahead of the work.
    */
   position(): number;
@@ -31,38 +27,43 @@ interface Position {
 }
 
 /**
- * Opens an input file. For CSV the header is read here, so a missing column fails before any
- * work starts. A missing file is NOT_FOUND; a file that is not what its name says is refused.
+ * Opens a batch input from its bytes, read as the rows are asked for. For CSV the header is read
+ * here, so a missing column fails before any work starts; `source` names the input in errors.
  */
-export async function openRows(path: string, columns: Columns): Promise<RowSource> {
-  const { format, size } = detectInput(path);
+export async function openRowStream(
+  bytes: AsyncIterable<Buffer>,
+  format: InputFormat,
+  columns: Columns,
+  source: string,
+): Promise<RowSource> {
   const at: Position = { bytes: 0 };
   const position = () => at.bytes;
-  if (format === 'jsonl') return { format, size, position, rows: jsonRows(readBytes(path), at) };
-  const csv = await openCsv(path, at);
+  if (format === 'jsonl') return { format, position, rows: jsonRows(bytes, at) };
+  const csv = await openCsvStream(bytes, source, at);
   try {
-    const cols = resolveColumns(csv.header, columns, path);
-    return { format, size, position, rows: csvRows(csv.records, csv.header, cols) };
+    const cols = resolveColumns(csv.header, columns, source);
+    return { format, position, rows: csvRows(csv.records, csv.header, cols) };
   } catch (err) {
     await csv.records.return(undefined);
     throw err;
   }
 }
 
-function readBytes(path: string): AsyncIterable<Buffer> {
-  return createReadStream(path, { highWaterMark: 64 * 1024 });
-}
-
-/** A CSV file with its header read. */
+/** CSV input with its header read. */
 export interface CsvInput {
   header: string[];
   /** The records after the header. Stop early with `records.return()`. */
   records: AsyncGenerator<CsvRecord>;
 }
 
-/** Opens a CSV file and reads its header row, which is required. */
-export async function openCsv(path: string, at: Position = { bytes: 0 }): Promise<CsvInput> {
-  const records = csvRecords(readBytes(path), at);
+/** Reads the header row of CSV bytes, which is required; `source` names them in errors. */
+export async function openCsvStream(
+  bytes: AsyncIterable<Buffer>,
+  source: string,
+  at: Position = { bytes: 0 },
+): Promise<CsvInput> {
+  const path = source;
+  const records = csvRecords(bytes, at);
   const first = await records.next();
   const header = first.done ? undefined : first.value;
   if (!header || 'error' in header) {

@@ -5,7 +5,6 @@
  * keyed by transaction id, so judging a transaction again replaces its entry instead of counting
  * it twice. The engine keeps it between runs in its store (a ledger by name, written whole).
  */
-import { readFileSync } from 'node:fs';
 import { EmbargoError, ERROR_CODES, refused } from '../../core/index.ts';
 import { capPeriod } from '../load.ts';
 import type { Cap, Measure } from '../types.ts';
@@ -153,16 +152,12 @@ export class CapLedger {
   }
 }
 
-/** Reads an opening balance file (--cap-usage): a JSON array of {@link OpeningBalance}. */
-export function readOpeningBalances(file: string): OpeningBalance[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new EmbargoError(ERROR_CODES.NOT_FOUND, `${file}: no such file`, { file });
-    throw refused(`${file}: not valid JSON (${(err as Error).message})`, { file }, err);
-  }
+/**
+ * Checks opening balances (`--cap-usage`, read by the CLI): a JSON array of
+ * {@link OpeningBalance}. `source` names where they came from in errors (a file).
+ */
+export function parseOpeningBalances(data: unknown, source: string): OpeningBalance[] {
+  const file = source;
   if (!Array.isArray(data))
     throw refused(`${file}: cap usage must be an array of {measure, period, quantity, unit}`, {
       file,

@@ -9,9 +9,12 @@
  */
 import ajvCompiler from '@fastify/ajv-compiler';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
+  BookReader,
+  BookTally,
+  jsonLines,
   listRegimes,
   scenarioSummaries,
   showRegime,
@@ -20,7 +23,8 @@ import {
   type TradeOptions,
 } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, HttpError, HTTP_CODES } from '../errors.ts';
+import { bodyBytes, DEFAULT_STREAM_LIMIT, streamedFormat } from '../_body.ts';
 import { DAY_PARAM, errors, STRING_LIST, TRANSACTION } from '../schemas.ts';
 import { errorItem } from './_books.ts';
 import {
@@ -218,6 +222,36 @@ function bodyOptions(q: TradeQuerystring, body: Record<string, unknown>): TradeQ
   return out;
 }
 
+/**
+ * A book sent as JSON lines (`application/x-ndjson`), read and parsed line by line as it arrives
+ * (never held as text); 413 when it runs over the server's limit for streamed bodies or over
+ * {@link MAX_BOOK} transactions, 400 when it holds none, 415 for CSV (a transaction is nested).
+ */
+async function streamedBook(ctx: RouteContext, request: FastifyRequest): Promise<BookReader> {
+  if (streamedFormat(request) !== 'jsonl')
+    throw new HttpError(415, HTTP_CODES.MEDIA_TYPE, 'a book is JSON, or JSON lines');
+  const reader = new BookReader('request body');
+  const bytes = bodyBytes(request, ctx.options.streamLimit ?? DEFAULT_STREAM_LIMIT);
+  for await (const record of jsonLines(bytes, 'request body')) {
+    reader.add(record);
+    if (reader.count > MAX_BOOK)
+      throw new HttpError(
+        413,
+        HTTP_CODES.TOO_LARGE,
+        `the book: at most ${MAX_BOOK.toLocaleString('en-US')} transactions a request`,
+      );
+  }
+  if (reader.count === 0) throw badRequest('the book: no transaction');
+  return reader;
+}
+
+/** A book from a JSON body's list, read the way a streamed one is. */
+function listedBook(txs: unknown[]): BookReader {
+  const reader = new BookReader('request body');
+  for (const tx of txs) reader.add(tx);
+  return reader;
+}
+
 /** Registers the trade, regime and scenario routes. */
 export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Querystring: TradeQuerystring; Body: Record<string, unknown> }>(
@@ -246,9 +280,30 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
       },
       validatorCompiler: VALIDATED_BY_PARSER,
-      config: { access: 'analyst' },
+      config: { access: 'analyst', streamedBody: true },
     },
     async (request, reply) => {
+      const judgeBook = (book: BookReader, options: TradeOptions) => {
+        // Judged from the request as read, in memory: no temporary file holds the client's book.
+        const run = async (progress?: JobProgress) => {
+          const results: unknown[] = [];
+          const tally = new BookTally();
+          const stream = progress && { onProgress: progress };
+          for await (const item of ctx.engine.checkTradeStream(book, options, stream)) {
+            tally.add(item);
+            results.push('error' in item ? { error: errorItem(item.error) } : item);
+          }
+          const { checked, failed, verdicts } = tally;
+          return { results, summary: { checked, failed, verdicts } };
+        };
+        if (book.count <= MAX_TRANSACTIONS) return run();
+        return accepted(ctx, request, reply, 'trade-check', run);
+      };
+      // A book in JSON lines, options in the query string.
+      if (streamedFormat(request)) {
+        const options = tradeOptions(request.query);
+        return judgeBook(await streamedBook(ctx, request), options);
+      }
       const body = request.body;
       if (typeof body !== 'object' || body === null || Array.isArray(body))
         throw badRequest('the body: a transaction, {"transaction"} or {"transactions"}');
@@ -267,24 +322,7 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (txs.length === 0) throw badRequest('transactions: the list is empty');
       if (txs.length > MAX_BOOK)
         throw badRequest(`transactions: at most ${MAX_BOOK} a request (got ${txs.length})`);
-      // Judged from the parsed body, in memory: no temporary file holds the client's book.
-      const run = async (progress?: JobProgress) => {
-        const results: unknown[] = [];
-        const verdicts = { CLEAR: 0, REVIEW: 0, BLOCK: 0 };
-        let failed = 0;
-        for await (const item of ctx.engine.checkTradeStream(txs, options, progress)) {
-          if ('error' in item) {
-            failed++;
-            results.push({ error: errorItem(item.error) });
-          } else {
-            verdicts[item.verdict]++;
-            results.push(item);
-          }
-        }
-        return { results, summary: { checked: results.length - failed, failed, verdicts } };
-      };
-      if (txs.length <= MAX_TRANSACTIONS) return run();
-      return accepted(ctx, request, reply, 'trade-check', run);
+      return judgeBook(listedBook(txs), options);
     },
   );
 
@@ -375,32 +413,40 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
       },
       validatorCompiler: VALIDATED_BY_PARSER,
-      config: { access: 'analyst' },
+      config: { access: 'analyst', streamedBody: true },
     },
     async (request, reply) => {
       const scenario = scenarioId(request.params.id);
-      const body = request.body;
-      if (typeof body !== 'object' || body === null)
-        throw badRequest('the body: a JSON array of transactions, or {"transactions"}');
-      const wrapped = Array.isArray(body) ? undefined : (body as Record<string, unknown>);
-      const q = wrapped ? bodyOptions(request.query, wrapped) : request.query;
-      const options = tradeOptions({ ...q, scenario: undefined });
-      const txs = wrapped ? wrapped.transactions : body;
-      if (!Array.isArray(txs)) throw badRequest('the body: a JSON array of transactions');
-      if (txs.length > MAX_BOOK)
-        throw badRequest(`the book: at most ${MAX_BOOK} transactions (got ${txs.length})`);
+      let book: BookReader;
+      let options: TradeOptions;
+      if (streamedFormat(request)) {
+        // A book in JSON lines, options in the query string.
+        options = tradeOptions({ ...request.query, scenario: undefined });
+        book = await streamedBook(ctx, request);
+      } else {
+        const body = request.body;
+        if (typeof body !== 'object' || body === null)
+          throw badRequest('the body: a JSON array of transactions, or {"transactions"}');
+        const wrapped = Array.isArray(body) ? undefined : (body as Record<string, unknown>);
+        const q = wrapped ? bodyOptions(request.query, wrapped) : request.query;
+        options = tradeOptions({ ...q, scenario: undefined });
+        const txs = wrapped ? wrapped.transactions : body;
+        if (!Array.isArray(txs)) throw badRequest('the body: a JSON array of transactions');
+        if (txs.length > MAX_BOOK)
+          throw badRequest(`the book: at most ${MAX_BOOK} transactions (got ${txs.length})`);
+        book = listedBook(txs);
+      }
       const { scenario: _s, ...rest } = options;
       const run = async (progress?: JobProgress) => {
-        const result = await ctx.engine.runScenario({
+        const result = await ctx.engine.runScenario(book, {
           ...rest,
           scenario,
           book: 'request body',
-          records: txs,
           ...(progress && { onProgress: progress }),
         });
         return { ...result, errors: result.errors.map((e) => errorItem(e)) };
       };
-      if (txs.length <= MAX_TRANSACTIONS) return run();
+      if (book.count <= MAX_TRANSACTIONS) return run();
       return accepted(ctx, request, reply, 'scenario-run', run);
     },
   );

@@ -5,11 +5,21 @@
  * same book, and `/healthz` answers in under 50 ms while it runs.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { jsonLines } from '../../../src/engine/index.ts';
+import { embargo } from '../../helpers/cli.ts';
 import { needsData } from '../../helpers/data.ts';
 import { finishedJob, json, testServer, type Loose, type TestServer } from './_server.ts';
 
@@ -60,7 +70,9 @@ describe('books over HTTP: in memory, and as jobs', needsData('un_sc', '2026-02-
       });
       await new Promise((done) => setTimeout(done, 50));
     } finally {
-      process.env.TMPDIR = saved;
+      // Assigning undefined would set the text "undefined" (and the CLI below would use it).
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
       watcher.close();
     }
     assert.equal(r.statusCode, 200, r.body.slice(0, 500));
@@ -71,7 +83,14 @@ describe('books over HTTP: in memory, and as jobs', needsData('un_sc', '2026-02-
     const input = join(dir, 'book.jsonl');
     const output = join(dir, 'out.jsonl');
     writeFileSync(input, txs.map((t) => JSON.stringify(t)).join('\n') + '\n');
-    const summary = await s.engine.checkTradeBook(input, output, { authorities: ['un'] });
+    // The CLI itself, on the server's database: it opens the file and streams it to the engine.
+    const cli = embargo(s.home, 'trade', 'check', '--input', input, '--output', output);
+    assert.equal(cli.status, 3, cli.stderr); // a bad line: refused
+    assert.match(cli.stderr, /line 8: \/goods\/0\/hs/);
+    const summary = JSON.parse(
+      embargo(s.home, 'trade', 'check', '--input', input, '--output', output + '2', '--json')
+        .stdout,
+    ) as Loose;
     const lines = readFileSync(output, 'utf8')
       .split('\n')
       .filter(Boolean)
@@ -159,8 +178,9 @@ describe('books over HTTP: in memory, and as jobs', needsData('un_sc', '2026-02-
 
     const input = join(dir, 'scenario-book.jsonl');
     writeFileSync(input, txs.map((t) => JSON.stringify(t)).join('\n') + '\n');
+    // As the CLI runs it: the file's lines streamed to the engine.
     const cli = plain(
-      await s.engine.runScenario({
+      await s.engine.runScenario(jsonLines(createReadStream(input), input), {
         scenario: 'hanoi-2019-dprk-proposal',
         authorities: ['un'],
         book: input,

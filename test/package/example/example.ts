@@ -6,8 +6,11 @@ import {
   EmbargoError,
   ERROR_CODES,
   SOURCE_IDS,
+  BookTally,
   type Authority,
+  type BookItem,
   type Engine,
+  type ScreenedChunk,
   type ScreenResponse,
   type SourceId,
   type TradeVerdict,
@@ -37,7 +40,21 @@ export async function example(home: string): Promise<string> {
     const authorities: Authority[] = ['un', 'us'];
     const verdict: TradeVerdict = await engine.checkTrade(tx, { authorities });
     const top = hits.results[0]?.score ?? 0;
-    return `${source}: ${top.toFixed(2)}; ${verdict.verdict}`;
+    // A book as a stream of records (objects or JSON lines), judged on one ledger.
+    const tally = new BookTally();
+    const book: AsyncIterable<BookItem> = engine.checkTradeStream([tx, JSON.stringify(tx)], {
+      authorities,
+    });
+    for await (const item of book) tally.add(item);
+    // A batch of names as CSV bytes, screened in this process.
+    const csv = [Buffer.from('name\nKim Jong Un\n')];
+    let rows = 0;
+    const chunks: AsyncIterable<ScreenedChunk> = engine.screenStream(csv, {
+      format: 'csv',
+      workers: 1,
+    });
+    for await (const chunk of chunks) rows += chunk.rows.length;
+    return `${source}: ${top.toFixed(2)}; ${verdict.verdict}; book ${tally.checked}/${tally.failed}; ${rows} rows`;
   } catch (err) {
     if (err instanceof EmbargoError && err.code === ERROR_CODES.NOT_READY) return 'no lists';
     throw err;

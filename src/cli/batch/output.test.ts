@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { OutputFile } from './output.ts';
-import { pack } from './screenRows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'embargo-out-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,19 +17,6 @@ test('texts and bytes, small and over the buffer size, land in order', async () 
   await out.write(new Uint8Array([0x7a, 0x0a]));
   await out.close();
   assert.equal(readFileSync(path, 'utf8'), `a\nMüller\n${big}é\n${big.slice(0, 400_000)}z\n`);
-});
-
-test('a chunk packs its rows into exact UTF-8 bytes', () => {
-  const packed = pack([
-    { row: 1, text: 'Çelik\n', matched: true },
-    { row: 2, text: '北京\n', matched: false, error: { code: 'E', message: 'm' } },
-  ]);
-  assert.equal(Buffer.from(packed.bytes).toString('utf8'), 'Çelik\n北京\n');
-  assert.equal(packed.bytes.length, Buffer.byteLength('Çelik\n北京\n'));
-  assert.deepEqual(packed.rows, [
-    { row: 1, matched: true },
-    { row: 2, matched: false, error: { code: 'E', message: 'm' } },
-  ]);
 });
 
 test('an output in a missing folder fails at open, as not found', async () => {

@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EmbargoError, ERROR_CODES, refused } from '../../core/index.ts';
-import type { InputFormat, OutputFormat } from './types.ts';
+import type { InputFormat, OutputFormat } from '../../engine/index.ts';
 
 const BY_EXTENSION: Record<string, InputFormat> = {
   '.csv': 'csv',
