@@ -263,7 +263,26 @@ function indel(s: string, i: number, p: RomanisationProfile, tableSide: boolean)
   return HARD;
 }
 
-/** The cost split into its soft part and its count of hard edits. */
+/**
+ * Rows of the dynamic programme and per-letter costs, reused: it runs once per pair of spellings
+ * of a table-read token and a Latin one the scorer meets (memoised per token pair), one call at
+ * a time on one thread.
+ */
+let size = 32;
+let row0 = new Float64Array(size);
+let row1 = new Float64Array(size);
+let costA = new Float64Array(size);
+let costB = new Float64Array(size);
+
+function grow(n: number): void {
+  size = n * 2;
+  row0 = new Float64Array(size);
+  row1 = new Float64Array(size);
+  costA = new Float64Array(size);
+  costB = new Float64Array(size);
+}
+
+/** The cost split into its soft part and its count of hard edits (at least 1 when any). */
 export interface RomanisationDistance {
   soft: number;
   hard: number;
@@ -282,15 +301,18 @@ export function romanisationDistance(
   if (a === b) return { soft: 0, hard: 0 };
   const la = a.length;
   const lb = b.length;
-  const da = new Float64Array(la);
-  const db = new Float64Array(lb);
+  if (size <= Math.max(la, lb) + 1) grow(Math.max(la, lb) + 1);
+  const da = costA;
+  const db = costB;
   for (let i = 0; i < la; i++) da[i] = indel(a, i, profile, true);
   for (let j = 0; j < lb; j++) db[j] = indel(b, j, profile, false);
-  let prev = new Float64Array(lb + 1);
-  let cur = new Float64Array(lb + 1);
+  let prev = row0;
+  let cur = row1;
+  prev[0] = 0;
   for (let j = 1; j <= lb; j++) prev[j] = prev[j - 1]! + db[j - 1]!;
   for (let i = 1; i <= la; i++) {
     cur[0] = prev[0]! + da[i - 1]!;
+    let rowMin = cur[0]!;
     for (let j = 1; j <= lb; j++) {
       let sub = substitution(a[i - 1]!, b[j - 1]!, profile);
       // The voicing of a word's first consonant is what the table says (its letters have one
@@ -302,7 +324,11 @@ export function romanisationDistance(
       const ins = cur[j - 1]! + db[j - 1]!;
       if (ins < best) best = ins;
       cur[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // Costs only grow down the table: once every cell holds a hard edit, so will the answer
+    // (how many does not matter to the scorer: one is another name).
+    if (rowMin >= HARD) return { soft: 0, hard: 1 };
     const t = prev;
     prev = cur;
     cur = t;
