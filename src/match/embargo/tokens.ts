@@ -18,6 +18,7 @@ import {
   typoDistance,
   ABJAD_PROFILE,
   ABUGIDA_PROFILE,
+  BURMESE_PROFILE,
   ARMENIAN_PROFILE,
   KANA_PROFILE,
   KANA_LOAN_PROFILE,
@@ -93,7 +94,7 @@ const FULL_VOWELS: ReadonlySet<Script> = new Set(['georgian', 'armenian']);
 const PROFILES: ReadonlyMap<Script, RomanisationProfile> = new Map([
   ['thai', THAI_PROFILE],
   ['khmer', ABUGIDA_PROFILE],
-  ['burmese', ABUGIDA_PROFILE],
+  ['burmese', BURMESE_PROFILE],
   ['hebrew', ABJAD_PROFILE],
   ['georgian', GEORGIAN_PROFILE],
   ['armenian', ARMENIAN_PROFILE],

@@ -4,6 +4,7 @@ import {
   ABJAD_PROFILE,
   ABUGIDA_PROFILE,
   ARMENIAN_PROFILE,
+  BURMESE_PROFILE,
   GEORGIAN_PROFILE,
   KANA_PROFILE,
   romanisationDistance,
@@ -54,4 +55,12 @@ test('a vowel changed is soft where vowels are guesses and hard where every vowe
 test('dropping both letters of a double is dropping a letter, not two doublings', () => {
   assert.ok(romanisationDistance('nasralla', 'nasra', ABJAD_PROFILE).hard >= 1);
   assert.equal(romanisationDistance('masis', 'massis', ARMENIAN_PROFILE).soft, 0.1);
+});
+
+test('a Burmese syllable keeps its consonant and its rhyme', () => {
+  assert.equal(romanisationDistance('wei', 'wai', BURMESE_PROFILE).hard, 0); // ေ as ei or ai
+  assert.equal(romanisationDistance('hlaing', 'hlaing', BURMESE_PROFILE).soft, 0);
+  assert.ok(romanisationDistance('zein', 'zan', BURMESE_PROFILE).hard >= 1); // ein is not an
+  assert.ok(romanisationDistance('sein', 'zein', BURMESE_PROFILE).hard >= 1); // nor s z
+  assert.equal(romanisationDistance('sein', 'zein', ABUGIDA_PROFILE).hard, 0);
 });

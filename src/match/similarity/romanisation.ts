@@ -22,6 +22,8 @@ export interface RomanisationProfile {
   nearVowel: number;
   /** A vowel written for a distant one (a/i, a/u, i/u, e/u, i/o). */
   farVowel: number;
+  /** A consonant written for another of its class (voicing, w/v, l/r). */
+  classConsonant: number;
   /** Distant vowels this script's Latin spellings still exchange, at the near cost. */
   alsoNear: ReadonlySet<string>;
   /** A vowel written or left out beside another vowel (length, diphthongs: o/ou, e/ae). */
@@ -63,6 +65,7 @@ const NONE: ReadonlySet<string> = new Set();
 export const ABUGIDA_PROFILE: RomanisationProfile = {
   nearVowel: 0.25,
   farVowel: HARD,
+  classConsonant: 0.5,
   alsoNear: NONE,
   besideVowel: 0.25,
   initialVowel: HARD,
@@ -78,6 +81,16 @@ export const ABUGIDA_PROFILE: RomanisationProfile = {
   silentR: 0.25,
 };
 /**
+ * Burmese: as other abugidas, but its romanisations keep each letter's consonant (the tables
+ * spell the variants in use: ky/ch, hs/s, ht/t), and a syllable is short, so a consonant of
+ * the same class is another syllable (စိန် sein is not Zan).
+ */
+export const BURMESE_PROFILE: RomanisationProfile = {
+  ...ABUGIDA_PROFILE,
+  classConsonant: HARD,
+  besideVowel: HARD,
+};
+/**
  * Thai: as other abugidas, and English spellings write the short a (ั) as u, as in "luck"
  * (ยิ่งลักษณ์ Yingluck).
  */
@@ -90,6 +103,7 @@ export const THAI_PROFILE: RomanisationProfile = { ...ABUGIDA_PROFILE, alsoNear:
 export const ABJAD_PROFILE: RomanisationProfile = {
   nearVowel: 0.25,
   farVowel: HARD,
+  classConsonant: 0.5,
   alsoNear: NONE,
   besideVowel: 0.25,
   initialVowel: HARD,
@@ -114,6 +128,7 @@ export const ABJAD_PROFILE: RomanisationProfile = {
 export const KANA_PROFILE: RomanisationProfile = {
   nearVowel: HARD,
   farVowel: HARD,
+  classConsonant: 0.5,
   alsoNear: NONE,
   besideVowel: 0.25,
   initialVowel: HARD,
@@ -157,8 +172,6 @@ export const ARMENIAN_PROFILE: RomanisationProfile = {
   otherVowel: 0.5,
 };
 
-/** Cost of a consonant written for another of its class (voicing, c/k, w/v, l/r). */
-const SOFT_CONSONANT = 0.5;
 /** Cost of an h after a stop written or left out (aspiration: th/t, ph/p, kh/k, ch/c). */
 const ASPIRATION = 0.25;
 /** Cost of a letter doubled or undoubled. */
@@ -227,7 +240,7 @@ function substitution(x: string, y: string, p: RomanisationProfile): number {
   // A vowel and its glide (i/y, u/w) are one sound written two ways.
   if (NEAR_VOWELS.has(x + y)) return p.nearVowel === HARD ? 0.25 : p.nearVowel;
   if (SPELLING_PAIRS.has(x + y)) return SPELLING_CONSONANT;
-  return SOFT_PAIRS.has(x + y) ? SOFT_CONSONANT : HARD;
+  return SOFT_PAIRS.has(x + y) ? p.classConsonant : HARD;
 }
 
 /** Cost of writing or leaving out letter `i` of `s`, judged by its neighbours in `s`. */
@@ -317,7 +330,7 @@ export function romanisationDistance(
       let sub = substitution(a[i - 1]!, b[j - 1]!, profile);
       // The voicing of a word's first consonant is what the table says (its letters have one
       // each; where a letter has two, as Thai ภ ph/bh, the table spells both).
-      if (i === 1 && j === 1 && VOICING.has(a[0]! + b[0]!)) sub = INITIAL_VOICING;
+      if (i === 1 && j === 1 && VOICING.has(a[0]! + b[0]!)) sub = Math.max(sub, INITIAL_VOICING);
       let best = prev[j - 1]! + sub;
       const del = prev[j]! + da[i - 1]!;
       if (del < best) best = del;
