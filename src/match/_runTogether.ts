@@ -7,6 +7,22 @@
  */
 import type { NameToken } from '../normalize/index.ts';
 
+/**
+ * Scripts read by transliteration tables (issue 13): their Latin text is a guess at a
+ * romanisation, so split into Latin words it would be typo-matched as Latin, stacking a second
+ * approximation on the first (やまだ yamada → "ya mada" ~ Yamaha). Their tokens are compared
+ * whole, by what the romanisation leaves uncertain.
+ */
+const TABLE_READ_SCRIPTS: ReadonlySet<string> = new Set([
+  'hebrew',
+  'thai',
+  'khmer',
+  'burmese',
+  'georgian',
+  'armenian',
+  'kana',
+]);
+
 /** Tokens shorter than this are not split: two known words of three letters or more make six. */
 export const MIN_SPLIT_LENGTH = 6;
 /** Pieces shorter than this are not words to split on ("al", "ul" are: the Arabic article). */
@@ -53,7 +69,13 @@ export function splitName(
 ): string | undefined {
   let changed = false;
   const words = tokens.map((t) => {
-    if (t.kind !== 'word' || t.text.length < MIN_SPLIT_LENGTH || known(t.text)) return t.text;
+    if (
+      t.kind !== 'word' ||
+      t.text.length < MIN_SPLIT_LENGTH ||
+      TABLE_READ_SCRIPTS.has(t.script) ||
+      known(t.text)
+    )
+      return t.text;
     const pieces = split(t.text);
     if (!pieces) return t.text;
     changed = true;

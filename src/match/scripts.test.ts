@@ -156,3 +156,27 @@ test('Thai names written after the Sanskrit letters meet their Latin spellings; 
   const other = matcher.compare('อภิสิทธิ์ เวชชาชีวะ', 'Abhisit Chinnawat', 'Person');
   assert.ok(!other.match, `another surname: ${other.score}`);
 });
+
+test('a namesake one or two letters off after romanisation is another person, in every script', () => {
+  // The romanisation's own uncertainty (vowels, aspiration, doubling) is tolerated; a consonant
+  // added, dropped or of another class is not, beside a given name that agrees.
+  for (const [q, other, same] of [
+    ['ლევან ვასაძე', 'Levan Vashadze', 'Levan Vasadze'],
+    ['ირაკლი ღარიბაშვილი', 'Irakli Gabashvili', 'Irakli Garibashvili'],
+    ['やまだ たろう', 'Yamaha Taro', 'Yamada Taro'],
+    ['すずき いちろう', 'Sasaki Ichiro', 'Suzuki Ichiro'],
+    ['ふじ まる', 'Fuki Maru', 'Fuji Maru'],
+    ['ประวิตร วงษ์สุวรรณ', 'Prawit Wongsawat', 'Prawit Wongsuwan'],
+  ] as const) {
+    const c = matcher.compare(q, other, 'Person');
+    assert.ok(!c.match, `${q} ~ ${other}: ${c.score}`);
+    const d = matcher.compare(q, same, 'Person');
+    assert.ok(d.match, `${q} ~ ${same}: ${d.score}`);
+  }
+});
+
+test('an exact transliteration scores above a spelling the romanisation only explains', () => {
+  const exact = matcher.compare('ประวิตร', 'Prawit', 'Person').score;
+  const loose = matcher.compare('ประวิตร', 'Phrawit', 'Person').score;
+  assert.ok(loose < exact && loose >= 0.75, `Phrawit ${loose} < Prawit ${exact}`);
+});

@@ -12,7 +12,21 @@ import {
 } from '../../normalize/index.ts';
 import { cachedPhonetic, cachedSkeleton } from '../index/keys.ts';
 import { nicknameOfSpelling, SPELLED_NICKNAME_SCORE } from '../index/nicknames.ts';
-import { jaroWinkler, typoDistance } from '../similarity/index.ts';
+import {
+  jaroWinkler,
+  romanisationDistance,
+  typoDistance,
+  ABJAD_PROFILE,
+  ABUGIDA_PROFILE,
+  BURMESE_PROFILE,
+  ARMENIAN_PROFILE,
+  KANA_PROFILE,
+  KANA_LOAN_PROFILE,
+  THAI_PROFILE,
+  GEORGIAN_PROFILE,
+  type RomanisationDistance,
+  type RomanisationProfile,
+} from '../similarity/index.ts';
 
 /** A scored pairing of two tokens. */
 export interface TokenMatch {
@@ -44,7 +58,8 @@ const ABJAD: ReadonlySet<Script> = new Set(['arabic', 'hebrew']);
 const SYLLABIC: ReadonlySet<Script> = new Set(['hangul', 'han', 'kana']);
 /**
  * Scripts read by our own letter or syllable tables (issue 13), whose forms are guesses at how a
- * name is romanised, several per word. A sound or skeleton likeness on top of such a guess is
+ * name is romanised, several per word. Against a Latin spelling they are compared by what their
+ * romanisation leaves uncertain (see PROFILES), never by typo distance on top of the guess. A sound or skeleton likeness on top of such a guess is
  * two approximations stacked (ภูเก็ต phuket ~ Bucket, ホンダ honda ~ Hyundai): it counts as weak
  * for short words, and only the primary Double Metaphone code of the guessed form counts (the
  * secondary models English and French spelling quirks, so nasaralle ~ Nasser by a silent -lle).
@@ -75,6 +90,29 @@ const TABLE_LOOSE_SCORE = 0.8;
  * in sound alone is another word (რუსთავი rustavi ~ Rostov), however long.
  */
 const FULL_VOWELS: ReadonlySet<Script> = new Set(['georgian', 'armenian']);
+/** What each table-read script's romanisation leaves uncertain (see romanisationDistance). */
+const PROFILES: ReadonlyMap<Script, RomanisationProfile> = new Map([
+  ['thai', THAI_PROFILE],
+  ['khmer', ABUGIDA_PROFILE],
+  ['burmese', BURMESE_PROFILE],
+  ['hebrew', ABJAD_PROFILE],
+  ['georgian', GEORGIAN_PROFILE],
+  ['armenian', ARMENIAN_PROFILE],
+  ['kana', KANA_PROFILE],
+]);
+/** Soft romanisation edits a form may differ by: a base and a share of the longer form's length. */
+const ROMAN_BUDGET_BASE = 0.5;
+const ROMAN_BUDGET_PER_LETTER = 0.12;
+/**
+ * A word this short that needs soft edits of this cost or more (two letters of a class, an
+ * aspiration and a spelling) is weak: few enough letters are left to tell it from another word
+ * (ภูเก็ต bhuket ~ Bucket), so it counts beside a name part that agrees.
+ */
+const ROMAN_SHORT = 6;
+const ROMAN_SHORT_SOFT = 0.5;
+/** Score of a Latin spelling the romanisation explains, less this much per unit of soft cost. */
+const ROMAN_COST_SCORE = 0.04;
+
 /** A non-weak pairing this good is kept over a weak one scoring a little more (kartu ~ Cartu). */
 const STRONG_OVER_WEAK = 0.8;
 /**
@@ -201,6 +239,9 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
   // Which side's forms are table guesses (then only their primary sound code counts).
   const guessQ = cross && TABLE_READ.has(q.script);
   const guessL = cross && TABLE_READ.has(l.script);
+  // A table-read form against a Latin spelling: the tolerance is what the romanisation leaves
+  // uncertain, not a typo on top of it (see romanisationDistance).
+  const profile = guessQ ? PROFILES.get(q.script) : guessL ? PROFILES.get(l.script) : undefined;
   let best: TokenMatch = { score: 0, method: 'none', query: q.text, list: l.text };
   for (const qf of q.forms) {
     for (const lf of l.forms) {
@@ -217,7 +258,17 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         if (score === 1) return best;
         continue;
       }
-      if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) {
+      // Hard edits between a table-read form and the spelling: a sound or skeleton likeness
+      // may stretch the soft edits' budget (long Sanskrit-based Thai spellings), never
+      // excuse a letter of another class (shabab is not Shabiba, shwe not Swe).
+      let hard = 0;
+      if (profile) {
+        const [tf, other] = guessQ ? [qf, lf] : [lf, qf];
+        const d = romanisationDistance(tf, other, profile);
+        hard = d.hard;
+        const r = romanised(tf, other, profile, d, !guessQ);
+        if (r && better(best, r.score, r.weak === true, true)) best = r;
+      } else if ((strictQ && qf !== q.text) || (strictL && lf !== l.text)) {
         const loan =
           (q.script === 'kana' || l.script === 'kana') &&
           Math.min(qf.length, lf.length) >= KANA_LOAN_MIN;
@@ -238,15 +289,17 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
         (isTruncatedBusinessWord(qf, lf) || isTruncatedBusinessWord(lf, qf))
       )
         best = { score: TRUNCATION_SCORE, method: 'abbreviation', query: qf, list: lf };
-      const f = fuzzy(qf, lf);
-      if (f > best.score)
-        best =
-          Math.max(qf.length, lf.length) <= SHORT_TOKEN
-            ? { score: f, method: 'fuzzy', query: qf, list: lf, weak: true }
-            : { score: f, method: 'fuzzy', query: qf, list: lf };
+      if (!profile) {
+        const f = fuzzy(qf, lf);
+        if (f > best.score)
+          best =
+            Math.max(qf.length, lf.length) <= SHORT_TOKEN
+              ? { score: f, method: 'fuzzy', query: qf, list: lf, weak: true }
+              : { score: f, method: 'fuzzy', query: qf, list: lf };
+      }
       const guess = guessQ || guessL;
       const soundKey =
-        best.score < 0.88 || best.weak
+        (best.score < 0.88 || best.weak) && hard === 0
           ? sharedKey(cachedPhonetic(qf), cachedPhonetic(lf), guessQ, guessL)
           : 0;
       if (soundKey) {
@@ -266,7 +319,11 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
             ? { score, method: 'phonetic', query: qf, list: lf, weak }
             : { score, method: 'phonetic', query: qf, list: lf };
       }
-      if ((best.score < 0.88 || best.weak) && (ABJAD.has(q.script) || ABJAD.has(l.script))) {
+      if (
+        (best.score < 0.88 || best.weak) &&
+        hard === 0 &&
+        (ABJAD.has(q.script) || ABJAD.has(l.script))
+      ) {
         const s = cachedSkeleton(qf);
         if (s.length >= 2 && s === cachedSkeleton(lf)) {
           const weak = guess && s.length < TABLE_LOOSE_KEY;
@@ -280,6 +337,37 @@ function compareContent(q: NameToken, l: NameToken): TokenMatch {
     }
   }
   return best;
+}
+
+/**
+ * A table-read form `tf` against a spelling `lf`, scored by the soft edits romanisation explains;
+ * undefined when a hard edit separates them (another name) or the soft edits pass the budget. A
+ * short token that needs any soft edit is weak, as is a katakana reading matched only loosely
+ * (see KANA_LOAN_PROFILE): it counts beside a name part that agrees. `swapped`: the table's form
+ * is the list's. `distance`: theirs under `profile`.
+ */
+function romanised(
+  tf: string,
+  lf: string,
+  profile: RomanisationProfile,
+  distance: RomanisationDistance,
+  swapped: boolean,
+): TokenMatch | undefined {
+  const longer = Math.max(tf.length, lf.length);
+  if (Math.min(tf.length, lf.length) < 2) return undefined;
+  const budget = ROMAN_BUDGET_BASE + ROMAN_BUDGET_PER_LETTER * longer;
+  let d = distance;
+  let loose = false;
+  if ((d.hard > 0 || d.soft > budget) && profile === KANA_PROFILE) {
+    d = romanisationDistance(tf, lf, KANA_LOAN_PROFILE);
+    loose = true;
+  }
+  if (d.hard > 0 || d.soft > budget) return undefined;
+  const score = 0.95 - ROMAN_COST_SCORE * d.soft;
+  const [query, list] = swapped ? [lf, tf] : [tf, lf];
+  return loose || longer <= SHORT_TOKEN || (longer <= ROMAN_SHORT && d.soft >= ROMAN_SHORT_SOFT)
+    ? { score, method: 'romanisation', query, list, weak: true }
+    : { score, method: 'romanisation', query, list };
 }
 
 /**

@@ -9,3 +9,16 @@ export { jaro, jaroWinkler, type JaroWinklerOptions } from './jaro.ts';
 export { levenshtein, levenshteinSimilarity } from './levenshtein.ts';
 export { soundex } from './soundex.ts';
 export { typoDistance, TYPO_COSTS } from './typo.ts';
+export {
+  romanisationDistance,
+  ABJAD_PROFILE,
+  ABUGIDA_PROFILE,
+  BURMESE_PROFILE,
+  ARMENIAN_PROFILE,
+  KANA_PROFILE,
+  KANA_LOAN_PROFILE,
+  THAI_PROFILE,
+  GEORGIAN_PROFILE,
+  type RomanisationDistance,
+  type RomanisationProfile,
+} from './romanisation.ts';
