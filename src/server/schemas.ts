@@ -1,10 +1,59 @@
 /**
  * @module
  * JSON schemas shared by the routes. Fastify validates requests with them (Ajv) and
- * @fastify/swagger builds `/openapi.json` from them. Response schemas are kept open
- * (`additionalProperties`, nothing required) so that serialising a result can never fail on a
- * field the schema did not foresee.
+ * @fastify/swagger builds `/openapi.json` from them. Request schemas are TypeBox declarations:
+ * the routes take their handlers' types from them through the TypeBox type provider
+ * ({@link typed}), so a request's type and its validation cannot drift apart. Response schemas
+ * are kept open (`additionalProperties`, nothing required) so that serialising a result can
+ * never fail on a field the schema did not foresee.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type SchemaOptions, type Static, type TSchema } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The server with handler types taken from the route schemas (params, querystring, body): a
+ * route registered on it reads `request.query` and `request.body` as the `Static<>` of their
+ * TypeBox declarations. Validation stays Fastify's Ajv, configured in app.ts (coercion, the
+ * words of its errors), so the provider changes types only, not behaviour.
+ */
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<TypeBoxTypeProvider>();
+}
+
+/**
+ * A value or null, written as JSON Schema's type list (`{"type": ["string", "null"]}`) rather
+ * than TypeBox's `anyOf`: Ajv's message for it names the types ("must be string,null"), as the
+ * API has always answered.
+ */
+export function Nullable<T extends TSchema>(schema: T, options: SchemaOptions = {}) {
+  return Type.Unsafe<Static<T> | null>({ ...schema, ...options, type: [schema.type, 'null'] });
+}
+
+/**
+ * An object of any keys whose values all fit `value` (`additionalProperties`), as yente's
+ * `Dict[str, …]`; TypeBox's `Record` would write `patternProperties`, which OpenAPI 3.0 lacks.
+ */
+export function Dict<T extends TSchema>(value: T, options: SchemaOptions = {}) {
+  return Type.Unsafe<Record<string, Static<T>>>({
+    ...options,
+    type: 'object',
+    additionalProperties: value,
+  });
+}
+
+/** Any object (`{"type": "object"}`), read as such. */
+export function AnyObject(options: SchemaOptions = {}) {
+  return Type.Unsafe<Record<string, unknown>>({ ...options, type: 'object' });
+}
+
+/** One of a few strings, as `{"type": "string", "enum": […]}` (Ajv names the allowed values). */
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: SchemaOptions = {},
+) {
+  return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: values });
+}
 
 /** Reference to the shared error schema. */
 export const ERROR_REF = { $ref: 'Error#' } as const;
@@ -15,30 +64,29 @@ export function errors(...statuses: number[]): Record<number, typeof ERROR_REF> 
 }
 
 /** A list of strings given as repeated query parameters (`?topics=a&topics=b`). */
-export const STRING_LIST = { type: 'array', items: { type: 'string', maxLength: 200 } } as const;
+export const STRING_LIST = Type.Array(Type.String({ maxLength: 200 }));
+
+/** {@link STRING_LIST} with options of its own (a description, `maxItems`). */
+export function stringList(options: SchemaOptions = {}) {
+  return Type.Array(Type.String({ maxLength: 200 }), options);
+}
 
 /** A day, or a datetime whose day is used (yente's `changed_since`). */
-export const DATE_PARAM = {
-  type: 'string',
+export const DATE_PARAM = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.+-Z]*)?$',
-} as const;
+});
 
 /** A full day. */
-export const DAY_PARAM = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+export const DAY_PARAM = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 /** Path parameter `dataset`. */
-export const DATASET_PARAMS = {
-  type: 'object',
-  properties: {
-    dataset: {
-      type: 'string',
-      description:
-        '`default` or `sanctions` (every list), or one list: ofac_sdn, ofac_consolidated, un_sc, uk_ofsi, eu_fsf, us_bis_dpl',
-      examples: ['default'],
-    },
-  },
-  required: ['dataset'],
-} as const;
+export const DATASET_PARAMS = Type.Object({
+  dataset: Type.String({
+    description:
+      '`default` or `sanctions` (every list), or one list: ofac_sdn, ofac_consolidated, un_sc, uk_ofsi, eu_fsf, us_bis_dpl',
+    examples: ['default'],
+  }),
+});
 
 /** yente's EntityResponse, open. */
 export const ENTITY_RESPONSE = {

@@ -5,6 +5,7 @@
  * `EntityMatches` (`status`, `results`, `total`, `query`) per name out, `limit` at the top, the
  * `x-batch-size` header. Scores and thresholds are Embargo's.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   EmbargoError,
@@ -22,13 +23,18 @@ import { filteredSources, resolveDataset, screenIn } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { exampleToQuery, type EntityExample } from '../query.ts';
 import {
+  AnyObject,
   COVERAGE,
   DATASET_PARAMS,
   DATE_PARAM,
+  Dict,
   errors,
+  Nullable,
   SCORED_RESPONSE,
   STRING_LIST,
+  stringList,
   TOTAL,
+  typed,
 } from '../schemas.ts';
 import { snapshotDates, toYenteScored, type YenteScored } from '../yente.ts';
 
@@ -37,40 +43,45 @@ export const MAX_BATCH = 100;
 /** Most results per query. */
 export const MAX_LIMIT = 500;
 
-interface MatchQuerystring {
-  limit?: number;
-  threshold?: number;
-  cutoff?: number;
-  algorithm?: string;
-  include_dataset?: string[];
-  exclude_dataset?: string[];
-  exclude_schema?: string[];
-  exclude_entity_ids?: string[];
-  changed_since?: string;
-  topics?: string[];
-}
+/** yente's EntityExample: `{"schema", "properties"}`, each property a string or a list. */
+const EXAMPLE = Type.Object({
+  id: Type.Optional(Nullable(Type.String())),
+  schema: Type.String({ examples: ['Person'] }),
+  properties: Dict(
+    Type.Union([
+      Type.String(),
+      Type.Number(),
+      Type.Unsafe<unknown[]>({ type: 'array' }),
+      Type.Null(),
+    ]),
+    { description: 'FtM properties: each a string or a list of strings.' },
+  ),
+});
 
-interface MatchBody {
-  queries: Record<string, EntityExample | null>;
-  weights?: Record<string, number>;
-  config?: Record<string, unknown>;
-}
+/** yente's match query parameters. */
+const MATCH_QUERY = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: 5 })),
+  threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  cutoff: Type.Optional(Type.Number({ minimum: 0, maximum: 1, deprecated: true })),
+  algorithm: Type.Optional(
+    Type.String({
+      description: "best (= embargo), embargo or ofac, or one of yente's names (logic-v2…)",
+    }),
+  ),
+  include_dataset: Type.Optional(STRING_LIST),
+  exclude_dataset: Type.Optional(STRING_LIST),
+  exclude_schema: Type.Optional(STRING_LIST),
+  exclude_entity_ids: Type.Optional(stringList({ maxItems: 50 })),
+  changed_since: Type.Optional(DATE_PARAM),
+  topics: Type.Optional(STRING_LIST),
+});
 
-const EXAMPLE = {
-  type: 'object',
-  required: ['schema', 'properties'],
-  properties: {
-    id: { type: ['string', 'null'] },
-    schema: { type: 'string', examples: ['Person'] },
-    properties: {
-      type: 'object',
-      description: 'FtM properties: each a string or a list of strings.',
-      additionalProperties: {
-        anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'array' }, { type: 'null' }],
-      },
-    },
-  },
-} as const;
+/** yente's EntityMatchQuery: named queries (yente skips a query that is null). */
+const MATCH_BODY = Type.Object({
+  queries: Dict(Type.Union([EXAMPLE, Type.Null()])),
+  weights: Type.Optional(Dict(Type.Number())),
+  config: Type.Optional(AnyObject()),
+});
 
 const SCHEMA = {
   tags: ['Matching'],
@@ -85,34 +96,8 @@ Results are the entities scoring at least \`cutoff\` (default: the algorithm's d
 
 \`coverage\` says which snapshots were screened, how old their lists are, and which lists asked for are not loaded; a stale list also gives a warning in each query's \`warnings\`. With no list loaded (or none of the dataset's), the answer is 503 \`E_NOT_READY\`, never an empty result.`,
   params: DATASET_PARAMS,
-  querystring: {
-    type: 'object',
-    properties: {
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 5 },
-      threshold: { type: 'number', minimum: 0, maximum: 1 },
-      cutoff: { type: 'number', minimum: 0, maximum: 1, deprecated: true },
-      algorithm: {
-        type: 'string',
-        description: "best (= embargo), embargo or ofac, or one of yente's names (logic-v2…)",
-      },
-      include_dataset: STRING_LIST,
-      exclude_dataset: STRING_LIST,
-      exclude_schema: STRING_LIST,
-      exclude_entity_ids: { ...STRING_LIST, maxItems: 50 },
-      changed_since: DATE_PARAM,
-      topics: STRING_LIST,
-    },
-  },
-  body: {
-    type: 'object',
-    required: ['queries'],
-    properties: {
-      // yente skips a query that is null.
-      queries: { type: 'object', additionalProperties: { anyOf: [EXAMPLE, { type: 'null' }] } },
-      weights: { type: 'object', additionalProperties: { type: 'number' } },
-      config: { type: 'object' },
-    },
-  },
+  querystring: MATCH_QUERY,
+  body: MATCH_BODY,
   response: {
     200: {
       type: 'object',
@@ -243,7 +228,7 @@ export async function screenOne(
 
 /** Registers `POST /match/{dataset}`. */
 export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { dataset: string }; Querystring: MatchQuerystring; Body: MatchBody }>(
+  typed(app).post(
     '/match/:dataset',
     { schema: SCHEMA, config: { access: 'read', yente: true }, onRequest: defaultJson },
     async (request, reply) => {
