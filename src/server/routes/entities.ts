@@ -4,22 +4,21 @@
  * its related entities nested as yente does, and its listing history across the source's
  * snapshots.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../context.ts';
 import { entityResponse } from '../nested.ts';
-import { ENTITY_RESPONSE, errors, TOTAL } from '../schemas.ts';
+import { ENTITY_RESPONSE, errors, TOTAL, typed } from '../schemas.ts';
 import { adjacentRecords, recordResponse } from './_adjacent.ts';
 
 /** Most adjacent entities per property and page. */
 const MAX_ADJACENT = 500;
 
-const ADJACENT_QUERY = {
-  type: 'object',
-  properties: {
-    limit: { type: 'integer', minimum: 0, maximum: MAX_ADJACENT, default: 10 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
-  },
-} as const;
+/** A page of adjacent entities. */
+const ADJACENT_QUERY = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_ADJACENT, default: 10 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
 
 const ADJACENT_RESULTS = {
   type: 'object',
@@ -31,33 +30,21 @@ const ADJACENT_RESULTS = {
   },
 } as const;
 
-const ID_PARAM = {
-  type: 'string',
-  maxLength: 300,
-  examples: ['un_sc-KPi.033'],
-} as const;
+/** An entity id, `<list>-<id in the list>`. */
+const ID_PARAM = Type.String({ maxLength: 300, examples: ['un_sc-KPi.033'] });
 
 const SCHEMA = {
   tags: ['Data access'],
   summary: 'Retrieve an entity',
   description:
     'The entity as yente returns it (`nested`: Sanction, Address, Identification and link entities inside its properties), plus its programmes, remarks, record id and listing history across the snapshots of its list. Ids are `<list>-<id in the list>`, e.g. `ofac_sdn-36163`, `un_sc-KPi.033`.',
-  params: {
-    type: 'object',
-    properties: { id: { type: 'string', maxLength: 300, examples: ['un_sc-KPi.033'] } },
-    required: ['id'],
-  },
-  querystring: {
-    type: 'object',
-    properties: {
-      nested: { type: 'boolean', default: true },
-      snapshot: {
-        type: 'string',
-        maxLength: 100,
-        description: 'a snapshot id, e.g. ofac_sdn@2024-05-03',
-      },
-    },
-  },
+  params: Type.Object({ id: ID_PARAM }),
+  querystring: Type.Object({
+    nested: Type.Optional(Type.Boolean({ default: true })),
+    snapshot: Type.Optional(
+      Type.String({ maxLength: 100, description: 'a snapshot id, e.g. ofac_sdn@2024-05-03' }),
+    ),
+  }),
   response: {
     200: {
       ...ENTITY_RESPONSE,
@@ -89,7 +76,8 @@ const SCHEMA = {
 
 /** Registers `GET /entities/{id}`. */
 export function entityRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { id: string }; Querystring: { nested?: boolean; snapshot?: string } }>(
+  const route = typed(app);
+  route.get(
     '/entities/:id',
     { schema: SCHEMA, config: { access: 'read', yente: true } },
     async (request) => {
@@ -112,7 +100,7 @@ export function entityRoutes(app: FastifyInstance, ctx: RouteContext): void {
     offset,
   });
 
-  app.get<{ Params: { id: string }; Querystring: { limit?: number; offset?: number } }>(
+  route.get(
     '/entities/:id/adjacent',
     {
       schema: {
@@ -120,7 +108,7 @@ export function entityRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'The entities linked to an entity, by property (yente-compatible)',
         description:
           "yente's EntityAdjacentResponse: the entity, and for each property linking it to others (its own, such as `addressEntity`, and the reverse ones, such as `sanctions` and `identification`) a page of the linked entities. Links resolve within the active snapshots.",
-        params: { type: 'object', properties: { id: ID_PARAM }, required: ['id'] },
+        params: Type.Object({ id: ID_PARAM }),
         querystring: ADJACENT_QUERY,
         response: {
           200: {
@@ -155,20 +143,13 @@ export function entityRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{
-    Params: { id: string; prop: string };
-    Querystring: { limit?: number; offset?: number };
-  }>(
+  route.get(
     '/entities/:id/adjacent/:prop',
     {
       schema: {
         tags: ['Data access'],
         summary: 'The entities linked to an entity by one property (yente-compatible)',
-        params: {
-          type: 'object',
-          properties: { id: ID_PARAM, prop: { type: 'string', maxLength: 100 } },
-          required: ['id', 'prop'],
-        },
+        params: Type.Object({ id: ID_PARAM, prop: Type.String({ maxLength: 100 }) }),
         querystring: ADJACENT_QUERY,
         response: { 200: ADJACENT_RESULTS, ...errors(401, 403, 404, 422, 429) },
       },

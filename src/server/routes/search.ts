@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { isA, isSchemaName, type ScoredEntity } from '../../core/index.ts';
 import type { FtmRecord } from '../../engine/index.ts';
@@ -30,32 +31,15 @@ import {
   errors,
   SCORED_RESPONSE,
   STRING_LIST,
+  StringEnum,
+  stringList,
   TOTAL,
+  typed,
 } from '../schemas.ts';
 import { dateTime, snapshotDates, toYenteScored } from '../yente.ts';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-
-interface SearchQuerystring {
-  q?: string;
-  schema?: string;
-  countries?: string[];
-  topics?: string[];
-  datasets?: string[];
-  include_dataset?: string[];
-  exclude_dataset?: string[];
-  exclude_schema?: string[];
-  changed_since?: string;
-  filter?: string[];
-  filter_op?: 'AND' | 'OR';
-  facets?: string[];
-  sort?: string[];
-  target?: boolean;
-  limit?: number;
-  offset?: number;
-  algorithm?: string;
-}
 
 /** Most results a search may page through (yente's MAX_OFFSET + MAX_PAGE is 10,000). */
 const MAX_WINDOW = 10_000;
@@ -81,34 +65,34 @@ const TOPIC_LABELS: Record<string, string> = {
   debarment: 'Debarred entity',
 };
 
+/** yente's search query parameters. */
+const SEARCH_QUERY = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 1000, examples: ['Kim Jong Un'] })),
+  schema: Type.Optional(Type.String({ default: 'Thing' })),
+  countries: Type.Optional(STRING_LIST),
+  topics: Type.Optional(STRING_LIST),
+  datasets: Type.Optional(STRING_LIST),
+  include_dataset: Type.Optional(STRING_LIST),
+  exclude_dataset: Type.Optional(STRING_LIST),
+  exclude_schema: Type.Optional(STRING_LIST),
+  changed_since: Type.Optional(DATE_PARAM),
+  filter: Type.Optional(stringList({ description: 'prop:value, e.g. gender:female' })),
+  filter_op: Type.Optional(StringEnum(['AND', 'OR'], { default: 'AND' })),
+  facets: Type.Optional(STRING_LIST),
+  sort: Type.Optional(stringList({ description: 'field:asc|desc' })),
+  target: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PAGE, default: 10 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_WINDOW, default: 0 })),
+  algorithm: Type.Optional(Type.String()),
+});
+
 const SCHEMA = {
   tags: ['Matching'],
   summary: 'Simple entity search (yente-compatible)',
   description:
     "Searches the lists for a name (`q`), or browses them without one (`?topics=sanction`, `?schema=Vessel`), in yente's SearchResponse shape. Name results are ranked by Embargo's score (in each result); browsing is sorted by id unless `sort` (`field:asc|desc`, e.g. `last_change:desc`, `caption`) says. Filters: `countries`, `topics`, `datasets`, `include_dataset`, `exclude_dataset` (a name that is no dataset filters nothing in, with a warning), `exclude_schema`, `changed_since`, `filter=prop:value` (with `filter_op` AND or OR). `facets` (default countries, topics, datasets; also schema) count every result found, labelled with names. `limit=0` gives only `total` and facets. `coverage` and `warnings` say which snapshots were searched and which are stale; with no list loaded (or none of the dataset's) the answer is 503 `E_NOT_READY`.",
   params: DATASET_PARAMS,
-  querystring: {
-    type: 'object',
-    properties: {
-      q: { type: 'string', maxLength: 1000, examples: ['Kim Jong Un'] },
-      schema: { type: 'string', default: 'Thing' },
-      countries: STRING_LIST,
-      topics: STRING_LIST,
-      datasets: STRING_LIST,
-      include_dataset: STRING_LIST,
-      exclude_dataset: STRING_LIST,
-      exclude_schema: STRING_LIST,
-      changed_since: DATE_PARAM,
-      filter: { ...STRING_LIST, description: 'prop:value, e.g. gender:female' },
-      filter_op: { type: 'string', enum: ['AND', 'OR'], default: 'AND' },
-      facets: STRING_LIST,
-      sort: { ...STRING_LIST, description: 'field:asc|desc' },
-      target: { type: 'boolean' },
-      limit: { type: 'integer', minimum: 0, maximum: MAX_PAGE, default: 10 },
-      offset: { type: 'integer', minimum: 0, maximum: MAX_WINDOW, default: 0 },
-      algorithm: { type: 'string' },
-    },
-  },
+  querystring: SEARCH_QUERY,
   response: {
     200: {
       type: 'object',
@@ -317,7 +301,7 @@ function scoredRow(
 
 /** Registers `GET /search/{dataset}`. */
 export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { dataset: string }; Querystring: SearchQuerystring }>(
+  typed(app).get(
     '/search/:dataset',
     { schema: SCHEMA, config: { access: 'read', yente: true } },
     async (request, reply) => {
