@@ -80,11 +80,7 @@ export const REGIME_ANSWER = answerOf(
 );
 
 /** Path parameter `id` of a regime or scenario. */
-export const ID_PARAMS = {
-  type: 'object',
-  properties: { id: { type: 'string', examples: ['dprk'] } },
-  required: ['id'],
-} as const;
+export const ID_PARAMS = Type.Object({ id: Type.String({ examples: ['dprk'] }) });
 
 /** `GET /scenarios`. */
 export const SCENARIOS_ANSWER = answerOf(

@@ -8,7 +8,7 @@
  * CLI; over HTTP each request starts from an empty ledger.
  */
 import ajvCompiler from '@fastify/ajv-compiler';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import { EmbargoError, ERROR_CODES, isPartialDate } from '../../core/index.ts';
 import {
@@ -25,7 +25,7 @@ import {
 import type { RouteContext } from '../context.ts';
 import { badRequest, HttpError, HTTP_CODES } from '../errors.ts';
 import { bodyBytes, DEFAULT_STREAM_LIMIT, streamedFormat } from '../_body.ts';
-import { DAY_PARAM, errors, STRING_LIST, TRANSACTION } from '../schemas.ts';
+import { DAY_PARAM, errors, STRING_LIST, stringList, TRANSACTION, typed } from '../schemas.ts';
 import { errorItem } from './_books.ts';
 import {
   ID_PARAMS,
@@ -46,31 +46,41 @@ export const MAX_BOOK = 10_000;
 
 const AUTHORITIES: readonly Authority[] = ['un', 'us', 'eu', 'uk'];
 
-interface TradeQuerystring {
-  authority?: string[];
-  as_of?: string;
-  lists_as_of?: string;
-  scenario?: string;
-}
-
-const TRADE_QUERY = {
-  type: 'object',
-  properties: {
-    authority: {
-      ...STRING_LIST,
+/** The trade options a query string may give (every trade and scenario route). */
+const TRADE_QUERY_FIELDS = {
+  authority: Type.Optional(
+    stringList({
       description:
         'authorities that bind you: un, us, eu, uk (comma-separated or repeated; default un)',
-    },
-    as_of: {
+    }),
+  ),
+  as_of: Type.Optional(
+    Type.String({
       ...DAY_PARAM,
       description: "judge the measures on this day instead of each transaction's",
-    },
-    lists_as_of: {
+    }),
+  ),
+  lists_as_of: Type.Optional(
+    Type.String({
       ...DAY_PARAM,
       description: 'keep only list entities evidenced as listed by this day',
-    },
-  },
-} as const;
+    }),
+  ),
+};
+
+/** A scenario run's query string. */
+const TRADE_QUERY = Type.Object(TRADE_QUERY_FIELDS);
+
+/** `POST /trade/check`'s query string: the trade options and a scenario. */
+const TRADE_CHECK_QUERY = Type.Object({
+  ...TRADE_QUERY_FIELDS,
+  scenario: Type.Optional(
+    Type.String({ description: 'judge as if this relief scenario had been adopted' }),
+  ),
+});
+
+/** The trade options as a handler reads them. */
+type TradeQuerystring = Static<typeof TRADE_CHECK_QUERY>;
 
 /** Options a wrapping body may carry (over the query string's). */
 const BODY_OPTIONS = {
@@ -262,16 +272,7 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'Judge a transaction, or a book (over 1,000 transactions: a job)',
         description:
           'Body: one transaction (`{"id", "date", "kind", "parties", "vessel", "route", "goods", "nexus", "declarations"}`) or `{"transaction": {...}}`, answered with its verdict; or `{"transactions": [...]}`, judged in date order on one cap ledger and answered with `{"results", "summary"}` (a bad transaction gets `{"error"}` in its place, the rest are judged); a list of more than 1,000 (up to 10,000) answers 202 with `Location: /jobs/{id}`, whose result is that answer. Options as query parameters, or in the wrapping object: `authorities` (or `authority`), `as_of`, `lists_as_of`, `scenario`.',
-        querystring: {
-          ...TRADE_QUERY,
-          properties: {
-            ...TRADE_QUERY.properties,
-            scenario: {
-              type: 'string',
-              description: 'judge as if this relief scenario had been adopted',
-            },
-          },
-        },
+        querystring: TRADE_CHECK_QUERY,
         body: TRADE_CHECK_BODY,
         response: {
           200: TRADE_CHECK_ANSWER,
@@ -339,17 +340,17 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async () => listRegimes(),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { as_of?: string; authority?: string[] } }>(
+  typed(app).get(
     '/regimes/:id',
     {
       schema: {
         tags: ['Trade'],
         summary: 'The measures of a regime in force on a day (default today)',
         params: ID_PARAMS,
-        querystring: {
-          type: 'object',
-          properties: { as_of: DAY_PARAM, authority: STRING_LIST },
-        },
+        querystring: Type.Object({
+          as_of: Type.Optional(DAY_PARAM),
+          authority: Type.Optional(STRING_LIST),
+        }),
         response: { 200: REGIME_ANSWER, ...errors(400, 401, 403, 404, 429) },
       },
       config: { access: 'read' },
@@ -381,7 +382,7 @@ export function tradeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async () => scenarioSummaries(),
   );
 
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/scenarios/:id',
     {
       schema: {
