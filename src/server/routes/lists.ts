@@ -6,13 +6,14 @@
  * snapshots of a list; default the active one against the one before it) and, for admins,
  * `POST /lists/update` (download the lists from their addresses and load what changed).
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { EmbargoError } from '../../core/index.ts';
 import { getSource } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
 import { accepted, ACCEPTED } from './jobs.ts';
 import { badRequest } from '../errors.ts';
-import { DAY_PARAM, errors, STRING_LIST } from '../schemas.ts';
+import { DAY_PARAM, errors, Nullable, stringList, typed } from '../schemas.ts';
 import { CHANGES_ANSWER, DIFF_ANSWER, LISTS_ANSWER } from './_listSchemas.ts';
 
 /** A snapshot without the paths its files had on this machine. */
@@ -47,32 +48,25 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }),
   );
 
-  app.get<{ Params: { source: string }; Querystring: { from?: string; to?: string } }>(
+  const route = typed(app);
+  route.get(
     '/lists/:source/diff',
     {
       schema: {
         tags: ['Lists'],
         summary: 'What changed between two snapshots of a list',
-        params: {
-          type: 'object',
-          properties: { source: { type: 'string', examples: ['ofac_sdn'] } },
-          required: ['source'],
-        },
-        querystring: {
-          type: 'object',
-          properties: {
-            from: {
-              type: 'string',
+        params: Type.Object({ source: Type.String({ examples: ['ofac_sdn'] }) }),
+        querystring: Type.Object({
+          from: Type.Optional(
+            Type.String({
               maxLength: 100,
               description: 'snapshot id; default: the one before `to`',
-            },
-            to: {
-              type: 'string',
-              maxLength: 100,
-              description: 'snapshot id; default: the active one',
-            },
-          },
-        },
+            }),
+          ),
+          to: Type.Optional(
+            Type.String({ maxLength: 100, description: 'snapshot id; default: the active one' }),
+          ),
+        }),
         response: { 200: DIFF_ANSWER, ...errors(401, 403, 404, 429) },
       },
       config: { access: 'read' },
@@ -85,21 +79,17 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
       }),
   );
 
-  app.get<{ Querystring: { since: string; source?: string } }>(
+  route.get(
     '/lists/changes',
     {
       schema: {
         tags: ['Lists'],
         summary:
           'What each snapshot activated since a day changed (entities added, removed, changed)',
-        querystring: {
-          type: 'object',
-          properties: {
-            since: { ...DAY_PARAM, description: 'snapshots dated on or after this day' },
-            source: { type: 'string', maxLength: 100 },
-          },
-          required: ['since'],
-        },
+        querystring: Type.Object({
+          since: Type.String({ ...DAY_PARAM, description: 'snapshots dated on or after this day' }),
+          source: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
         response: { 200: CHANGES_ANSWER, ...errors(400, 401, 403, 404, 429) },
       },
       config: { access: 'read' },
@@ -112,7 +102,7 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }),
   );
 
-  app.post<{ Body: { sources?: string[]; force?: boolean } | undefined }>(
+  route.post(
     '/lists/update',
     {
       schema: {
@@ -120,14 +110,15 @@ export function listRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'Download the lists from their addresses and load what changed (admin)',
         description:
           "Refreshes the lists named in `sources` (default: every list with a download address), one after the other, as a job: it answers 202 with `Location: /jobs/{id}` at once (a download takes tens of seconds), and the job's result is one outcome per list: `activated`, `loaded`, `unchanged`, `refused` or `failed`. A refused or failed list keeps its active snapshot. `force` accepts a list that shrank more than allowed. Addresses, timeouts and retries come from the configuration file of the server's home.",
-        body: {
-          type: ['object', 'null'],
-          properties: {
-            sources: { ...STRING_LIST, maxItems: 20 },
-            force: { type: 'boolean' },
-          },
-          additionalProperties: false,
-        },
+        body: Nullable(
+          Type.Object(
+            {
+              sources: Type.Optional(stringList({ maxItems: 20 })),
+              force: Type.Optional(Type.Boolean()),
+            },
+            { additionalProperties: false },
+          ),
+        ),
         response: { 202: ACCEPTED, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
       config: { access: 'admin' },
