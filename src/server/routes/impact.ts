@@ -6,10 +6,11 @@
  * router prefers it to `/scenarios/{id}` whatever the order of registration; an id `compare` can
  * never be a scenario's. The API takes no baseline path: the server reads its own.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { compareScenarios, impactOfScenario } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
-import { DAY_PARAM, errors, STRING_LIST } from '../schemas.ts';
+import { DAY_PARAM, errors, stringList, typed } from '../schemas.ts';
 import { authorities, day, scenarioId } from './trade.ts';
 
 const RANGE = {
@@ -133,39 +134,33 @@ const COMPARE_RESPONSE = {
   },
 } as const;
 
+/** The query of both impact routes. */
 const IMPACT_QUERY = {
-  authority: {
-    ...STRING_LIST,
-    description: 'authorities whose measures count: un, us (default un)',
-  },
-  as_of: {
-    ...DAY_PARAM,
-    description: "read the regime on this day (default: the scenario's first day)",
-  },
-} as const;
-
-interface ImpactQuery {
-  authority?: string[];
-  as_of?: string;
-}
+  authority: Type.Optional(
+    stringList({ description: 'authorities whose measures count: un, us (default un)' }),
+  ),
+  as_of: Type.Optional(
+    Type.String({
+      ...DAY_PARAM,
+      description: "read the regime on this day (default: the scenario's first day)",
+    }),
+  ),
+};
 
 /** Registers the scenario impact routes. */
 export function impactRoutes(app: FastifyInstance, _ctx: RouteContext): void {
-  app.get<{ Querystring: ImpactQuery & { a: string; b: string } }>(
+  const route = typed(app);
+  route.get(
     '/scenarios/compare',
     {
       schema: {
         tags: ['Trade'],
         summary: 'Two scenarios side by side on the trade baseline, and where they differ',
-        querystring: {
-          type: 'object',
-          properties: {
-            a: { type: 'string', examples: ['hanoi-2019-dprk-proposal'] },
-            b: { type: 'string', examples: ['hanoi-2019-us-account'] },
-            ...IMPACT_QUERY,
-          },
-          required: ['a', 'b'],
-        },
+        querystring: Type.Object({
+          a: Type.String({ examples: ['hanoi-2019-dprk-proposal'] }),
+          b: Type.String({ examples: ['hanoi-2019-us-account'] }),
+          ...IMPACT_QUERY,
+        }),
         response: { 200: COMPARE_RESPONSE, ...errors(400, 401, 403, 404, 429) },
       },
       config: { access: 'read' },
@@ -180,7 +175,7 @@ export function impactRoutes(app: FastifyInstance, _ctx: RouteContext): void {
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: ImpactQuery }>(
+  route.get(
     '/scenarios/:id/impact',
     {
       schema: {
@@ -188,8 +183,9 @@ export function impactRoutes(app: FastifyInstance, _ctx: RouteContext): void {
         summary: 'What a scenario re-opens on the trade baseline: income, supplies, fuel',
         description:
           'Value re-opened per year by measure and by HS chapter (exports: income; imports: supplies), refined and crude barrels a year, income beyond goods (estimates); each figure a range with the baseline rows it rests on.',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
-        querystring: { type: 'object', properties: IMPACT_QUERY },
+        // A path parameter is always there: `required` says so to the handler's type.
+        params: Type.Object({ id: Type.String() }),
+        querystring: Type.Object(IMPACT_QUERY),
         response: { 200: IMPACT_RESPONSE, ...errors(400, 401, 403, 404, 429) },
       },
       config: { access: 'read' },

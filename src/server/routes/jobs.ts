@@ -3,10 +3,11 @@
  * `GET /jobs/{id}`: a job's state, progress and result or error (see `../jobs.ts`), and
  * {@link accepted}, how a route answers 202 with the job's `Location`.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteContext } from '../context.ts';
 import { EmbargoError, ERROR_CODES } from '../../core/index.ts';
-import { errors } from '../schemas.ts';
+import { errors, typed } from '../schemas.ts';
 import type { JobProgress } from '../jobs.ts';
 
 /** The 202 answer's body, for the OpenAPI document. */
@@ -33,7 +34,7 @@ export function accepted(
 
 /** Registers `GET /jobs/{id}`. */
 export function jobRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { id: string } }>(
+  typed(app).get(
     '/jobs/:id',
     {
       schema: {
@@ -41,7 +42,7 @@ export function jobRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'A job: state, progress, result or error',
         description:
           'Long work (a book of more than 1,000 transactions on `POST /trade/check`, a scenario run over more than 1,000, `POST /lists/update`) answers 202 with `Location: /jobs/{id}`. A job is shown to the API key that made it and to admin keys; finished jobs are kept an hour (50 at most).',
-        params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+        params: Type.Object({ id: Type.String() }),
         response: {
           200: {
             type: 'object',
