@@ -11,12 +11,13 @@
  * is incomplete.
  */
 import { Readable } from 'node:stream';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ALGORITHMS, SOURCE_IDS, type Algorithm, type SourceId } from '../../core/index.ts';
+import { ALGORITHMS, SOURCE_IDS, type SourceId } from '../../core/index.ts';
 import type { ScreenedChunk } from '../../engine/index.ts';
 import type { RouteContext } from '../context.ts';
 import { badRequest, HttpError, HTTP_CODES, toResponse } from '../errors.ts';
-import { errors, STRING_LIST } from '../schemas.ts';
+import { errors, StringEnum, stringList, typed } from '../schemas.ts';
 import { bodyBytes, DEFAULT_STREAM_LIMIT, streamedFormat } from '../_body.ts';
 
 /**
@@ -25,23 +26,25 @@ import { bodyBytes, DEFAULT_STREAM_LIMIT, streamedFormat } from '../_body.ts';
  */
 const CHUNK_ROWS = 16;
 
-interface BatchQuery {
-  algorithm?: Algorithm;
-  threshold?: number;
-  limit?: number;
-  source?: string[];
-  name_col?: string;
-  dob_col?: string;
-  country_col?: string;
-  schema_col?: string;
-  id_col?: string;
-}
+/** A column named in the query string. */
+const COLUMN = Type.Optional(Type.String({ maxLength: 200 }));
 
-const COLUMN = { type: 'string', maxLength: 200 } as const;
+/** `POST /screen`'s query string. */
+const BATCH_QUERY = Type.Object({
+  algorithm: Type.Optional(StringEnum(ALGORITHMS)),
+  threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  source: Type.Optional(stringList({ description: 'screen against these lists only' })),
+  name_col: COLUMN,
+  dob_col: COLUMN,
+  country_col: COLUMN,
+  schema_col: COLUMN,
+  id_col: COLUMN,
+});
 
 /** Registers `POST /screen`. */
 export function batchRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Querystring: BatchQuery }>(
+  typed(app).post(
     '/screen',
     {
       schema: {
@@ -49,20 +52,7 @@ export function batchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'Screen a batch of names (CSV or JSON lines), answered as it is screened',
         description:
           'Body: `text/csv` with a header row (the name in `name`, or the column `name_col` names; `dob`, `country`, `schema`, `id` likewise), or `application/x-ndjson`, one query entity per line. The answer (`application/x-ndjson`) streams one line per row, in order, as `embargo screen --input` writes them, then `{"summary": {rows, matched, failed}}`; a failure after the answer began ends it with `{"error"}` instead. A body over the server\'s limit for streamed bodies is 413.',
-        querystring: {
-          type: 'object',
-          properties: {
-            algorithm: { type: 'string', enum: [...ALGORITHMS] },
-            threshold: { type: 'number', minimum: 0, maximum: 1 },
-            limit: { type: 'integer', minimum: 1, maximum: 500 },
-            source: { ...STRING_LIST, description: 'screen against these lists only' },
-            name_col: COLUMN,
-            dob_col: COLUMN,
-            country_col: COLUMN,
-            schema_col: COLUMN,
-            id_col: COLUMN,
-          },
-        },
+        querystring: BATCH_QUERY,
         response: errors(400, 401, 403, 404, 413, 415, 429, 503),
       },
       config: { access: 'read', streamedBody: true },
