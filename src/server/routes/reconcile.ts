@@ -7,6 +7,7 @@
  * `{"q0": {"result": [{"id", "name", "description", "type", "score", "match"}]}}`; an HTML
  * preview; and the suggest services for entities, types and properties.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   EmbargoError,
@@ -23,7 +24,7 @@ import type { RouteContext } from '../context.ts';
 import { resolveDataset } from '../datasets.ts';
 import { badRequest } from '../errors.ts';
 import { MAX_BATCH, screenOne } from './match.ts';
-import { DATASET_PARAMS, errors } from '../schemas.ts';
+import { DATASET_PARAMS, errors, typed } from '../schemas.ts';
 import { reconcileFlyout, reconcilePreview } from './_preview.ts';
 import {
   FLYOUT_ANSWER,
@@ -43,11 +44,11 @@ import {
 } from './_reconcileExtra.ts';
 
 /** The query of the routes that show one entity (preview, flyout): its id, and the key. */
-const ENTITY_ID_QUERY = {
-  type: 'object',
-  properties: { id: { type: 'string', maxLength: 300 }, api_key: { type: 'string' } },
-  required: ['id'],
-} as const;
+/** The entity a preview or flyout shows (`api_key`: OpenRefine cannot send headers). */
+const ENTITY_ID_QUERY = Type.Object({
+  id: Type.String({ maxLength: 300 }),
+  api_key: Type.Optional(Type.String()),
+});
 
 /** Plural labels of the schemata one can reconcile against. */
 const LABELS: Partial<Record<SchemaName, string>> = {
@@ -240,25 +241,21 @@ async function reconcile(ctx: RouteContext, dataset: string, raw: unknown, algor
   return out;
 }
 
-const QUERYSTRING = {
-  type: 'object',
-  properties: {
-    queries: { type: 'string', description: 'JSON-encoded reconciliation queries' },
-    extend: { type: 'string', description: 'JSON-encoded data extension query' },
-    algorithm: { type: 'string' },
-    api_key: { type: 'string', description: 'API key (OpenRefine cannot send headers)' },
-  },
-} as const;
+/** The service's query string: queries or an extension in the URL, as OpenRefine sends them. */
+const QUERYSTRING = Type.Object({
+  queries: Type.Optional(Type.String({ description: 'JSON-encoded reconciliation queries' })),
+  extend: Type.Optional(Type.String({ description: 'JSON-encoded data extension query' })),
+  algorithm: Type.Optional(Type.String()),
+  api_key: Type.Optional(Type.String({ description: 'API key (OpenRefine cannot send headers)' })),
+});
 
-const PREFIX = {
-  type: 'object',
-  properties: {
-    prefix: { type: 'string', maxLength: 300 },
-    cursor: { type: 'integer', minimum: 0, maximum: 10_000, default: 0 },
-    limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
-    api_key: { type: 'string' },
-  },
-} as const;
+/** A suggest service's query: the prefix typed so far and a page. */
+const PREFIX = Type.Object({
+  prefix: Type.Optional(Type.String({ maxLength: 300 })),
+  cursor: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
+  api_key: Type.Optional(Type.String()),
+});
 
 /**
  * Routes `GET /reconcile/{dataset}` by whether it carries a query: the manifest is public (a
@@ -285,12 +282,13 @@ export const RECONCILE_GET_CONSTRAINT = {
 
 /** Registers the reconciliation routes. */
 export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const route = typed(app);
   const config = { access: 'read' as const, queryKey: true };
   // 0.2 § Cross-Origin Access: CORS is a MUST on every reconciliation route.
   const cors = { onSend: reconcileCors };
   reconcilePreflight(app);
 
-  app.get<{ Params: { dataset: string } }>(
+  route.get(
     '/reconcile/:dataset',
     {
       constraints: { reconcileRequest: 'manifest' },
@@ -312,10 +310,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{
-    Params: { dataset: string };
-    Querystring: { queries?: string; extend?: string; algorithm?: string };
-  }>(
+  route.get(
     '/reconcile/:dataset',
     {
       constraints: { reconcileRequest: 'query' },
@@ -339,11 +334,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.post<{
-    Params: { dataset: string };
-    Querystring: { algorithm?: string };
-    Body: { queries?: unknown; extend?: unknown };
-  }>(
+  route.post(
     '/reconcile/:dataset',
     {
       schema: {
@@ -351,13 +342,12 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
         summary: 'Reconciliation queries (form parameter `queries`) or a data extension (`extend`)',
         params: DATASET_PARAMS,
         querystring: QUERYSTRING,
-        body: {
-          type: 'object',
-          properties: {
-            queries: { description: 'JSON-encoded reconciliation queries' },
-            extend: { description: 'JSON-encoded data extension query' },
-          },
-        },
+        body: Type.Object({
+          queries: Type.Optional(
+            Type.Unknown({ description: 'JSON-encoded reconciliation queries' }),
+          ),
+          extend: Type.Optional(Type.Unknown({ description: 'JSON-encoded data extension query' })),
+        }),
         response: { 200: RECONCILE_ANSWER, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
       config,
@@ -376,21 +366,18 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { type?: string; limit?: number } }>(
+  route.get(
     '/reconcile/:dataset/extend/propose',
     {
       schema: {
         tags: ['Reconciliation'],
         summary: 'Properties a data extension can add (columns for OpenRefine; public)',
         params: DATASET_PARAMS,
-        querystring: {
-          type: 'object',
-          properties: {
-            type: { type: 'string', maxLength: 100 },
-            limit: { type: 'integer', minimum: 1, maximum: 100 },
-            api_key: { type: 'string' },
-          },
-        },
+        querystring: Type.Object({
+          type: Type.Optional(Type.String({ maxLength: 100 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          api_key: Type.Optional(Type.String()),
+        }),
         response: { 200: PROPOSE_ANSWER, ...errors(404) },
       },
       // Public like the manifest: the same fixed list for everyone, nothing from the lists.
@@ -408,7 +395,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { id?: string } }>(
+  route.get(
     '/reconcile/:dataset/preview',
     {
       schema: {
@@ -436,7 +423,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { id?: string } }>(
+  route.get(
     '/reconcile/:dataset/flyout/entity',
     {
       schema: {
@@ -456,10 +443,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{
-    Params: { dataset: string };
-    Querystring: { prefix?: string; limit?: number; cursor?: number };
-  }>(
+  route.get(
     '/reconcile/:dataset/suggest/entity',
     {
       schema: {
@@ -495,7 +479,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { prefix?: string } }>(
+  route.get(
     '/reconcile/:dataset/suggest/type',
     {
       schema: {
@@ -518,7 +502,7 @@ export function reconcileRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.get<{ Params: { dataset: string }; Querystring: { prefix?: string } }>(
+  route.get(
     '/reconcile/:dataset/suggest/property',
     {
       schema: {
