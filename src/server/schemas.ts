@@ -88,89 +88,96 @@ export const DATASET_PARAMS = Type.Object({
   }),
 });
 
+/** An object of any fields (`additionalProperties: true`), in answers: any object fits. */
+function OpenObject(options: SchemaOptions = {}) {
+  return Type.Unsafe<object>({ ...options, type: 'object', additionalProperties: true });
+}
+
+/** A list of strings, in answers. */
+const STRINGS = Type.Array(Type.String());
+
 /** yente's EntityResponse, open. */
-export const ENTITY_RESPONSE = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    id: { type: 'string', examples: ['ofac_sdn-36163'] },
-    caption: { type: 'string', examples: ['KIM, Jong Un'] },
-    schema: { type: 'string', examples: ['Person'] },
-    properties: {
-      type: 'object',
-      additionalProperties: true,
-      description: 'FtM properties: each a list of strings (or of nested entities).',
-    },
-    datasets: { type: 'array', items: { type: 'string' } },
-    referents: { type: 'array', items: { type: 'string' } },
-    target: { type: 'boolean' },
-    first_seen: { type: ['string', 'null'] },
-    last_seen: { type: ['string', 'null'] },
-    last_change: { type: ['string', 'null'] },
+export const ENTITY_RESPONSE = Type.Object(
+  {
+    id: Type.Optional(Type.String({ examples: ['ofac_sdn-36163'] })),
+    caption: Type.Optional(Type.String({ examples: ['KIM, Jong Un'] })),
+    schema: Type.Optional(Type.String({ examples: ['Person'] })),
+    properties: Type.Optional(
+      OpenObject({
+        description: 'FtM properties: each a list of strings (or of nested entities).',
+      }),
+    ),
+    datasets: Type.Optional(STRINGS),
+    referents: Type.Optional(STRINGS),
+    target: Type.Optional(Type.Boolean()),
+    first_seen: Type.Optional(Nullable(Type.String())),
+    last_seen: Type.Optional(Nullable(Type.String())),
+    last_change: Type.Optional(Nullable(Type.String())),
   },
-} as const;
+  { additionalProperties: true },
+);
 
 /** yente's ScoredEntityResponse plus Embargo's fields, open. */
-export const SCORED_RESPONSE = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
+export const SCORED_RESPONSE = Type.Object(
+  {
     ...ENTITY_RESPONSE.properties,
-    score: { type: 'number' },
-    match: { type: 'boolean' },
-    features: { type: 'object', additionalProperties: { type: 'number' } },
-    explanations: {
-      type: 'object',
-      additionalProperties: true,
-      description: "Per feature: {score, detail, query, candidate}, as yente's FtResult.",
-    },
-    matched_name: { type: 'string' },
-    programs: { type: 'array', items: { type: 'string' } },
-    topics: { type: 'array', items: { type: 'string' } },
-    tokens: {
-      type: 'array',
-      description: 'Embargo: how each query token was paired with a token of the matched name.',
-      items: { type: 'object', additionalProperties: true },
-    },
+    score: Type.Optional(Type.Number()),
+    match: Type.Optional(Type.Boolean()),
+    features: Type.Optional(Dict(Type.Number())),
+    explanations: Type.Optional(
+      OpenObject({
+        description: "Per feature: {score, detail, query, candidate}, as yente's FtResult.",
+      }),
+    ),
+    matched_name: Type.Optional(Type.String()),
+    programs: Type.Optional(STRINGS),
+    topics: Type.Optional(STRINGS),
+    tokens: Type.Optional(
+      Type.Array(OpenObject(), {
+        description: 'Embargo: how each query token was paired with a token of the matched name.',
+      }),
+    ),
   },
-} as const;
+  { additionalProperties: true },
+);
 
 /** yente's TotalSpec. */
-export const TOTAL = {
-  type: 'object',
-  properties: { value: { type: 'integer' }, relation: { type: 'string', enum: ['eq', 'gte'] } },
-} as const;
+export const TOTAL = Type.Object({
+  value: Type.Optional(Type.Integer()),
+  relation: Type.Optional(StringEnum(['eq', 'gte'])),
+});
 
 /** An open object, for bodies the engine validates itself (transactions). */
 export const OPEN_OBJECT = { type: 'object', additionalProperties: true } as const;
 
 /** What an answer was judged on (core's `Coverage`), open. */
-export const COVERAGE = {
-  type: 'object',
-  additionalProperties: true,
-  description:
-    'The snapshots used with their list date, age and staleness; the lists relied on that are not loaded; the stale ones.',
-  properties: {
-    snapshots: {
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: true,
-        properties: {
-          id: { type: 'string', examples: ['un_sc@2026-02-27'] },
-          source: { type: 'string' },
-          list_date: { type: 'string' },
-          age_days: { type: 'integer' },
-          stale: { type: 'boolean' },
-        },
-      },
-    },
-    missing: { type: 'array', items: { type: 'string' } },
-    stale: { type: 'array', items: { type: 'object', additionalProperties: true } },
-    max_age_days: { type: ['integer', 'null'] },
-    checked_at: { type: 'string' },
+export const COVERAGE = Type.Object(
+  {
+    snapshots: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.Optional(Type.String({ examples: ['un_sc@2026-02-27'] })),
+            source: Type.Optional(Type.String()),
+            list_date: Type.Optional(Type.String()),
+            age_days: Type.Optional(Type.Integer()),
+            stale: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: true },
+        ),
+      ),
+    ),
+    missing: Type.Optional(STRINGS),
+    stale: Type.Optional(Type.Array(OpenObject())),
+    max_age_days: Type.Optional(Nullable(Type.Integer())),
+    checked_at: Type.Optional(Type.String()),
   },
-} as const;
+  {
+    additionalProperties: true,
+    description:
+      'The snapshots used with their list date, age and staleness; the lists relied on that are not loaded; the stale ones.',
+  },
+);
 
 /**
  * A transaction, field by field: the rules' TypeBox schema (`src/rules/check/schema.ts`), the one

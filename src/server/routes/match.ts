@@ -5,7 +5,7 @@
  * `EntityMatches` (`status`, `results`, `total`, `query`) per name out, `limit` at the top, the
  * `x-batch-size` header. Scores and thresholds are Embargo's.
  */
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   EmbargoError,
@@ -83,6 +83,26 @@ const MATCH_BODY = Type.Object({
   config: Type.Optional(AnyObject()),
 });
 
+/** yente's EntityMatches: one query's answer. */
+const QUERY_ANSWER = Type.Object({
+  status: Type.Optional(Type.Integer()),
+  results: Type.Optional(Type.Array(SCORED_RESPONSE)),
+  total: Type.Optional(TOTAL),
+  query: Type.Optional(AnyObject({ additionalProperties: true })),
+  warnings: Type.Optional(Type.Array(Type.String())),
+});
+
+/** yente's EntityMatchResponse with Embargo's fields: what was screened, how, on what. */
+const MATCH_ANSWER = Type.Object({
+  responses: Type.Optional(Dict(QUERY_ANSWER)),
+  limit: Type.Optional(Type.Integer()),
+  algorithm: Type.Optional(Type.String()),
+  threshold: Type.Optional(Type.Number()),
+  snapshots: Type.Optional(Type.Array(Type.String())),
+  engine_version: Type.Optional(Type.String()),
+  coverage: Type.Optional(COVERAGE),
+});
+
 const SCHEMA = {
   tags: ['Matching'],
   summary: 'Query by example matcher (yente-compatible)',
@@ -99,30 +119,7 @@ Results are the entities scoring at least \`cutoff\` (default: the algorithm's d
   querystring: MATCH_QUERY,
   body: MATCH_BODY,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        responses: {
-          type: 'object',
-          additionalProperties: {
-            type: 'object',
-            properties: {
-              status: { type: 'integer' },
-              results: { type: 'array', items: SCORED_RESPONSE },
-              total: TOTAL,
-              query: { type: 'object', additionalProperties: true },
-              warnings: { type: 'array', items: { type: 'string' } },
-            },
-          },
-        },
-        limit: { type: 'integer' },
-        algorithm: { type: 'string' },
-        threshold: { type: 'number' },
-        snapshots: { type: 'array', items: { type: 'string' } },
-        engine_version: { type: 'string' },
-        coverage: COVERAGE,
-      },
-    },
+    200: MATCH_ANSWER,
     ...errors(400, 401, 403, 404, 413, 415, 422, 429, 503),
   },
 } as const;
@@ -221,7 +218,7 @@ export async function screenOne(
     res,
     echo,
     shown,
-    total: { value: matches, relation: more ? 'gte' : 'eq' },
+    total: { value: matches, relation: more ? ('gte' as const) : ('eq' as const) },
     ...(warnings.length && { warnings }),
   };
 }
@@ -253,7 +250,7 @@ export function matchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         excludeIds: q.exclude_entity_ids ?? [],
         ...(q.changed_since && { changedSince: q.changed_since.slice(0, 10) }),
       };
-      const responses: Record<string, unknown> = {};
+      const responses: Record<string, Static<typeof QUERY_ANSWER>> = {};
       let threshold = 0;
       let snapshots: string[] = [];
       let coverage: Coverage | undefined;
