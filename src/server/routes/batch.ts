@@ -60,7 +60,19 @@ export function batchRoutes(app: FastifyInstance, ctx: RouteContext): void {
           description:
             'CSV with a header row, or JSON lines (one query entity per line: `{"schema", "properties"}`)',
         }),
-        response: errors(400, 401, 403, 404, 413, 415, 429, 503),
+        response: {
+          // A stream is sent as it is (no serialiser): the schema is for the document.
+          200: {
+            description: 'one JSON line per row, in order, then `{"summary"}` (or `{"error"}`)',
+            content: {
+              'application/x-ndjson': {
+                // Plain JSON Schema, not TypeBox: the handler sends a stream, not a string.
+                schema: { type: 'string', description: 'JSON lines' },
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404, 413, 415, 429, 503),
+        },
       },
       validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'read', streamedBody: true },
