@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storedEntity } from './_testing.ts';
 import { CandidateIndex } from './index/build.ts';
+import { lookupForm } from './index/retrieve.ts';
 import { DEFAULT_THRESHOLDS, Matcher } from './matcher.ts';
 
 const people = [
@@ -96,4 +97,44 @@ test('compare credits a short form under the Person schema', () => {
   assert.ok(c.match, `→ ${c.score}`);
   assert.ok(c.explanations.tokens.some((t) => t.method === 'short-form'));
   assert.ok(!matcher.compare('Lena Kuzmina', 'KUZMINA, Marina', 'Person').match);
+});
+
+test('retrieval reaches the full name from its short form where the surname is shared by many', () => {
+  const given = ['Olga', 'Irina', 'Marina', 'Tatiana', 'Natalia', 'Yulia', 'Oksana', 'Galina'];
+  const index = CandidateIndex.build([
+    storedEntity('Person', { name: ['SAVCHENKO, Svetlana Borisovna'] }),
+    storedEntity('Person', { name: ['BABATUNDE, Oluwaseun'] }),
+    ...given.flatMap((g) => [
+      storedEntity('Person', { name: [`SAVCHENKO, ${g} Borisovna`] }),
+      storedEntity('Person', { name: [`ADEYEMI, ${g}`] }),
+    ]),
+    storedEntity('Person', { name: ['ADEYEMI, Babatunde'] }),
+    // A list token the short form is one letter from: a typo neighbour retrieval also reaches.
+    storedEntity('Person', { name: ['ABU SETA'] }),
+  ]);
+  const m = new Matcher(index);
+  for (const [q, caption] of [
+    ['Sveta Savchenko', 'SAVCHENKO, Svetlana Borisovna'],
+    ['Tunde Adeyemi', 'ADEYEMI, Babatunde'],
+  ] as const) {
+    const r = m.screen(
+      { schema: 'Person', properties: { name: [q] } },
+      { threshold: 0, limit: 5 },
+    ).results;
+    const surname = caption.split(',')[0]!;
+    const first = r.find((x) => x.caption.startsWith(surname));
+    // Retrieved, and above every other holder of the surname (a typo neighbour of the short form
+    // may rank anywhere: the surname is common in this small index, so it weighs little).
+    assert.equal(
+      first?.caption,
+      caption,
+      `${q}: ${r.map((x) => `${x.caption} ${x.score}`).join(', ')}`,
+    );
+  }
+  const reached = (query: string, list: string) =>
+    lookupForm(index, query).ids.includes(index.vocab.ids.get(list)!);
+  assert.ok(reached('sveta', 'svetlana'));
+  assert.ok(reached('tunde', 'babatunde'));
+  assert.equal(reached('sveta', 'savchenko'), false);
+  assert.equal(reached('olya', 'oluwaseun'), false, 'three letters reach nothing by clipping');
 });
