@@ -15,7 +15,8 @@ export { isBusinessLine, isTruncatedBusinessWord } from './companyWords.ts';
 export {
   clipStrength,
   clippedFrom,
-  fullNameKeys,
+  CLIP_KEY_SPACE,
+  forEachFullNameKey,
   isStrongClip,
   shortFormKeys,
   STRONG_CLIP,

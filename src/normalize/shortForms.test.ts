@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clipStems, clipStrength, NO_CLIP, STRONG_CLIP, WEAK_CLIP } from './shortForms.ts';
+import {
+  clipStems,
+  clipStrength,
+  forEachFullNameKey,
+  NO_CLIP,
+  shortFormKeys,
+  STRONG_CLIP,
+  WEAK_CLIP,
+} from './shortForms.ts';
 
 /** Asserts the strength both ways round, naming the pair on failure. */
 function expect(pairs: readonly (readonly [string, string])[], strength: number): void {
@@ -112,4 +120,34 @@ test('unrelated names, a surname or patronymic made of the name, and long forms 
     ],
     NO_CLIP,
   );
+});
+
+test('a short form of four letters or more shares a lookup key with the names it is cut from', () => {
+  const keysOf = (full: string) => {
+    const keys: number[] = [];
+    forEachFullNameKey(full, (k) => keys.push(k));
+    return keys;
+  };
+  for (const [short, full] of [
+    ['sveta', 'svetlana'],
+    ['concha', 'concepcion'],
+    ['tunde', 'babatunde'],
+    ['kemi', 'oluwakemi'],
+    ['slava', 'vyacheslav'],
+    ['nastya', 'anastasia'],
+    ['tonio', 'antonio'],
+    ['bimbo', 'abimbola'],
+  ] as const) {
+    assert.equal(clipStrength(short, full), STRONG_CLIP, `${short}/${full}`);
+    const filed = keysOf(full);
+    assert.ok(
+      shortFormKeys(short).some((k) => filed.includes(k)),
+      `${short} finds ${full}`,
+    );
+  }
+  assert.equal(
+    shortFormKeys('sveta').some((k) => keysOf('savchenko').includes(k)),
+    false,
+  );
+  assert.deepEqual(keysOf('ivan'), [], 'nothing of four letters is cut from a name of four');
 });

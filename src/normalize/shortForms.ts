@@ -192,33 +192,53 @@ export function clipStrength(a: string, b: string): ClipStrength {
  * other name parts).
  */
 const KEY_LENGTH = 4;
+/** Number of distinct keys of each kind: four letters a–z. */
+export const CLIP_KEY_SPACE = 26 ** KEY_LENGTH;
 
-/**
- * Keys under which a full name is filed for finding it from its short forms (see
- * {@link shortFormKeys}): its opening letters, those after its first syllable, and its closing
- * letters with and without its final vowels. Every strong clip of four letters or more shares one.
- */
-export function fullNameKeys(full: string): string[] {
-  if (full.length < MIN_FULL + 1 || !letters(full)) return [];
-  const [inner, innerCoda] = afterFirstSyllable(full);
-  let end = full.length;
-  while (end > 0 && VOWEL.test(full[end - 1]!)) end--;
-  const keys = ['f' + full.slice(0, KEY_LENGTH), 'b' + full.slice(-KEY_LENGTH)];
-  for (const s of [inner, innerCoda])
-    if (s.length >= KEY_LENGTH) keys.push('f' + s.slice(0, KEY_LENGTH));
-  if (end >= KEY_LENGTH && end < full.length) keys.push('b' + full.slice(end - KEY_LENGTH, end));
-  return keys;
+/** The four letters of `form` from `at` as a number below {@link CLIP_KEY_SPACE}. */
+function keyCode(form: string, at: number): number {
+  let k = 0;
+  for (let i = at; i < at + KEY_LENGTH; i++) k = k * 26 + form.charCodeAt(i) - 97;
+  return k;
 }
 
-/** Keys to look a short form's possible full names up by (see {@link fullNameKeys}). */
-export function shortFormKeys(short: string): string[] {
+/**
+ * Calls `fn` with each key under which a full name is filed for finding it from its short forms
+ * (see {@link shortFormKeys}), as numbers (a process files every list word: strings and a Map
+ * of them cost a first query 130 ms): its opening letters, those after its first syllable, and
+ * its closing letters (a front key below {@link CLIP_KEY_SPACE}, a back key above). Every strong
+ * clip of four letters or more shares one.
+ */
+export function forEachFullNameKey(full: string, fn: (key: number) => void): void {
+  const n = full.length;
+  if (n < KEY_LENGTH + MIN_CUT || !letters(full)) return;
+  const front = keyCode(full, 0);
+  fn(front);
+  fn(CLIP_KEY_SPACE + keyCode(full, n - KEY_LENGTH));
+  let i = 0;
+  while (i < n && !VOWEL.test(full[i]!)) i++;
+  while (i < n && VOWEL.test(full[i]!)) i++;
+  if (i > 0 && i + KEY_LENGTH <= n) {
+    const inner = keyCode(full, i);
+    if (inner !== front) fn(inner);
+    // With the consonant closing the first syllable (An-tonio).
+    if (i + 1 + KEY_LENGTH <= n && !VOWEL.test(full[i + 1]!)) fn(keyCode(full, i + 1));
+  }
+}
+
+/** Keys to look a short form's possible full names up by (see {@link forEachFullNameKey}). */
+export function shortFormKeys(short: string): number[] {
   if (!letters(short)) return [];
+  const keys: number[] = [];
+  const add = (k: number) => {
+    if (!keys.includes(k)) keys.push(k);
+  };
   const stems = clipStems(short);
-  const keys: string[] = [];
-  for (const s of stems) if (s.length >= KEY_LENGTH) keys.push('f' + s.slice(0, KEY_LENGTH));
-  if (short.length >= KEY_LENGTH) keys.push('b' + short.slice(-KEY_LENGTH));
+  for (const s of stems) if (s.length >= KEY_LENGTH) add(keyCode(s, 0));
+  if (short.length >= KEY_LENGTH) add(CLIP_KEY_SPACE + keyCode(short, short.length - KEY_LENGTH));
+  // Without its final vowels, against a name closing on the stem (Vyache-slav for Slav-a).
   const bare = stems[1];
-  if (bare && bare.length >= KEY_LENGTH && short.length > bare.length && short.startsWith(bare))
-    keys.push('b' + bare.slice(-KEY_LENGTH));
-  return [...new Set(keys)];
+  if (bare && bare.length >= KEY_LENGTH && VOWEL.test(short[short.length - 1]!))
+    add(CLIP_KEY_SPACE + keyCode(bare, bare.length - KEY_LENGTH));
+  return keys;
 }

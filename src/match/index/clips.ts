@@ -7,42 +7,56 @@
  * names that match a typo of the short form. The scorer credits the clip only beside a part that
  * agrees (see the aligner); here it only brings the candidate in.
  *
- * The vocabulary's forms are filed under three-letter keys (`fullNameKeys`) on the first lookup,
- * not when the index is built or loaded: a process that screens nothing pays nothing, and the
- * stored index keeps its layout.
+ * The vocabulary's forms are filed under four-letter keys (`forEachFullNameKey`) on the first
+ * lookup, not when the index is built or loaded: a process that screens nothing pays nothing, and
+ * the stored index keeps its layout. Three-letter stems (Bor-ya, Ser-yozha) are not looked up:
+ * hundreds of list words open so, and the query's other name parts find those.
  */
-import { clippedFrom, fullNameKeys, shortFormKeys, STRONG_CLIP } from '../../normalize/index.ts';
+import {
+  CLIP_KEY_SPACE,
+  clippedFrom,
+  forEachFullNameKey,
+  shortFormKeys,
+  STRONG_CLIP,
+} from '../../normalize/index.ts';
 import type { CandidateIndex } from './build.ts';
 
 /** Longest query form looked up as a short form: pet forms are short (Seryozha has eight). */
 export const MAX_SHORT_FORM = 8;
 /** Longest vocabulary form filed as a full name. */
 const MAX_FULL_NAME = 16;
-
 /** Forms filed under a key, at most: a key shared by more (Moha-, Abdu-) is not looked through. */
 const MAX_BUCKET = 96;
-/** A key's forms, or null once it holds more than MAX_BUCKET. */
-type Buckets = Map<string, number[] | null>;
+
+/** The vocabulary's forms by key, packed: key `k` holds `ids[start[k] .. start[k + 1])`. */
+interface Buckets {
+  start: Int32Array;
+  ids: Int32Array;
+}
 const keysByIndex = new WeakMap<CandidateIndex, Buckets>();
 
+/** Files every vocabulary form under its keys: one pass to count, one to place. */
 function fullNames(index: CandidateIndex): Buckets {
-  let keys = keysByIndex.get(index);
-  if (keys) return keys;
-  keys = new Map();
+  let b = keysByIndex.get(index);
+  if (b) return b;
   const forms = index.vocab.forms;
-  for (let id = 0; id < forms.length; id++) {
-    const f = forms[id]!;
-    if (f.length > MAX_FULL_NAME) continue;
-    for (const k of fullNameKeys(f)) {
-      const ids: number[] | null | undefined = keys.get(k);
-      if (ids === undefined) keys.set(k, [id]);
-      else if (ids === null || ids[ids.length - 1] === id) continue;
-      else if (ids.length >= MAX_BUCKET) keys.set(k, null);
-      else ids.push(id);
+  const start = new Int32Array(2 * CLIP_KEY_SPACE + 1);
+  const each = (fn: (key: number, id: number) => void) => {
+    for (let id = 0; id < forms.length; id++) {
+      const f = forms[id]!;
+      if (f.length <= MAX_FULL_NAME) forEachFullNameKey(f, (k) => fn(k, id));
     }
-  }
-  keysByIndex.set(index, keys);
-  return keys;
+  };
+  each((k) => start[k + 1]!++);
+  for (let k = 0; k < 2 * CLIP_KEY_SPACE; k++) start[k + 1]! += start[k]!;
+  const ids = new Int32Array(start[2 * CLIP_KEY_SPACE]!);
+  const fill = start.slice(0, 2 * CLIP_KEY_SPACE);
+  each((k, id) => {
+    ids[fill[k]!++] = id;
+  });
+  b = { start, ids };
+  keysByIndex.set(index, b);
+  return b;
 }
 
 /**
@@ -59,13 +73,15 @@ const MAX_TARGETS = 24;
  */
 export function clipTargets(index: CandidateIndex, form: string): number[] {
   if (form.length < 4 || form.length > MAX_SHORT_FORM) return [];
-  const keys = fullNames(index);
+  const { start, ids } = fullNames(index);
   const forms = index.vocab.forms;
   const out: number[] = [];
-  for (const k of shortFormKeys(form))
-    for (const id of keys.get(k) ?? []) {
-      const full = forms[id]!;
-      if (!out.includes(id) && clippedFrom(form, full) === STRONG_CLIP) out.push(id);
+  for (const k of shortFormKeys(form)) {
+    if (start[k + 1]! - start[k]! > MAX_BUCKET) continue;
+    for (let x = start[k]!; x < start[k + 1]!; x++) {
+      const id = ids[x]!;
+      if (!out.includes(id) && clippedFrom(form, forms[id]!) === STRONG_CLIP) out.push(id);
     }
+  }
   return out.length > MAX_TARGETS ? [] : out;
 }
