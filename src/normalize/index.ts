@@ -16,7 +16,7 @@ export {
   clipStrength,
   clippedFrom,
   CLIP_KEY_SPACE,
-  forEachFullNameKey,
+  fullNameKeys,
   isStrongClip,
   shortFormKeys,
   STRONG_CLIP,

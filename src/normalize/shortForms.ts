@@ -202,31 +202,44 @@ function keyCode(form: string, at: number): number {
   return k;
 }
 
-/**
- * Calls `fn` with each key under which a full name is filed for finding it from its short forms
- * (see {@link shortFormKeys}), as numbers (a process files every list word: strings and a Map
- * of them cost a first query 130 ms): its opening letters, those after its first syllable, and
- * its closing letters (a front key below {@link CLIP_KEY_SPACE}, a back key above). Every strong
- * clip of four letters or more shares one.
- */
-export function forEachFullNameKey(full: string, fn: (key: number) => void): void {
-  const n = full.length;
-  if (n < KEY_LENGTH + MIN_CUT || !letters(full)) return;
-  const front = keyCode(full, 0);
-  fn(front);
-  fn(CLIP_KEY_SPACE + keyCode(full, n - KEY_LENGTH));
-  let i = 0;
-  while (i < n && !VOWEL.test(full[i]!)) i++;
-  while (i < n && VOWEL.test(full[i]!)) i++;
-  if (i > 0 && i + KEY_LENGTH <= n) {
-    const inner = keyCode(full, i);
-    if (inner !== front) fn(inner);
-    // With the consonant closing the first syllable (An-tonio).
-    if (i + 1 + KEY_LENGTH <= n && !VOWEL.test(full[i + 1]!)) fn(keyCode(full, i + 1));
-  }
+/** Whether the letter code `c` is a vowel here (see VOWELS). */
+function vowelCode(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
 }
 
-/** Keys to look a short form's possible full names up by (see {@link forEachFullNameKey}). */
+/**
+ * Writes at `out[at…]` the keys under which a full name is filed for finding it from its short
+ * forms (see {@link shortFormKeys}), as numbers, and returns how many (at most four): a process
+ * files every list word, and strings in a Map cost a first query 130 ms. The keys are its opening
+ * letters, those after its first syllable (with and without the consonant closing it), and its
+ * closing letters, a front key below {@link CLIP_KEY_SPACE}, a back key above. Every strong clip
+ * of four letters or more shares one.
+ */
+export function fullNameKeys(full: string, out: Int32Array, at: number): number {
+  const n = full.length;
+  if (n < KEY_LENGTH + MIN_CUT) return 0;
+  for (let i = 0; i < n; i++) {
+    const c = full.charCodeAt(i);
+    if (c < 97 || c > 122) return 0;
+  }
+  let count = 0;
+  const front = keyCode(full, 0);
+  out[at + count++] = front;
+  out[at + count++] = CLIP_KEY_SPACE + keyCode(full, n - KEY_LENGTH);
+  let i = 0;
+  while (i < n && !vowelCode(full.charCodeAt(i))) i++;
+  while (i < n && vowelCode(full.charCodeAt(i))) i++;
+  if (i > 0 && i + KEY_LENGTH <= n) {
+    const inner = keyCode(full, i);
+    if (inner !== front) out[at + count++] = inner;
+    // With the consonant closing the first syllable (An-tonio).
+    if (i + 1 + KEY_LENGTH <= n && !vowelCode(full.charCodeAt(i + 1)))
+      out[at + count++] = keyCode(full, i + 1);
+  }
+  return count;
+}
+
+/** Keys to look a short form's possible full names up by (see {@link fullNameKeys}). */
 export function shortFormKeys(short: string): number[] {
   if (!letters(short)) return [];
   const keys: number[] = [];

@@ -7,7 +7,7 @@
  * names that match a typo of the short form. The scorer credits the clip only beside a part that
  * agrees (see the aligner); here it only brings the candidate in.
  *
- * The vocabulary's forms are filed under four-letter keys (`forEachFullNameKey`) on the first
+ * The vocabulary's forms are filed under four-letter keys (`fullNameKeys`) on the first
  * lookup, not when the index is built or loaded: a process that screens nothing pays nothing, and
  * the stored index keeps its layout. Three-letter stems (Bor-ya, Ser-yozha) are not looked up:
  * hundreds of list words open so, and the query's other name parts find those.
@@ -15,7 +15,7 @@
 import {
   CLIP_KEY_SPACE,
   clippedFrom,
-  forEachFullNameKey,
+  fullNameKeys,
   shortFormKeys,
   STRONG_CLIP,
 } from '../../normalize/index.ts';
@@ -23,8 +23,11 @@ import type { CandidateIndex } from './build.ts';
 
 /** Longest query form looked up as a short form: pet forms are short (Seryozha has eight). */
 export const MAX_SHORT_FORM = 8;
-/** Longest vocabulary form filed as a full name. */
-const MAX_FULL_NAME = 16;
+/**
+ * Longest vocabulary form filed as a full name: given names are shorter (Chukwuemeka has eleven
+ * letters, Konstantinos twelve); longer forms are mostly two list words joined (svetlanapetrovna).
+ */
+const MAX_FULL_NAME = 12;
 /** Forms filed under a key, at most: a key shared by more (Moha-, Abdu-) is not looked through. */
 const MAX_BUCKET = 96;
 
@@ -35,25 +38,27 @@ interface Buckets {
 }
 const keysByIndex = new WeakMap<CandidateIndex, Buckets>();
 
-/** Files every vocabulary form under its keys: one pass to count, one to place. */
+/** Files every vocabulary form under its keys: their keys first, then counted and placed. */
 function fullNames(index: CandidateIndex): Buckets {
   let b = keysByIndex.get(index);
   if (b) return b;
   const forms = index.vocab.forms;
+  const keys = new Int32Array(4 * forms.length);
+  const owner = new Int32Array(4 * forms.length);
+  let n = 0;
+  for (let id = 0; id < forms.length; id++) {
+    const f = forms[id]!;
+    if (f.length > MAX_FULL_NAME) continue;
+    const added = fullNameKeys(f, keys, n);
+    owner.fill(id, n, n + added);
+    n += added;
+  }
   const start = new Int32Array(2 * CLIP_KEY_SPACE + 1);
-  const each = (fn: (key: number, id: number) => void) => {
-    for (let id = 0; id < forms.length; id++) {
-      const f = forms[id]!;
-      if (f.length <= MAX_FULL_NAME) forEachFullNameKey(f, (k) => fn(k, id));
-    }
-  };
-  each((k) => start[k + 1]!++);
+  for (let x = 0; x < n; x++) start[keys[x]! + 1]!++;
   for (let k = 0; k < 2 * CLIP_KEY_SPACE; k++) start[k + 1]! += start[k]!;
-  const ids = new Int32Array(start[2 * CLIP_KEY_SPACE]!);
+  const ids = new Int32Array(n);
   const fill = start.slice(0, 2 * CLIP_KEY_SPACE);
-  each((k, id) => {
-    ids[fill[k]!++] = id;
-  });
+  for (let x = 0; x < n; x++) ids[fill[keys[x]!]!++] = owner[x]!;
   b = { start, ids };
   keysByIndex.set(index, b);
   return b;
