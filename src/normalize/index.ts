@@ -16,6 +16,7 @@ export {
   clipStrength,
   clippedFrom,
   CLIP_KEY_SPACE,
+  CLIP_SCRIPTS,
   fullNameKeys,
   isStrongClip,
   shortFormKeys,

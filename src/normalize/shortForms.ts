@@ -14,6 +14,13 @@
  * parts that agree (see the aligner), never on its own.
  */
 
+/**
+ * Scripts whose names are cut into short forms so (Дима, Света): the syllabic and table-read ones
+ * (Hangul, Han, kana, Thai, Khmer…) spell a name several ways, and a clip of one of those guesses
+ * is a chance likeness, not a short form.
+ */
+export const CLIP_SCRIPTS: ReadonlySet<string> = new Set(['latin', 'cyrillic', 'greek']);
+
 /** How strongly one form is a clipped short form of another. */
 export type ClipStrength = 0 | 1 | 2;
 /** No clipping relates the two forms. */

@@ -7,6 +7,7 @@
  */
 import type { TokenExplanation } from '../../core/index.ts';
 import {
+  CLIP_SCRIPTS,
   isBusinessLine,
   isStrongClip,
   isTruncatedBusinessWord,
@@ -74,12 +75,6 @@ export const BUSINESS_CONFLICT_FACTOR = 0.7;
  * alone matches a sister ("Masha Petrova" would be MARINA PETROVA as well as Mariya).
  */
 export const CLIP_SCORE = 0.8;
-/**
- * Scripts whose names are cut into short forms so (Дима, Света): the syllabic and table-read ones
- * (Hangul, Han, kana, Thai, Khmer…) spell a name several ways, and a clip of one of those guesses
- * is a chance likeness, not a short form.
- */
-const CLIP_SCRIPTS: ReadonlySet<string> = new Set(['latin', 'cyrillic', 'greek']);
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
 const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
 

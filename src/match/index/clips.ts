@@ -14,6 +14,7 @@
  */
 import {
   CLIP_KEY_SPACE,
+  CLIP_SCRIPTS,
   clippedFrom,
   fullNameKeys,
   shortFormKeys,
@@ -43,12 +44,18 @@ function fullNames(index: CandidateIndex): Buckets {
   let b = keysByIndex.get(index);
   if (b) return b;
   const forms = index.vocab.forms;
+  // Only the words of names in scripts that clip so: the vocabulary also holds two words joined
+  // ("udaysaddam"), which would make Saddam a short form of his sons' names.
+  const words = new Uint8Array(forms.length);
+  index.forEachSlot((_slot, t, id) => {
+    if (id >= 0 && t.kind === 'word' && CLIP_SCRIPTS.has(t.script)) words[id] = 1;
+  });
   const keys = new Int32Array(4 * forms.length);
   const owner = new Int32Array(4 * forms.length);
   let n = 0;
   for (let id = 0; id < forms.length; id++) {
     const f = forms[id]!;
-    if (f.length > MAX_FULL_NAME) continue;
+    if (words[id] === 0 || f.length > MAX_FULL_NAME) continue;
     const added = fullNameKeys(f, keys, n);
     owner.fill(id, n, n + added);
     n += added;
