@@ -3,7 +3,7 @@
  * The Matcher: screening queries against a candidate index with either algorithm, and comparing
  * two names.
  */
-import { GenerationalMemo } from '../core/index.ts';
+import { GenerationalMemo, isA } from '../core/index.ts';
 import type {
   Algorithm,
   CompareResponse,
@@ -210,6 +210,19 @@ export class Matcher {
     return fits;
   }
 
+  private personMask: Uint8Array | undefined;
+
+  /**
+   * Whether entity `e` is a person, whose names may be written with short forms of their given
+   * names (a query of another schema than Person meets it: Thing, LegalEntity).
+   */
+  private isPerson(e: number): boolean {
+    this.personMask ??= Uint8Array.from(this.index.entities, (x) =>
+      isA(x.schema, 'Person') ? 1 : 0,
+    );
+    return this.personMask[e] === 1;
+  }
+
   /** Weight of a token: its rarity in the lists times a factor for its kind (memoised per token). */
   readonly weigh = (t: NameToken): number => {
     let w = this.weights.get(t);
@@ -282,6 +295,7 @@ export class Matcher {
             : bestName(
                 nameIds.map((n) => this.index.name(n)),
                 aligners,
+                parsed.schema === 'Person' || this.isPerson(e),
               ),
       }));
       if (memoKey !== undefined) this.remember(memoKey, named);
@@ -429,7 +443,7 @@ export class Matcher {
       let best: ReturnType<typeof alignNames> | undefined;
       for (const n of parsed.names)
         for (const listTokens of listReadings) {
-          const a = alignNames(n.tokens, listTokens, this.weigh);
+          const a = alignNames(n.tokens, listTokens, this.weigh, schema === 'Person');
           if (!best || a.score > best.score) best = a;
         }
       score = round(NAME_WEIGHT * (best?.score ?? 0));

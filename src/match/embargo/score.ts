@@ -36,16 +36,25 @@ export interface BestName {
   score: number;
   aligner: QueryAligner | undefined;
   name: IndexedName | undefined;
+  /** Whether it was aligned as names of persons (short forms credited; see QueryAligner.align). */
+  shortForms?: boolean;
 }
 
-/** Aligns every query name with every candidate name of one entity and keeps the best pair. */
-export function bestName(names: IndexedName[], aligners: QueryAligner[]): BestName {
-  let best: BestName = { score: 0, aligner: undefined, name: undefined };
+/**
+ * Aligns every query name with every candidate name of one entity and keeps the best pair;
+ * `shortForms` when both are persons (see QueryAligner.align).
+ */
+export function bestName(
+  names: IndexedName[],
+  aligners: QueryAligner[],
+  shortForms = false,
+): BestName {
+  let best: BestName = { score: 0, aligner: undefined, name: undefined, shortForms };
   for (const aligner of aligners) {
     for (const n of names) {
-      const a = aligner.align(n.tokens, false, n);
+      const a = aligner.align(n.tokens, false, n, shortForms);
       const s = n.weak ? a.score * WEAK_ALIAS_FACTOR : a.score;
-      if (s > best.score) best = { score: s, aligner, name: n };
+      if (s > best.score) best = { score: s, aligner, name: n, shortForms };
     }
   }
   return best;
@@ -62,7 +71,7 @@ export function scoreEntity(
   aligners: QueryAligner[],
   best: BestName = bestName(names, aligners),
 ): EntityScore {
-  const { score: nameScore, aligner: bestAligner, name: bestIndexed } = best;
+  const { score: nameScore, aligner: bestAligner, name: bestIndexed, shortForms } = best;
   const features: Record<string, number> = { name: round(NAME_WEIGHT * nameScore) };
   const add = (key: string, v: number) => {
     if (v !== 0) features[key] = round(v);
@@ -87,7 +96,7 @@ export function scoreEntity(
     features,
     explainTokens: () =>
       bestAligner && bestIndexed
-        ? bestAligner.align(bestIndexed.tokens, true, bestIndexed).tokens
+        ? bestAligner.align(bestIndexed.tokens, true, bestIndexed, shortForms).tokens
         : [],
   };
 }

@@ -9,6 +9,7 @@ import { nameVariants, type NameToken } from '../../normalize/index.ts';
 import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
+import { clipTargets } from './clips.ts';
 import { cachedPhonetic, cachedSkeleton, deletes, shortSlips } from './keys.ts';
 import {
   MIN_SPELLED_LENGTH,
@@ -49,6 +50,11 @@ const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
 /** Similarity given to a list token that is a diminutive or full form of the query form. */
 const NICKNAME_SIMILARITY = 0.9;
+/**
+ * Similarity given to a list token a short query form is clipped from (see clips.ts): enough to
+ * bring the name in beside its surname, as the scorer's clip credit would (CLIP_SCORE).
+ */
+const CLIP_SIMILARITY = 0.8;
 /** Similarity given to a list token one slip away from a short query form (see shortSlips). */
 const SHORT_SLIP_SIMILARITY = 0.85;
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
@@ -116,6 +122,8 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
         if (s.length >= 3) v.bySkeleton.forEach(s, spelled);
       }
     }
+    // The full names a short form is clipped from (Sveta → Svetlana, Mide → Olumide).
+    for (const id of clipTargets(index, form)) set(id, CLIP_SIMILARITY);
     // The short forms of a table name the query form spells otherwise (Aleksandr → Alex).
     for (const c of tableNamesSpelledLike(form))
       for (const m of nameVariants(c) ?? []) {
