@@ -152,9 +152,10 @@ export interface Reach {
  */
 export class ReachMarks {
   /** The query that last marked each token; its bits are stale otherwise. */
-  private readonly stamp: Int32Array;
-  private readonly bits: Uint32Array;
-  private generation = 0;
+  readonly stamp: Int32Array;
+  readonly bits: Uint32Array;
+  /** The current query's number. */
+  generation = 0;
   private used = 0;
 
   constructor(vocabularySize: number) {
@@ -172,28 +173,37 @@ export class ReachMarks {
   }
 
   /** A new mark of the current query, or undefined when it has taken all 32. */
-  take(): (Reach & { add(id: number): void }) | undefined {
+  take(): Mark | undefined {
     if (this.used === 32) return undefined;
-    const mask = (1 << this.used++) >>> 0;
-    const generation = this.generation;
-    const { stamp, bits } = this;
-    const current = () => {
-      if (this.generation !== generation)
-        throw new Error('reach of an earlier query read after the next one began');
-    };
-    return {
-      add: (id) => {
-        if (stamp[id] === generation) bits[id]! |= mask;
-        else {
-          stamp[id] = generation;
-          bits[id] = mask;
-        }
-      },
-      has: (id) => {
-        current();
-        return stamp[id] === generation && (bits[id]! & mask) !== 0;
-      },
-    };
+    return new Mark(this, (1 << this.used++) >>> 0, this.generation);
+  }
+}
+
+/**
+ * One mark of {@link ReachMarks}: an object with its methods on the prototype, not a pair of
+ * closures, since the aligner asks `has` for every list token of every candidate name.
+ */
+class Mark implements Reach {
+  constructor(
+    private readonly marks: ReachMarks,
+    private readonly mask: number,
+    private readonly generation: number,
+  ) {}
+
+  add(id: number): void {
+    const { stamp, bits } = this.marks;
+    if (stamp[id] === this.generation) bits[id]! |= this.mask;
+    else {
+      stamp[id] = this.generation;
+      bits[id] = this.mask;
+    }
+  }
+
+  has(id: number): boolean {
+    const marks = this.marks;
+    if (marks.generation !== this.generation)
+      throw new Error('reach of an earlier query read after the next one began');
+    return marks.stamp[id] === this.generation && (marks.bits[id]! & this.mask) !== 0;
   }
 }
 
