@@ -5,6 +5,7 @@
  * the token's rarity times its similarity. Common tokens (Kim, Mohammed, Trading) add little, so
  * they never pull a name in on their own when the query has anything rarer.
  */
+import { GenerationalMemo } from '../../core/index.ts';
 import { nameVariants, type NameToken } from '../../normalize/index.ts';
 import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
@@ -53,14 +54,17 @@ const NICKNAME_SIMILARITY = 0.9;
 const SHORT_SLIP_SIMILARITY = 0.85;
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
 const MIN_PHONETIC_LENGTH = 4;
-/** Lookups remembered across queries (a batch repeats its common given names and surnames). */
+/**
+ * Lookups remembered across queries (a batch repeats its common given names and surnames), per
+ * generation: a form in use survives the cache filling up (see `GenerationalMemo`).
+ */
 const LOOKUP_CACHE_SIZE = 20_000;
 
 interface Lookup {
   ids: number[];
   sims: number[];
 }
-const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
+const lookupCaches = new WeakMap<CandidateIndex, GenerationalMemo<string, Lookup>>();
 
 /**
  * Vocabulary tokens reachable from a query form, with their similarity to it: the form itself,
@@ -71,7 +75,7 @@ const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
  */
 export function lookupForm(index: CandidateIndex, form: string): Lookup {
   let cache = lookupCaches.get(index);
-  if (!cache) lookupCaches.set(index, (cache = new Map()));
+  if (!cache) lookupCaches.set(index, (cache = new GenerationalMemo(LOOKUP_CACHE_SIZE)));
   const hit = cache.get(form);
   if (hit) return hit;
   const v = index.vocab;
@@ -125,7 +129,6 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
   }
   // Plain arrays: two typed arrays per cached lookup would cost more in headers than data.
   const result: Lookup = { ids: [...out.keys()], sims: [...out.values()] };
-  if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
   cache.set(form, result);
   return result;
 }
