@@ -203,9 +203,11 @@ export type Pause = () => Promise<void> | undefined;
 /** Names handled between two looks at the clock in a sliced pass. */
 const STEP = 256;
 
-/** Runs `steps` to the end, awaiting `pause` between steps when it asks to. */
-export async function drain(steps: Generator<void>, pause?: Pause): Promise<void> {
-  for (const _ of steps) {
+/** Runs `steps` to the end, awaiting `pause` between steps when it asks to; gives its result. */
+export async function drain<T>(steps: Generator<void, T>, pause?: Pause): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
     const p = pause?.();
     if (p) await p;
   }
