@@ -142,13 +142,14 @@ export interface IndexBytes {
 /**
  * The stored index over `active` as bytes (the body {@link indexFromBytes} decodes): read from
  * `cache` when a whole, matching file is there, else built from the store, encoded and written
- * there. What a background build does on a thread of its own (indexThread.ts), so that the
- * thread answering requests only decodes.
+ * there (`beforeBuild` called first). What a background build does on a thread of its own
+ * (indexThread.ts), so that the thread answering requests only decodes.
  */
 export async function storedIndexBytes(
   store: Store,
   active: readonly Snapshot[],
   cache: IndexCacheConfig,
+  beforeBuild?: () => void,
 ): Promise<IndexBytes> {
   const key = indexKey(active, cache.database);
   const path = pathFor(cache.dir, key);
@@ -157,6 +158,7 @@ export async function storedIndexBytes(
   const claim = await claimBuild(cache.dir, path, key);
   if ('body' in claim) return { body: claim.body, from: 'loaded', stored: true };
   try {
+    beforeBuild?.();
     const built = await buildIndex(store, active);
     const { body, stored } = writeStored(cache.dir, path, key, built);
     return {

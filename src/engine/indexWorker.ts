@@ -14,18 +14,24 @@ import { storedIndexBytes } from './indexCache.ts';
 import type { IndexJob, IndexJobResult } from './indexThread.ts';
 
 const job = workerData as IndexJob;
-try {
-  // On Linux a thread's nice value is its own: the build yields the cores to the threads
-  // answering requests when they are busy, and takes them when they are idle.
-  setPriority(job.nice);
-} catch {
-  // Not allowed (or not Linux): the build runs at the process's priority.
-}
+/**
+ * Lowers this thread's priority for a build (on Linux a thread's nice value is its own): the
+ * build yields the cores to the threads answering requests when they are busy. Only for a
+ * build: loading a stored index is brief, and at a low priority on a loaded machine the thread
+ * took tens of seconds just to start.
+ */
+const lower = () => {
+  try {
+    setPriority(job.nice);
+  } catch {
+    // Not allowed (or not Linux): the build runs at the process's priority.
+  }
+};
 const store = openStore(job.database);
 let result: IndexJobResult;
 let transfer: ArrayBuffer[] = [];
 try {
-  const r = await storedIndexBytes(store, job.active, job.cache);
+  const r = await storedIndexBytes(store, job.active, job.cache, lower);
   result = {
     ok: true,
     buffer: r.body.buffer as ArrayBuffer,
