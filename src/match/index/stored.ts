@@ -382,8 +382,8 @@ function* decodingIndex(bytes: Uint8Array): Generator<void, DecodedIndex> {
       tokenStart: start,
     };
   };
-  const index = CandidateIndex.lazy(meta.names, decodeName, (fn) => {
-    for (let s = 0; s < slotToken.length; s++) fn(s, tokens[slotToken[s]!]!, slotTokenId[s]!);
+  const index = CandidateIndex.lazy(meta.names, decodeName, (fn, from, to) => {
+    for (let s = from; s < to; s++) fn(s, tokens[slotToken[s]!]!, slotTokenId[s]!);
   });
   yield;
   const v = index.vocab;
