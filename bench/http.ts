@@ -106,6 +106,8 @@ interface AutocannonResult {
   timeouts: number;
   non2xx: number;
   duration: number;
+  /** Counts by error code (ECONNRESET, timeouts…). */
+  errorsByCode?: Record<string, number>;
 }
 interface AutocannonRequest {
   method: string;
@@ -113,6 +115,7 @@ interface AutocannonRequest {
   headers: Record<string, string>;
   body?: string;
   setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+  onResponse?: (status: number, body: string) => void;
 }
 type Autocannon = (
   opts: { url: string; connections: number; duration: number; requests: AutocannonRequest[] },
@@ -254,15 +257,28 @@ async function swapScenario(
     }
     servedAt = Date.now();
   })();
+  // What went wrong, if anything: the first few answers other than 2xx, by status and body.
+  const refused: string[] = [];
+  const watched: AutocannonRequest = {
+    ...match,
+    onResponse: (status, body) => {
+      if ((status < 200 || status > 299) && refused.length < 5)
+        refused.push(`${status} ${body.slice(0, 200)}`);
+    },
+  };
   // A little past the swap, so that what follows it is measured too.
   const r = await cannonUntil(
     base,
     8,
     600,
-    match,
+    watched,
     served.then(() => new Promise((ok) => setTimeout(ok, 2000))),
   );
   await served;
+  if (r.errors + r.timeouts + r.non2xx)
+    log(
+      `swap: ${r.errors} errors (${JSON.stringify(r.errorsByCode ?? {})}), ${r.timeouts} timeouts, ${r.non2xx} non-2xx${refused.length ? `: ${refused.join(' | ')}` : ''}`,
+    );
   const row: SwapRow = {
     activated,
     requests: r.requests.total,
