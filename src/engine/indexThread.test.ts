@@ -1,12 +1,21 @@
 /**
  * A server's background index on a thread of its own (indexThread.ts), and the claim that keeps
  * processes from building the same index at once: the thread's body decodes to the index the
- * engine builds, a failure on the thread is an error naming what failed, a live claim is waited
- * on (the index is then loaded, not built), and a dead one is taken over.
+ * engine builds, a failure on the thread is an error naming what failed; storing an index ahead
+ * of use waits on a live claim (the index is then used, not built again) and takes a dead one
+ * over.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -14,9 +23,9 @@ import type { Snapshot } from '../store/index.ts';
 import { listPath, needsData } from '../../test/helpers/data.ts';
 import { createEngine, type Engine } from './engine.ts';
 import {
+  ensureStoredIndex,
   indexFromBytes,
   loadOrBuildIndex,
-  storedIndexBytes,
   type IndexCacheConfig,
 } from './indexCache.ts';
 import { storedIndexInWorker } from './indexThread.ts';
@@ -72,7 +81,7 @@ describe('the background index thread and build claims', needsData('un_sc', '202
     );
   });
 
-  test("another process's live claim is waited on, and its index loaded", async () => {
+  test("another process's live claim is waited on, and its index used", async () => {
     const [file] = idx();
     assert.ok(file);
     const path = join(cache.dir, file);
@@ -80,12 +89,13 @@ describe('the background index thread and build claims', needsData('un_sc', '202
     // Claimed by a live process (this one), whose file appears a little later.
     const marker = `${path}.building`;
     writeFileSync(marker, JSON.stringify({ pid: process.pid, host: hostname(), at: '' }));
-    const waiting = storedIndexBytes(engine.store, active, cache);
+    const waiting = ensureStoredIndex(engine.store, engine.database, home, cache.dir);
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(!existsSync(path), 'nothing built while the claim holds');
     renameSync(`${path}.aside`, path);
-    const r = await waiting;
-    assert.equal(r.from, 'loaded');
+    const written = statSync(path).mtimeMs;
+    await waiting;
+    assert.equal(statSync(path).mtimeMs, written, 'the file that appeared is kept, not rebuilt');
     assert.ok(existsSync(marker), "another process's claim is left to it");
     rmSync(marker);
   });
@@ -98,8 +108,7 @@ describe('the background index thread and build claims', needsData('un_sc', '202
     const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
     const marker = `${path}.building`;
     writeFileSync(marker, JSON.stringify({ pid: gone, host: hostname(), at: '' }));
-    const r = await storedIndexBytes(engine.store, active, cache);
-    assert.equal(r.from, 'built');
+    await ensureStoredIndex(engine.store, engine.database, home, cache.dir);
     assert.ok(existsSync(path));
     assert.ok(!existsSync(marker), 'the claim is released');
   });
