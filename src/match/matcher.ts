@@ -134,12 +134,11 @@ export class Matcher {
   private *preparing(): Generator<void> {
     const index = this.index;
     const STEP = 256;
-    // One pass over the token slots (typed arrays in a stored index; not sliced: a callback walk).
-    index.forEachSlot((slot, t, id) => {
+    // One pass over the token slots (typed arrays in a stored index), in steps.
+    yield* index.slotSteps((slot, t, id) => {
       // As `weigh` computes it: a list token's text is in the vocabulary.
       this.listWeights[slot] = kindFactor(t) * (id < 0 ? index.unknownIdf : index.idf[id]!);
     });
-    yield;
     const nameEntity = index.nameEntity;
     for (let n = 0; n < nameEntity.length; n++) {
       this.entityNames[nameEntity[n]!]!.push(n);
