@@ -63,7 +63,31 @@ export function batchRoutes(app: FastifyInstance, ctx: RouteContext): void {
             id_col: COLUMN,
           },
         },
-        response: errors(400, 401, 403, 404, 413, 415, 429, 503),
+        // The body is read as a stream, so its schemas say what it holds and validate nothing.
+        body: {
+          content: {
+            'text/csv': {
+              schema: { description: 'CSV with a header row; one name to screen per row' },
+            },
+            'application/x-ndjson': {
+              schema: { description: 'JSON lines: one query entity per line, as /match takes' },
+            },
+          },
+        },
+        response: {
+          200: {
+            description: 'one JSON line per row, in order, then a summary line',
+            content: {
+              'application/x-ndjson': {
+                schema: {
+                  description:
+                    'each line is a row screened ({"row", "id", "results", "input"…}, as /match answers one query) or not ({"row", "input", "error"}); the last is {"summary": {rows, matched, failed}} or {"error"}',
+                },
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404, 413, 415, 429, 503),
+        },
       },
       config: { access: 'read', streamedBody: true },
     },
