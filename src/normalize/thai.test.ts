@@ -84,7 +84,7 @@ test('Thai compounds: a final read twice, the Pali inherent a, รร before a v
     ['นครราชสีมา', 'nakhonratsima'],
     ['เวชยชัย', 'wetchayachai'],
     ['เวชยชัย', 'wechayachai'],
-    ['ชวลิต', 'chawalit'],
+    ['ชวลิต', 'javalit'],
     ['สุนทรเวช', 'suntharavej'],
     ['กสิกรไทย', 'kasikonthai'],
     ['ไทย', 'thai'],

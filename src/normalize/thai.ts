@@ -130,7 +130,7 @@ type Style = 'rtgs' | 'sanskrit';
  * `onset` does so but writes the final only once, as the next syllable's onset, as English
  * spellings do (Wechayachai, Rachaburi); `pali` gives every consonant without a vowel sign that
  * does not end the word the inherent a, as spellings after the Pali and Sanskrit letters write it
- * (ชวลิต Chavalit, สุนทร Sundara). Source: Royal Institute, "Principles of Romanization for Thai
+ * (สุนทร Sundara, ชวลิต Javalit). Source: Royal Institute, "Principles of Romanization for Thai
  * Script by Transcription Method" (1999), which romanises the spoken syllables (Ratchaburi,
  * Nakhon Ratchasima), and the Pali–Sanskrit inherent vowel of the letters (see the module comment).
  */
@@ -426,10 +426,6 @@ export function thaiTokens(word: string): NameToken[] {
   for (const f of [
     ...kBest(options(word, 'sanskrit'), 1),
     ...kBest(options(word, 'sanskrit', true), 1),
-    ...kBest(options(word, 'rtgs', false, 'double'), 1),
-    ...kBest(options(word, 'rtgs', false, 'onset'), 1),
-    ...kBest(options(word, 'rtgs', false, 'pali'), 1),
-    ...kBest(options(word, 'sanskrit', false, 'pali'), 1),
   ])
     if (f && !forms.includes(f)) forms.push(f);
   // A word of two to four consonants and no vowel sign is often an abbreviation read letter by
@@ -443,5 +439,13 @@ export function thaiTokens(word: string): NameToken[] {
     const plain = f.replace(ASPIRATE, '$1');
     if (plain !== f && !forms.includes(plain)) forms.push(plain);
   }
+  // Compounds read as spoken and after the Pali (see Reading), without aspirate variants: each
+  // spelling costs comparisons against every list spelling.
+  for (const f of [
+    ...kBest(options(word, 'rtgs', false, 'double'), 1),
+    ...kBest(options(word, 'rtgs', false, 'onset'), 1),
+    ...kBest(options(word, 'sanskrit', false, 'pali'), 1),
+  ])
+    if (f && !forms.includes(f)) forms.push(f);
   return [makeToken(forms[0]!, forms, /^[0-9]+$/.test(forms[0]!) ? 'number' : 'word', 'thai')];
 }
