@@ -102,10 +102,13 @@ interface Histogram {
 interface AutocannonResult {
   requests: Histogram & { total: number };
   latency: Histogram;
+  /** Connection errors, timeouts included (autocannon counts them in both). */
   errors: number;
   timeouts: number;
   non2xx: number;
   duration: number;
+  /** Counts by error code (ECONNRESET, timeouts…). */
+  errorsByCode?: Record<string, number>;
 }
 interface AutocannonRequest {
   method: string;
@@ -113,6 +116,7 @@ interface AutocannonRequest {
   headers: Record<string, string>;
   body?: string;
   setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+  onResponse?: (status: number, body: string) => void;
 }
 type Autocannon = (
   opts: { url: string; connections: number; duration: number; requests: AutocannonRequest[] },
@@ -254,21 +258,34 @@ async function swapScenario(
     }
     servedAt = Date.now();
   })();
+  // What went wrong, if anything: the first few answers other than 2xx, by status and body.
+  const refused: string[] = [];
+  const watched: AutocannonRequest = {
+    ...match,
+    onResponse: (status, body) => {
+      if ((status < 200 || status > 299) && refused.length < 5)
+        refused.push(`${status} ${body.slice(0, 200)}`);
+    },
+  };
   // A little past the swap, so that what follows it is measured too.
   const r = await cannonUntil(
     base,
     8,
     600,
-    match,
+    watched,
     served.then(() => new Promise((ok) => setTimeout(ok, 2000))),
   );
   await served;
+  if (r.errors + r.non2xx)
+    log(
+      `swap: ${r.errors} connection errors (${JSON.stringify(r.errorsByCode ?? {})}), ${r.timeouts} timeouts, ${r.non2xx} non-2xx${refused.length ? `: ${refused.join(' | ')}` : ''}`,
+    );
   const row: SwapRow = {
     activated,
     requests: r.requests.total,
     p99Ms: r.latency.p99,
     maxMs: r.latency.max,
-    errors: r.errors + r.timeouts + r.non2xx,
+    errors: r.errors + r.non2xx,
     loadSeconds: Math.round((loadedAt - started) / 100) / 10,
     servedAfterSeconds: servedAt ? Math.round((servedAt - loadedAt) / 100) / 10 : null,
     met: false,
@@ -374,7 +391,7 @@ try {
         p99Ms: r.latency.p99,
         maxMs: r.latency.max,
         requests: r.requests.total,
-        errors: r.errors + r.timeouts + r.non2xx,
+        errors: r.errors + r.non2xx,
       });
     }
   const swap = await swapScenario(base, headers, match, home);

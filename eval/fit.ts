@@ -48,6 +48,7 @@ const GROUPS: Readonly<Record<string, string>> = {
   skeleton: 'typo',
   phonetic: 'sound',
   nickname: 'diminutive',
+  'short-form': 'diminutive',
   initial: 'initial',
   number: 'other',
   abbreviation: 'other',

@@ -32,7 +32,7 @@ import { resolveHome } from './home.ts';
 import { storeFor } from './root.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
 import { ScreeningService, type ScreeningStatus, type WatchOptions } from './screen.ts';
-import { indexDirFor } from './indexCache.ts';
+import { ensureStoredIndex, indexDirFor } from './indexCache.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
 import {
   checkTradeStream,
@@ -165,6 +165,13 @@ export interface Engine {
   screeningStatus(): ScreeningStatus;
   /** A synchronous screener over the lists as they are now (the matcher built if need be). */
   prepareScreening(): Promise<PreparedScreening>;
+  /**
+   * Stores the screening index of the lists active now, unless it is stored already (or being
+   * stored by another process, which it waits for): what a process that activated a list does,
+   * so that servers following the store, and the next CLI, load it instead of building it.
+   * Does nothing without a folder for stored indexes (an engine given a store) or any list.
+   */
+  storeScreeningIndex(): Promise<void>;
   /** Scores two names against each other. */
   compare(
     name1: string,
@@ -279,6 +286,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
         compare: (a, b, o) => screening.compareNow(a, b, o),
       };
     },
+    storeScreeningIndex: () =>
+      indexDir ? ensureStoredIndex(store, database, home, indexDir) : Promise.resolve(),
     loadList: (o) => counted(serial(() => loadList(store, waiting(o)))),
     updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, waiting(o)))),
     refreshLists: (o) =>

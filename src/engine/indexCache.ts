@@ -17,22 +17,29 @@
  */
 import { randomBytes, createHash } from 'node:crypto';
 import {
+  closeSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SOURCE_IDS, type StoredEntity } from '../core/index.ts';
 import {
   CandidateIndex,
   decodeIndex,
+  decodeIndexSliced,
+  drain,
   encodeIndex,
   INDEX_FORMAT,
+  type DecodedIndex,
   type Pause,
 } from '../match/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
@@ -111,10 +118,10 @@ export async function loadOrBuildIndex(
   if (!cache) return { ...(await buildIndex(store, active, pause)), from: 'built', stored: false };
   const key = indexKey(active, cache.database);
   const path = pathFor(cache.dir, key);
-  const read = readStored(path, key, true);
-  if (read.ok && read.value) return { ...read.value, from: 'loaded', stored: true, path };
+  const read = readStored(path, key);
+  if (read.ok) return { ...read.value, from: 'loaded', stored: true, path };
   const built = await buildIndex(store, active, pause);
-  const stored = writeStored(cache.dir, path, key, built);
+  const { stored } = writeStored(cache.dir, path, key, built);
   return {
     ...built,
     from: 'built',
@@ -122,6 +129,124 @@ export async function loadOrBuildIndex(
     path,
     ...(!read.ok && read.reason !== 'absent' && { rejected: read.reason }),
   };
+}
+
+/** What {@link storedIndexBytes} did: the stored index's body, loaded or built (and stored). */
+export interface IndexBytes {
+  body: Uint8Array;
+  from: 'loaded' | 'built';
+  stored: boolean;
+  rejected?: string;
+}
+
+/**
+ * The stored index over `active` as bytes (the body {@link indexFromBytes} decodes): read from
+ * `cache` when a whole, matching file is there, else built from the store, encoded and written
+ * there (`beforeBuild` called first). What a background build does on a thread of its own
+ * (indexThread.ts), so that the thread answering requests only decodes.
+ */
+export async function storedIndexBytes(
+  store: Store,
+  active: readonly Snapshot[],
+  cache: IndexCacheConfig,
+  beforeBuild?: () => void,
+): Promise<IndexBytes> {
+  const key = indexKey(active, cache.database);
+  const path = pathFor(cache.dir, key);
+  const read = readBody(path, key);
+  if (read.ok) return { body: read.body, from: 'loaded', stored: true };
+  // No claim here (see claimBuild): in bench:http's swap, server threads that waited on
+  // another's claim went with 7-16 requests unanswered for 10 s per run, and none without
+  // (cause not found yet); a server builds what it does not find.
+  beforeBuild?.();
+  const built = await buildIndex(store, active);
+  const { body, stored } = writeStored(cache.dir, path, key, built);
+  return {
+    body,
+    from: 'built',
+    stored,
+    ...(read.reason !== 'absent' && { rejected: read.reason }),
+  };
+}
+
+/** How long a claim to build an index is waited on before this process builds it too. */
+const CLAIM_WAIT_MS = 5 * 60_000;
+/** How often a process waiting on another's build looks for its file. */
+const CLAIM_POLL_MS = 200;
+
+/**
+ * The right to build the index stored at `path`, or the index another process built meanwhile.
+ * A claim is a file beside it (`.building`, created exclusively, naming the process): processes
+ * storing the index ahead of use (`lists load`, a batch) would otherwise build the same index
+ * at once. A server's background build does not wait on claims (see storedIndexBytes). A claim whose
+ * process is gone (same host), or older than {@link CLAIM_WAIT_MS}, is taken over; a folder
+ * where no claim can be written builds without one.
+ */
+async function claimBuild(
+  dir: string,
+  path: string,
+  key: string,
+): Promise<{ release: () => void } | { body: Uint8Array }> {
+  const marker = `${path}.building`;
+  const unclaimed = { release: () => undefined };
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      const me = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
+      writeFileSync(marker, JSON.stringify(me), { flag: 'wx' });
+      return { release: () => rmSync(marker, { force: true }) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return unclaimed;
+    }
+    const read = readBody(path, key);
+    if (read.ok) return { body: read.body };
+    if (claimIsStale(marker)) rmSync(marker, { force: true });
+    else if (Date.now() - started > CLAIM_WAIT_MS) return unclaimed;
+    else await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
+  }
+}
+
+/** Whether the claim in `marker` is dead: its process gone (on this host), or too old. */
+function claimIsStale(marker: string): boolean {
+  let text: string;
+  let age: number;
+  try {
+    text = readFileSync(marker, 'utf8');
+    age = Date.now() - statSync(marker).mtimeMs;
+  } catch {
+    // Gone meanwhile: nothing to take over, the next claim will tell.
+    return false;
+  }
+  if (age > CLAIM_WAIT_MS) return true;
+  let claim: { pid?: unknown; host?: unknown };
+  try {
+    claim = JSON.parse(text) as typeof claim;
+  } catch {
+    // Being written (created, not yet filled), unless it stayed so.
+    return age > 10_000;
+  }
+  if (claim.host !== hostname() || typeof claim.pid !== 'number') return false;
+  try {
+    process.kill(claim.pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * The index and entity facts in a body {@link storedIndexBytes} gave, decoded in steps with
+ * `pause` between them, and the facts filled the same way (a server between its requests: the
+ * first trade check after a swap would otherwise parse every entity's row at once).
+ */
+export async function indexFromBytes(
+  body: Uint8Array,
+  pause?: Pause,
+): Promise<{ index: CandidateIndex; facts: FactsLookup }> {
+  const decoded = await decodeIndexSliced(body, pause);
+  const map = await drain(fillingFacts(decoded), pause);
+  return { index: decoded.index, facts: map };
 }
 
 /**
@@ -133,8 +258,8 @@ export async function ensureStoredIndex(
   store: Store,
   database: string,
   home: string,
+  dir = indexDirFor(database, home),
 ): Promise<void> {
-  const dir = indexDirFor(database, home);
   if (!dir) return;
   const active: Snapshot[] = [];
   for (const s of SOURCE_IDS) {
@@ -144,8 +269,14 @@ export async function ensureStoredIndex(
   if (!active.length) return;
   const key = indexKey(active, database);
   const path = pathFor(dir, key);
-  if (readStored(path, key, false).ok) return;
-  writeStored(dir, path, key, await buildIndex(store, active));
+  if (readBody(path, key).ok) return;
+  const claim = await claimBuild(dir, path, key);
+  if ('body' in claim) return;
+  try {
+    writeStored(dir, path, key, await buildIndex(store, active));
+  } finally {
+    claim.release();
+  }
 }
 
 function pathFor(dir: string, key: string): string {
@@ -183,17 +314,11 @@ async function buildIndex(
 /** Facts stored per entity of the index, in its order: listing date and IMO numbers, or 0. */
 type StoredFacts = [string | 0, string[] | 0];
 
-/**
- * The stored index at `path` if it is whole and for `key` (decoded if `decode`, else only
- * checked); else why not.
- */
-function readStored(
+/** The body of the stored index at `path` if it is whole and for `key`; else why not. */
+function readBody(
   path: string,
   key: string,
-  decode: boolean,
-):
-  | { ok: true; value: { index: CandidateIndex; facts: FactsLookup } | undefined }
-  | { ok: false; reason: string } {
+): { ok: true; body: Uint8Array } | { ok: false; reason: string } {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -215,41 +340,68 @@ function readStored(
   if (file.toString('utf8', HEADER, HEADER + keyLength) !== key) return bad('other key');
   const body = file.subarray(bodyStart);
   if (crc32(body) !== checksum) return bad('checksum');
-  if (!decode) return { ok: true, value: undefined };
+  return { ok: true, body };
+}
+
+/** The stored index at `path` if it is whole and for `key`, decoded; else why not. */
+function readStored(
+  path: string,
+  key: string,
+):
+  | { ok: true; value: { index: CandidateIndex; facts: FactsLookup } }
+  | { ok: false; reason: string } {
+  const read = readBody(path, key);
+  if (!read.ok) return read;
   try {
-    const { index, extra } = decodeIndex(body);
+    const decoded = decodeIndex(read.body);
     // Filled when the trade check first asks: a screening reads no facts, and filling them
     // parsed every entity's row (issue 17).
     let facts: Map<string, EntityFacts> | undefined;
     const fill = () => {
-      const map = new Map<string, EntityFacts>();
-      const stored = extra();
-      index.entities.forEach((e, i) => {
-        const [listingDate, imoNumber] = stored[i] as StoredFacts;
-        map.set(e.id, {
-          firstSeen: e.firstSeen,
-          ...(listingDate && { listingDate }),
-          ...(imoNumber && { imoNumber }),
-        });
-      });
-      return map;
+      const steps = fillingFacts(decoded);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
     };
-    return { ok: true, value: { index, facts: { get: (id) => (facts ??= fill()).get(id) } } };
+    return {
+      ok: true,
+      value: { index: decoded.index, facts: { get: (id) => (facts ??= fill()).get(id) } },
+    };
   } catch (err) {
-    return bad(`unreadable: ${(err as Error).message}`);
+    return { ok: false, reason: `unreadable: ${(err as Error).message}` };
   }
 }
 
+/** The facts stored with a decoded index, by entity id; yields every few hundred entities. */
+function* fillingFacts(decoded: DecodedIndex): Generator<void, Map<string, EntityFacts>> {
+  const map = new Map<string, EntityFacts>();
+  const stored = yield* decoded.extraSteps();
+  const entities = decoded.index.entities;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    const [listingDate, imoNumber] = stored[i] as StoredFacts;
+    map.set(e.id, {
+      firstSeen: e.firstSeen,
+      ...(listingDate && { listingDate }),
+      ...(imoNumber && { imoNumber }),
+    });
+    if (i % 256 === 255) yield;
+  }
+  return map;
+}
+
 /**
- * Writes the index under a temporary name and renames it into place; false if it could not be
- * written (a read-only home screens from the index in memory, as before).
+ * Writes the index under a temporary name and renames it into place; `stored` false if it could
+ * not be written (a read-only home screens from the index in memory, as before). Gives the body
+ * written.
  */
 function writeStored(
   dir: string,
   path: string,
   key: string,
   built: { index: CandidateIndex; facts: Map<string, EntityFacts> },
-): boolean {
+): { body: Uint8Array; stored: boolean } {
   const extra: StoredFacts[] = built.index.entities.map((e) => {
     const f = built.facts.get(e.id);
     return [f?.listingDate ?? 0, f?.imoNumber ?? 0];
@@ -267,17 +419,27 @@ function writeStored(
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, Buffer.concat([head, body]));
+    // Two writes rather than one concatenated copy of a ~20 MB body.
+    const fd = openSync(tmp, 'w');
+    try {
+      writeAll(fd, head);
+      writeAll(fd, body);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch {
     rmSync(tmp, { force: true });
-    return false;
+    return { body, stored: false };
   }
   prune(dir, path);
-  return true;
+  return { body, stored: true };
 }
 
-/** Removes all but the newest stored indexes, and temporary files a crash left an hour ago. */
+/**
+ * Removes all but the newest stored indexes, temporary files a crash left an hour ago, and
+ * claims older than any build.
+ */
 function prune(dir: string, keep: string): void {
   try {
     const now = Date.now();
@@ -291,7 +453,11 @@ function prune(dir: string, keep: string): void {
         }
       });
     for (const f of files)
-      if (f.p.endsWith('.tmp') && now - f.mtime > 3_600_000) rmSync(f.p, { force: true });
+      if (
+        (f.p.endsWith('.tmp') && now - f.mtime > 3_600_000) ||
+        (f.p.endsWith('.building') && now - f.mtime > CLAIM_WAIT_MS)
+      )
+        rmSync(f.p, { force: true });
     const indexes = files
       .filter((f) => f.p.endsWith('.idx') && f.p !== keep)
       .sort((a, b) => b.mtime - a.mtime);
@@ -300,6 +466,11 @@ function prune(dir: string, keep: string): void {
   } catch {
     // Pruning is housekeeping; a failure leaves a few files more.
   }
+}
+
+/** Writes all of `bytes` (a write may take only part). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
 function pad8(n: number): number {

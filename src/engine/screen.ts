@@ -22,7 +22,7 @@ import {
   type SchemaName,
   type SourceId,
 } from '../core/index.ts';
-import { Matcher } from '../match/index.ts';
+import { drain, Matcher, type CandidateIndex } from '../match/index.ts';
 import type { Snapshot, Store } from '../store/index.ts';
 import {
   activeSnapshots,
@@ -33,7 +33,9 @@ import {
 } from './coverage.ts';
 import { TimeSlicer } from './slice.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { storedIndexInWorker } from './indexThread.ts';
 import {
+  indexFromBytes,
   loadOrBuildIndex,
   type EntityFacts,
   type FactsLookup,
@@ -358,10 +360,23 @@ export class ScreeningService {
     const sources = await this.confirmations(active);
     const slicer = new TimeSlicer();
     const pause = () => slicer.pause();
-    // The one call that makes the index: loaded when another process (or an earlier run) stored
-    // it for these snapshots, else built (in slices) and stored for the next process.
-    const { index, facts } = await loadOrBuildIndex(this.store, active, this.indexCache, pause);
+    const cache = this.indexCache;
+    let made: { index: CandidateIndex; facts: FactsLookup };
+    if (this.watching && cache) {
+      // A server: the index is loaded, or built and stored, on a thread of its own; this thread
+      // only decodes the body it hands over, in slices between requests.
+      const bytes = await storedIndexInWorker({ database: cache.database, cache, active });
+      made = await indexFromBytes(bytes.body, pause);
+    } else {
+      // The one call that makes the index: loaded when another process (or an earlier run)
+      // stored it for these snapshots, else built (in slices) and stored for the next process.
+      made = await loadOrBuildIndex(this.store, active, cache, pause);
+    }
+    const { index, facts } = made;
     const matcher = await Matcher.prepare(index, pause, identifiers);
+    // A server looks forms up for as long as it runs: their Map is made now, in slices, not by
+    // the request that makes the 20,000th lookup.
+    if (this.watching) await drain(index.vocab.mappingIds(), pause);
     const snapshots = active.map((s) => s.id);
     return { matcher, key: snapshots.join(','), snapshots, facts, sources };
   }

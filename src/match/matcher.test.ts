@@ -189,7 +189,7 @@ test('a cutoff returns exactly the results at or above it (candidates that canno
   const cases: [string, Record<string, string[]>][] = [
     ['Kim Jong', { birthDate: ['1984-01-08'], nationality: ['kp'] }],
     ['Kim', {}],
-    ['Korea Mining Trading', { country: ['kp'] }],
+    ['Korea Mining Corporation', { country: ['kp'] }],
     ['Vladimir Putin', { birthDate: ['1952-10-07'] }],
   ];
   for (const [name, props] of cases) {
@@ -229,4 +229,42 @@ test('a result shows its properties when read, serialised, spread or replaced, a
     { detail: 'brief' },
   );
   assert.deepEqual(brief.results[0]!.properties, {});
+});
+
+test('a smaller limit shows the first results of a larger one, with the same scores and features', () => {
+  // Candidates are ranked by their score before only those shown are explained: the ranking
+  // score and the explained one must agree, or a smaller limit would show other entities.
+  const cases: [string, Record<string, string[]>][] = [
+    ['Kim Jong', { birthDate: ['1984-01-08'], nationality: ['kp'] }],
+    ['Kim Yo Song', { birthDate: ['1987'], nationality: ['us'] }],
+    // Details that reorder the names' ranking: a date of birth for another of the candidates.
+    ['Kim Jong', { birthDate: ['1987-09-26'] }],
+    ['Kim Jong Un', { birthDate: ['1930'], nationality: ['us'] }],
+    ['Kim Jong Song', { gender: ['female'] }],
+    ['Korea Mining Corporation', { country: ['kp'] }],
+    ['Vladimir Putin', { passportNumber: ['100000001'], birthDate: ['1950-01-01'] }],
+  ];
+  const view = (r: { id: string; score: number; matched_name?: string; explanations: unknown }) =>
+    JSON.stringify([r.id, r.score, r.matched_name, r.explanations]);
+  let most = 0;
+  for (const [name, props] of cases) {
+    const query = { schema: 'Thing' as const, properties: { name: [name], ...props } };
+    const all = matcher.screen(query, { limit: 50 }).results;
+    most = Math.max(most, all.length);
+    const ranked = [...all].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    assert.deepEqual(all.map(view), ranked.map(view), `${name}: best first`);
+    for (const limit of [1, 2, 3]) {
+      const few = matcher.screen(query, { limit }).results;
+      assert.deepEqual(few.map(view), all.slice(0, limit).map(view), `${name}, limit ${limit}`);
+      // Brief answers rank and score the same, without token explanations or properties.
+      const brief = matcher.screen(query, { limit, detail: 'brief' }).results;
+      assert.deepEqual(
+        brief.map((r) => [r.id, r.score, r.match, r.matched_name, r.explanations.features]),
+        few.map((r) => [r.id, r.score, r.match, r.matched_name, r.explanations.features]),
+      );
+      assert.ok(brief.every((r) => r.explanations.tokens.length === 0));
+    }
+  }
+  // Not vacuous: some query has more candidates than the smaller limits show.
+  assert.ok(most > 3, `at most ${most} results`);
 });

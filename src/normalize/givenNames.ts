@@ -9,7 +9,9 @@
  * Known gap: the table is English. Russian and other Slavic diminutives (Sasha for Aleksandr,
  * Dima for Dmitry, Borya for Boris), Spanish hypocoristics (Paco, Pepe, Lalo) and Yoruba short
  * forms are not in it, and no maintained public table of them with a licence was found for this
- * project: they are not matched as diminutives.
+ * project (none on npm or in Debian, looked for again in issue 12). Those cut from their name
+ * (Borya, Sveta, Mide, Concha) are matched by clipping instead (`shortForms.ts`); the others
+ * (Sasha, Paco, Vova) are not.
  */
 import { NICKNAMES_CSV } from './_nicknamesData.ts';
 

@@ -65,3 +65,9 @@ test('alef or ayin before a vowel letter at the start only carries the vowel', (
   assert.equal(forms('אוחיון')[0]![0], 'ohion');
   assert.ok(forms('עובדיה')[0]!.includes('ovadia'));
 });
+
+test('צ is also z, as Ashkenazi names spell it after German (Weizmann, Bezalel)', () => {
+  assert.ok(forms('ויצמן')[0]!.includes('vizman') || forms('ויצמן')[0]!.includes('vizamn'));
+  assert.ok(forms('בצלאל')[0]!.includes('bazalal'), forms('בצלאל')[0]!.join(' '));
+  assert.equal(forms('בצלאל')[0]![0], 'batsalal', 'ts stays first');
+});

@@ -165,10 +165,19 @@ function options(ls: string[]): string[][] {
 // A spelling without a vowel is the consonant skeleton, which must not count as a spelling.
 const VOWEL = /[aeiou]/;
 
+// Ashkenazi names reached Latin through German, whose z is the sound ts (Weizmann, Herzl, Bezalel):
+// the first spellings also get z for צ, whose ts/tz another z's distance counts as a letter dropped.
+const GERMAN_Z = 2;
+
 function spellings(ls: string[]): string[] {
-  return kBest(options(ls), MAX_FORMS + 4)
+  const forms = kBest(options(ls), MAX_FORMS + 4)
     .filter((f) => VOWEL.test(f))
     .slice(0, MAX_FORMS);
+  for (const f of forms.slice(0, GERMAN_Z)) {
+    const z = f.replace(/t[sz]/g, 'z');
+    if (z !== f && !forms.includes(z)) forms.push(z);
+  }
+  return forms;
 }
 
 /** Tokens of one Hebrew word (one token: a glued prefix gives extra spellings, not a token). */

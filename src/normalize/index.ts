@@ -12,3 +12,15 @@ export { displayOrder, hasFormatCharacters, nameReadings } from './formatChars.t
 export { undress, type UndressedName } from './dressing.ts';
 export { areNameVariants, nameVariants, tableGivenNames } from './givenNames.ts';
 export { isBusinessLine, isTruncatedBusinessWord } from './companyWords.ts';
+export {
+  clipStrength,
+  clippedFrom,
+  CLIP_KEY_SPACE,
+  CLIP_SCRIPTS,
+  fullNameKeys,
+  isStrongClip,
+  shortFormKeys,
+  STRONG_CLIP,
+  WEAK_CLIP,
+  type ClipStrength,
+} from './shortForms.ts';

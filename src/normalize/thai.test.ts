@@ -77,3 +77,20 @@ test('Thai: a short i or u after an open syllable may be mute; two last consonan
   assert.ok(forms('จิตร')[0]!.includes('chit'), 'a last ร after a final stays silent');
   assert.ok(forms('อุดร')[0]!.includes('ut'), 'so ร ends no such syllable (Udon is beyond rules)');
 });
+
+test('Thai compounds: a final read twice, the Pali inherent a, รร before a vowel, a silent ย after ไ', () => {
+  for (const [thai, latin] of [
+    ['นครราชสีมา', 'nakhonratchasima'],
+    ['นครราชสีมา', 'nakhonratsima'],
+    ['เวชยชัย', 'wetchayachai'],
+    ['เวชยชัย', 'wechayachai'],
+    ['ชวลิต', 'javalit'],
+    ['สุนทรเวช', 'suntharavej'],
+    ['กสิกรไทย', 'kasikonthai'],
+    ['ไทย', 'thai'],
+  ] as const)
+    assert.ok(forms(thai)[0]!.includes(latin), `${thai}: ${forms(thai)[0]!.join(' ')}`);
+  assert.ok(!forms('ไทย')[0]!.includes('thaii'), 'ย after ไ is not read');
+  assert.equal(forms('นครราชสีมา')[0]![0], 'nakhonratsima', 'the usual reading stays first');
+  assert.ok(forms('วรรณ')[0]!.includes('wan'), 'รร before a consonant is still a');
+});

@@ -123,6 +123,19 @@ const SANSKRIT: Readonly<Record<string, readonly [readonly string[], readonly st
 
 type Style = 'rtgs' | 'sanskrit';
 
+/**
+ * How a word's unwritten vowels are read beside the usual reading: `double` reads a final before
+ * another consonant twice, closing its syllable and opening the next with a, as Pali and Sanskrit
+ * compounds are spoken (ราชสีมา rat-cha-si-ma, เวชยชัย wet-cha-ya-chai, ราชบุรี Ratchaburi);
+ * `onset` does so but writes the final only once, as the next syllable's onset, as English
+ * spellings do (Wechayachai, Rachaburi); `pali` gives every consonant without a vowel sign that
+ * does not end the word the inherent a, as spellings after the Pali and Sanskrit letters write it
+ * (สุนทร Sundara, ชวลิต Javalit). Source: Royal Institute, "Principles of Romanization for Thai
+ * Script by Transcription Method" (1999), which romanises the spoken syllables (Ratchaburi,
+ * Nakhon Ratchasima), and the Pali–Sanskrit inherent vowel of the letters (see the module comment).
+ */
+type Reading = 'usual' | 'double' | 'onset' | 'pali';
+
 /** A consonant's [initial spellings, final spellings] in a style. */
 function consonant(c: string, style: Style): readonly [readonly string[], readonly string[]] {
   return (style === 'sanskrit' && SANSKRIT[c]) || CONSONANTS[c]!;
@@ -198,7 +211,12 @@ function clean(word: string, keepSilent = false): string[] {
  * Option lists for a Thai word, in RTGS or letter by letter after the Sanskrit (see the module
  * comment); `keepSilent` keeps the letters ์ silences.
  */
-function options(word: string, style: Style = 'rtgs', keepSilent = false): (readonly string[])[] {
+function options(
+  word: string,
+  style: Style = 'rtgs',
+  keepSilent = false,
+  reading: Reading = 'usual',
+): (readonly string[])[] {
   const cs = clean(word, keepSilent);
   const opts: (readonly string[])[] = [];
   const initialOf = (c: string) => consonant(c, style)[0];
@@ -230,15 +248,31 @@ function options(word: string, style: Style = 'rtgs', keepSilent = false): (read
     opts.push(initialOf(cs[i]!));
     i++;
     const next = cs[i];
-    if (next && CLUSTER.has(next) && i - 1 === start && isVowelAfter(cs, i + 1, lead)) {
+    if (
+      next &&
+      CLUSTER.has(next) &&
+      i - 1 === start &&
+      isVowelAfter(cs, i + 1, lead) &&
+      // Read after the Pali, a sonorant opens its own syllable (ชวลิต Cha-va-lit).
+      !(reading === 'pali' && SONORANT.has(cs[start]!))
+    ) {
       opts.push(initialOf(next));
       i++;
     }
     // Vowel.
     let sign = '';
     while (i < cs.length && FOLLOWING.has(cs[i]!)) sign += cs[i++];
-    const [vowel, used] = compoundVowel(cs, i, lead, sign);
+    const [vowel, used] =
+      reading === 'pali' && !lead && !sign && cs[i] === 'ว'
+        ? [undefined, 0]
+        : compoundVowel(cs, i, lead, sign);
     i += used;
+    // Read after the Pali, a bare consonant before another that does not end the word is open.
+    if (reading === 'pali' && !lead && !sign && !vowel && cs[i + 1] !== undefined) {
+      lastOpen = true;
+      opts.push(['a']);
+      continue;
+    }
     // Final: a consonant not starting the next syllable.
     let final: readonly string[] | undefined;
     const f = cs[i];
@@ -249,7 +283,8 @@ function options(word: string, style: Style = 'rtgs', keepSilent = false): (read
       sign !== 'ะ' &&
       sign !== 'ำ'
     ) {
-      final = finalSpellings(f, style);
+      // After ไ and ใ a final ย is not read (ไทย Thai).
+      final = f === 'ย' && (lead === 'ไ' || lead === 'ใ') ? [''] : finalSpellings(f, style);
       i++;
     }
     // A short i or u ending a syllable after an open one, in words from Pali and Sanskrit, is
@@ -264,6 +299,18 @@ function options(word: string, style: Style = 'rtgs', keepSilent = false): (read
     // opening the next with a (อยุธยา a-yut-tha-ya, พัทยา phat-tha-ya, วิทยา wit-tha-ya).
     if (final && cs[i] === 'ย' && cs[i + 1] && FOLLOWING.has(cs[i + 1]!))
       opts.push([`${initialOf(f!)[0]}a`, '']);
+    else if (
+      final &&
+      (reading === 'double' || reading === 'onset') &&
+      cs[i] !== undefined &&
+      cs[i + 1] !== undefined &&
+      CONSONANTS[cs[i]!] &&
+      f !== 'ร' &&
+      initialOf(f!)[0]
+    ) {
+      if (reading === 'onset') opts.pop();
+      opts.push([`${initialOf(f!)[0]}a`]);
+    }
     // A consonant ending the word after a final one is silent or, in spellings after the
     // Sanskrit, takes an a (เบศร bet, ชินวัตร Chinnawat or Shinawatra, ลักษณ์ lak, สิงห์ Singha).
     if (final && cs[i] && CONSONANTS[cs[i]!] && i + 1 === cs.length) {
@@ -297,7 +344,7 @@ function compoundVowel(
     return [['o', 'or'], 1];
   if (bare && c === 'ว' && CONSONANTS[cs[i + 1] ?? ''] && !FOLLOWING.has(cs[i + 2] ?? ''))
     return [['ua', 'uo'], 1];
-  if (bare && c === 'ร' && cs[i + 1] === 'ร') {
+  if (bare && c === 'ร' && cs[i + 1] === 'ร' && !FOLLOWING.has(cs[i + 2] ?? '')) {
     // รร (ro han) is a: with the consonant after it as final (วรรณ wan), or an at the end.
     const n = cs[i + 2];
     return [n !== undefined && CONSONANTS[n] && closes(cs, i + 3) ? ['a'] : ['an'], 2];
@@ -324,19 +371,23 @@ function isVowelAfter(cs: string[], i: number, lead: string): boolean {
 function closes(cs: string[], i: number, lead = '', sign = '', openShort = true): boolean {
   const c = cs[i];
   if (c !== undefined && SYLLABLE_LETTERS[c]) return false;
-  if (c === 'ร' && cs[i + 1] === 'ร') return false; // รร: the consonant before it is its onset
+  // รร: the consonant before it is its onset (with a vowel sign after it too: then the first ร
+  // closes a word of a compound and the second opens the next, นค|ร|ราช Nakhon Ratchasima).
+  if (c === 'ร' && cs[i + 1] === 'ร') return false;
   // A bare อ between consonants is the vowel o of the next syllable (ทอง thong).
   if (c === 'อ' && CONSONANTS[cs[i + 1] ?? ''] && !FOLLOWING.has(cs[i + 2] ?? '')) return false;
   // After an open long vowel, two consonants ending the word are a syllable with unwritten o
   // (นา|ธร na-thon), not a final and a lone letter; so after an open short i or u, unless the
   // last letter is ร, which after a final is mostly silent (มหิ|ดล Mahidol, ภูมิ|พล Phumiphon;
   // but จิตร chit).
+  // So too before a leading vowel, where a compound's next word starts (กสิ|กร|ไทย Kasikon Thai).
+  const wordEnd = i + 1 === cs.length;
   if (
     !lead &&
-    (OPEN_LONG.has(sign) || (openShort && OPEN_SHORT.has(sign) && c !== 'ร')) &&
+    (OPEN_LONG.has(sign) || (openShort && OPEN_SHORT.has(sign) && (c !== 'ร' || !wordEnd))) &&
     c !== undefined &&
     CONSONANTS[c] &&
-    i + 1 === cs.length
+    (wordEnd || LEADING.has(cs[i + 1]!))
   )
     return false;
   return c === undefined || !FOLLOWING.has(c);
@@ -388,5 +439,13 @@ export function thaiTokens(word: string): NameToken[] {
     const plain = f.replace(ASPIRATE, '$1');
     if (plain !== f && !forms.includes(plain)) forms.push(plain);
   }
+  // Compounds read as spoken and after the Pali (see Reading), without aspirate variants: each
+  // spelling costs comparisons against every list spelling.
+  for (const f of [
+    ...kBest(options(word, 'rtgs', false, 'double'), 1),
+    ...kBest(options(word, 'rtgs', false, 'onset'), 1),
+    ...kBest(options(word, 'sanskrit', false, 'pali'), 1),
+  ])
+    if (f && !forms.includes(f)) forms.push(f);
   return [makeToken(forms[0]!, forms, /^[0-9]+$/.test(forms[0]!) ? 'number' : 'word', 'thai')];
 }

@@ -55,6 +55,33 @@ describe(
       }
     });
 
+    test('a short form cut from the listed given name finds the person; of another name, not', () => {
+      for (const [q, caption] of [
+        ['Sveta Katsubo', /^KATSUB[AO], S/], // caption KATSUBA, Sviatlana; alias KATSUBO, Svetlana
+        ['Sveta Nikolaevna Zakharova', /^ZAKHAROVA, Svetlana Nikolaevna$/],
+        ['Slava Viktorovich Volodin', /^VOLODIN, Vyacheslav/],
+      ] as const) {
+        const r = top(q, 'Person');
+        assert.match(r?.caption ?? 'nothing', caption, q);
+        assert.ok(r!.match, `${q} → ${r!.caption} ${r!.score}`);
+        assert.ok(
+          r!.explanations.tokens.some((t) => t.method === 'short-form'),
+          q,
+        );
+      }
+      for (const [q, listed] of [
+        ['Nastya Nikolaevna Zakharova', /ZAKHAROVA, Svetlana/],
+        ['Sveta Viktorovich Volodin', /VOLODIN/],
+      ] as const)
+        assert.equal(
+          engine
+            .screen({ schema: 'Person', properties: { name: [q] } })
+            .results.some((r) => r.match && listed.test(r.caption)),
+          false,
+          q,
+        );
+    });
+
     test('the part of a dressed name that matched is reported', () => {
       const r = engine.screen({
         schema: 'Vessel',

@@ -59,6 +59,8 @@ test('the tarball ships the compiled entry with its types and no test helpers', 
     'dist/index.js',
     'dist/index.d.ts',
     'dist/engine/batch/worker.js',
+    // A server's background index thread (started by path, like the batch worker).
+    'dist/engine/indexWorker.js',
     'bin/embargo.js',
   ])
     assert.ok(paths.includes(needed), `the tarball lacks ${needed}`);

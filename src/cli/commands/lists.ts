@@ -27,6 +27,22 @@ import {
 } from '../output.ts';
 import { common, type Run } from '../run.ts';
 
+/**
+ * After a load: the screening index of the lists now active stored at once (by this process,
+ * which activated them), so that a server following the store, and the next command, load it
+ * rather than build it (issue 17). Cheap when it is stored already. A failure does not undo the
+ * load: it is said, and the next process that screens builds the index.
+ */
+async function storeIndex(engine: Engine): Promise<void> {
+  try {
+    await engine.storeScreeningIndex();
+  } catch (err) {
+    note(
+      `the lists are loaded, but their screening index could not be stored (${asEmbargoError(err).message}); the next process that screens builds it`,
+    );
+  }
+}
+
 /** Builds the `lists` command group. */
 export function listsCommand(run: Run): Command {
   const lists = new Command('lists').description(
@@ -56,6 +72,7 @@ export function listsCommand(run: Run): Command {
         progress.done();
         if (opts.json) printJson(result);
         else reportLoad(result);
+        await storeIndex(engine);
         return EXIT.OK;
       }),
     );
@@ -87,6 +104,7 @@ export function listsCommand(run: Run): Command {
               onFolder: (o) => (opts.json ? undefined : reportFolder(o)),
             });
             if (opts.json) printJson(outcomes.map(outcomeJson));
+            await storeIndex(engine);
             return outcomes.some((o) => o.outcome === 'failed') ? EXIT.REFUSED : EXIT.OK;
           }
           const outcomes = await engine.refreshLists({
@@ -106,6 +124,7 @@ export function listsCommand(run: Run): Command {
           if (opts.json) printJson(outcomes);
           else if (!outcomes.length)
             note('no source has a download address; set sources.<id>.urls in the configuration');
+          await storeIndex(engine);
           return refreshExit(outcomes);
         }),
     );
@@ -266,6 +285,7 @@ async function watch(
           signal,
           onOutcome: (r) => log({ ...refreshJson(r), round }, refreshLine(r)),
         });
+        await storeIndex(engine);
       },
       onError: (err, round) => {
         const e = asEmbargoError(err);

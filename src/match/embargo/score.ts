@@ -36,19 +36,69 @@ export interface BestName {
   score: number;
   aligner: QueryAligner | undefined;
   name: IndexedName | undefined;
+  /** Whether it was aligned as names of persons (short forms credited; see QueryAligner.align). */
+  shortForms?: boolean;
 }
 
-/** Aligns every query name with every candidate name of one entity and keeps the best pair. */
-export function bestName(names: IndexedName[], aligners: QueryAligner[]): BestName {
-  let best: BestName = { score: 0, aligner: undefined, name: undefined };
+/**
+ * Aligns every query name with every candidate name of one entity and keeps the best pair;
+ * `shortForms` when both are persons (see QueryAligner.align).
+ */
+export function bestName(
+  names: IndexedName[],
+  aligners: QueryAligner[],
+  shortForms = false,
+): BestName {
+  let best: BestName = { score: 0, aligner: undefined, name: undefined, shortForms };
   for (const aligner of aligners) {
     for (const n of names) {
-      const a = aligner.align(n.tokens, false, n);
+      const a = aligner.align(n.tokens, false, n, shortForms);
       const s = n.weak ? a.score * WEAK_ALIAS_FACTOR : a.score;
-      if (s > best.score) best = { score: s, aligner, name: n };
+      if (s > best.score) best = { score: s, aligner, name: n, shortForms };
     }
   }
   return best;
+}
+
+/** The parts of an entity's score, each rounded as its explanation shows it. */
+interface ScoreParts {
+  /** The identifier that matched exactly, if any: it decides the score. */
+  idMatch: boolean;
+  name: number;
+  birthDate: number;
+  country: number;
+  gender: number;
+  identifier: number;
+}
+
+function scoreParts(query: ParsedQuery, entity: IndexedEntity, nameScore: number): ScoreParts {
+  const ids = identifierFeature(query.identifiers, entity.identifiers);
+  return {
+    idMatch: ids.match !== undefined,
+    name: round(NAME_WEIGHT * nameScore),
+    birthDate: round(birthDateFeature(query.birthDates, entity.birthDates)),
+    country: round(countryFeature(query.countries, entity.countries)),
+    gender: round(genderFeature(query.gender, entity.gender)),
+    identifier: round(ids.contribution),
+  };
+}
+
+/** The score the parts make: the details added to the name, or an identifier's decision. */
+function total(p: ScoreParts, nameScore: number): number {
+  // An exact identifier is decisive, whatever the name: ships are renamed to evade sanctions.
+  const raw = p.idMatch
+    ? 0.99 + 0.01 * nameScore
+    : p.name + p.birthDate + p.country + p.gender + p.identifier;
+  return round(Math.max(0, Math.min(1, raw)));
+}
+
+/**
+ * The score {@link scoreEntity} gives an entity whose best name alignment scores `nameScore`,
+ * without building its explanation: the matcher ranks every candidate by it and explains only
+ * those it shows.
+ */
+export function entityScore(query: ParsedQuery, entity: IndexedEntity, nameScore: number): number {
+  return total(scoreParts(query, entity, nameScore), nameScore);
 }
 
 /**
@@ -62,32 +112,22 @@ export function scoreEntity(
   aligners: QueryAligner[],
   best: BestName = bestName(names, aligners),
 ): EntityScore {
-  const { score: nameScore, aligner: bestAligner, name: bestIndexed } = best;
-  const features: Record<string, number> = { name: round(NAME_WEIGHT * nameScore) };
-  const add = (key: string, v: number) => {
-    if (v !== 0) features[key] = round(v);
-  };
-  add('birthDate', birthDateFeature(query.birthDates, entity.birthDates));
-  add('country', countryFeature(query.countries, entity.countries));
-  add('gender', genderFeature(query.gender, entity.gender));
-  const ids = identifierFeature(query.identifiers, entity.identifiers);
-  let score: number;
-  if (ids.match) {
-    // An exact identifier is decisive, whatever the name: ships are renamed to evade sanctions.
-    features.identifier = round(0.99 + 0.01 * nameScore - NAME_WEIGHT * nameScore);
-    score = 0.99 + 0.01 * nameScore;
-  } else {
-    add('identifier', ids.contribution);
-    score = 0;
-    for (const v of Object.values(features)) score += v;
-  }
+  const { score: nameScore, aligner: bestAligner, name: bestIndexed, shortForms } = best;
+  const p = scoreParts(query, entity, nameScore);
+  const features: Record<string, number> = { name: p.name };
+  // A detail that says nothing is left out of the explanation.
+  if (p.birthDate !== 0) features.birthDate = p.birthDate;
+  if (p.country !== 0) features.country = p.country;
+  if (p.gender !== 0) features.gender = p.gender;
+  if (p.idMatch) features.identifier = round(0.99 + 0.01 * nameScore - NAME_WEIGHT * nameScore);
+  else if (p.identifier !== 0) features.identifier = p.identifier;
   return {
-    score: round(Math.max(0, Math.min(1, score))),
+    score: total(p, nameScore),
     matchedName: bestIndexed?.text ?? names[0]?.text ?? entity.caption,
     features,
     explainTokens: () =>
       bestAligner && bestIndexed
-        ? bestAligner.align(bestIndexed.tokens, true, bestIndexed).tokens
+        ? bestAligner.align(bestIndexed.tokens, true, bestIndexed, shortForms).tokens
         : [],
   };
 }

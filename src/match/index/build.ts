@@ -25,9 +25,10 @@ export class CandidateIndex {
   private readonly nameList: (IndexedName | undefined)[] = [];
   /** Decodes a name of a loaded index; unset for a built one (all its names are there). */
   private decodeName: ((n: number) => IndexedName) | undefined;
-  /** Calls `fn` for every token slot of a loaded index, without decoding its names. */
+  /** Calls `fn` for token slots `from..to` of a loaded index, without decoding its names. */
   private eachSlot:
-    ((fn: (slot: number, token: NameToken, id: number) => void) => void) | undefined;
+    | ((fn: (slot: number, token: NameToken, id: number) => void, from: number, to: number) => void)
+    | undefined;
   readonly vocab = new Vocabulary();
   /** log-scaled inverse document frequency per vocabulary token. */
   idf: Float32Array = new Float32Array(0);
@@ -67,19 +68,43 @@ export class CandidateIndex {
    * vocabulary id, name by name: what the matcher precomputes per list token.
    */
   forEachSlot(fn: (slot: number, token: NameToken, id: number) => void): void {
-    if (this.eachSlot) return this.eachSlot(fn);
-    for (const name of this.nameList)
-      name!.tokens.forEach((t, j) => fn(name!.tokenStart + j, t, name!.tokenIds[j]!));
+    for (const _ of this.slotSteps(fn));
+  }
+
+  /**
+   * {@link forEachSlot} in steps, yielding every {@link SLOT_STEP} slots (a loaded index) or
+   * {@link STEP} names (a built one): a server preparing a new matcher between requests walked
+   * all ~150k slots in one go.
+   */
+  *slotSteps(fn: (slot: number, token: NameToken, id: number) => void): Generator<void> {
+    const each = this.eachSlot;
+    if (each) {
+      for (let from = 0; from < this.tokenSlots; from += SLOT_STEP) {
+        each(fn, from, Math.min(from + SLOT_STEP, this.tokenSlots));
+        yield;
+      }
+      return;
+    }
+    const names = this.nameList;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      name.tokens.forEach((t, j) => fn(name.tokenStart + j, t, name.tokenIds[j]!));
+      if (i % STEP === STEP - 1) yield;
+    }
   }
 
   /**
    * An index whose names are decoded on demand (for stored.ts, which sets every other field):
-   * `count` names, `decode` giving name `n`, `eachSlot` walking the token slots.
+   * `count` names, `decode` giving name `n`, `eachSlot` walking token slots `from..to`.
    */
   static lazy(
     count: number,
     decode: (n: number) => IndexedName,
-    eachSlot: (fn: (slot: number, token: NameToken, id: number) => void) => void,
+    eachSlot: (
+      fn: (slot: number, token: NameToken, id: number) => void,
+      from: number,
+      to: number,
+    ) => void,
   ): CandidateIndex {
     const index = new CandidateIndex();
     // Filled with undefined, not left holey: a sparse array would turn into a dictionary.
@@ -202,10 +227,14 @@ export type Pause = () => Promise<void> | undefined;
 
 /** Names handled between two looks at the clock in a sliced pass. */
 const STEP = 256;
+/** Token slots of a loaded index handled between two looks at the clock. */
+const SLOT_STEP = 8192;
 
-/** Runs `steps` to the end, awaiting `pause` between steps when it asks to. */
-export async function drain(steps: Generator<void>, pause?: Pause): Promise<void> {
-  for (const _ of steps) {
+/** Runs `steps` to the end, awaiting `pause` between steps when it asks to; gives its result. */
+export async function drain<T>(steps: Generator<void, T>, pause?: Pause): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
     const p = pause?.();
     if (p) await p;
   }

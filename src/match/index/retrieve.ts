@@ -5,10 +5,12 @@
  * the token's rarity times its similarity. Common tokens (Kim, Mohammed, Trading) add little, so
  * they never pull a name in on their own when the query has anything rarer.
  */
+import { GenerationalMemo } from '../../core/index.ts';
 import { nameVariants, type NameToken } from '../../normalize/index.ts';
 import { jaroWinkler } from '../similarity/index.ts';
 import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
+import { clipTargets } from './clips.ts';
 import { cachedPhonetic, cachedSkeleton, deletes, shortSlips } from './keys.ts';
 import {
   MIN_SPELLED_LENGTH,
@@ -49,18 +51,26 @@ const scratchByIndex = new WeakMap<CandidateIndex, Scratch>();
 
 /** Similarity given to a list token that is a diminutive or full form of the query form. */
 const NICKNAME_SIMILARITY = 0.9;
+/**
+ * Similarity given to a list token a short query form is clipped from (see clips.ts): enough to
+ * bring the name in beside its surname, as the scorer's clip credit would (CLIP_SCORE).
+ */
+const CLIP_SIMILARITY = 0.8;
 /** Similarity given to a list token one slip away from a short query form (see shortSlips). */
 const SHORT_SLIP_SIMILARITY = 0.85;
 /** Forms shorter than this are not looked up by sound: short metaphone codes (KM, AN) match too much. */
 const MIN_PHONETIC_LENGTH = 4;
-/** Lookups remembered across queries (a batch repeats its common given names and surnames). */
+/**
+ * Lookups remembered across queries (a batch repeats its common given names and surnames), per
+ * generation: a form in use survives the cache filling up (see `GenerationalMemo`).
+ */
 const LOOKUP_CACHE_SIZE = 20_000;
 
 interface Lookup {
   ids: number[];
   sims: number[];
 }
-const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
+const lookupCaches = new WeakMap<CandidateIndex, GenerationalMemo<string, Lookup>>();
 
 /**
  * Vocabulary tokens reachable from a query form, with their similarity to it: the form itself,
@@ -71,7 +81,7 @@ const lookupCaches = new WeakMap<CandidateIndex, Map<string, Lookup>>();
  */
 export function lookupForm(index: CandidateIndex, form: string): Lookup {
   let cache = lookupCaches.get(index);
-  if (!cache) lookupCaches.set(index, (cache = new Map()));
+  if (!cache) lookupCaches.set(index, (cache = new GenerationalMemo(LOOKUP_CACHE_SIZE)));
   const hit = cache.get(form);
   if (hit) return hit;
   const v = index.vocab;
@@ -116,6 +126,8 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
         if (s.length >= 3) v.bySkeleton.forEach(s, spelled);
       }
     }
+    // The full names a short form is clipped from (Sveta → Svetlana, Mide → Olumide).
+    for (const id of clipTargets(index, form)) set(id, CLIP_SIMILARITY);
     // The short forms of a table name the query form spells otherwise (Aleksandr → Alex).
     for (const c of tableNamesSpelledLike(form))
       for (const m of nameVariants(c) ?? []) {
@@ -125,7 +137,6 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
   }
   // Plain arrays: two typed arrays per cached lookup would cost more in headers than data.
   const result: Lookup = { ids: [...out.keys()], sims: [...out.values()] };
-  if (cache.size >= LOOKUP_CACHE_SIZE) cache.clear();
   cache.set(form, result);
   return result;
 }
@@ -152,9 +163,10 @@ export interface Reach {
  */
 export class ReachMarks {
   /** The query that last marked each token; its bits are stale otherwise. */
-  private readonly stamp: Int32Array;
-  private readonly bits: Uint32Array;
-  private generation = 0;
+  readonly stamp: Int32Array;
+  readonly bits: Uint32Array;
+  /** The current query's number. */
+  generation = 0;
   private used = 0;
 
   constructor(vocabularySize: number) {
@@ -172,28 +184,37 @@ export class ReachMarks {
   }
 
   /** A new mark of the current query, or undefined when it has taken all 32. */
-  take(): (Reach & { add(id: number): void }) | undefined {
+  take(): Mark | undefined {
     if (this.used === 32) return undefined;
-    const mask = (1 << this.used++) >>> 0;
-    const generation = this.generation;
-    const { stamp, bits } = this;
-    const current = () => {
-      if (this.generation !== generation)
-        throw new Error('reach of an earlier query read after the next one began');
-    };
-    return {
-      add: (id) => {
-        if (stamp[id] === generation) bits[id]! |= mask;
-        else {
-          stamp[id] = generation;
-          bits[id] = mask;
-        }
-      },
-      has: (id) => {
-        current();
-        return stamp[id] === generation && (bits[id]! & mask) !== 0;
-      },
-    };
+    return new Mark(this, (1 << this.used++) >>> 0, this.generation);
+  }
+}
+
+/**
+ * One mark of {@link ReachMarks}: an object with its methods on the prototype, not a pair of
+ * closures, since the aligner asks `has` for every list token of every candidate name.
+ */
+class Mark implements Reach {
+  constructor(
+    private readonly marks: ReachMarks,
+    private readonly mask: number,
+    private readonly generation: number,
+  ) {}
+
+  add(id: number): void {
+    const { stamp, bits } = this.marks;
+    if (stamp[id] === this.generation) bits[id]! |= this.mask;
+    else {
+      stamp[id] = this.generation;
+      bits[id] = this.mask;
+    }
+  }
+
+  has(id: number): boolean {
+    const marks = this.marks;
+    if (marks.generation !== this.generation)
+      throw new Error('reach of an earlier query read after the next one began');
+    return marks.stamp[id] === this.generation && (marks.bits[id]! & this.mask) !== 0;
   }
 }
 

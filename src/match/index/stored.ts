@@ -19,12 +19,20 @@
  */
 import type { NameToken } from '../../normalize/index.ts';
 import type { IndexedEntity, IndexedIdentifier, IndexedName } from '../types.ts';
-import { CandidateIndex } from './build.ts';
+import { CandidateIndex, drain, type Pause } from './build.ts';
 import type { MultiMap } from './multimap.ts';
 import { formOrder, SortedFormIds } from './vocabulary.ts';
 
 /** Version of the stored layout (and of what the builder indexes). */
 export const INDEX_FORMAT = 4;
+
+/**
+ * Elements per JSON chunk of the entity facts (the trade check's): each chunk is parsed on its
+ * own, so a server decoding a new index between requests holds the event loop for one chunk.
+ */
+const CHUNK = 2048;
+/** Entities or keys handled between two steps of {@link decodingIndex}. */
+const STEP = 1024;
 
 type Typed = Int32Array | Uint32Array | Float32Array | Uint8Array;
 type TypedName = 'i32' | 'u32' | 'f32' | 'u8';
@@ -83,6 +91,21 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   };
   const json = (name: string, value: unknown) =>
     parts.push({ name, type: 'u8', bytes: encoder.encode(JSON.stringify(value)) });
+  // A long array as JSON arrays of CHUNK elements each, with their byte offsets beside.
+  const chunked = (name: string, values: readonly unknown[]) => {
+    const texts: Uint8Array[] = [];
+    const starts = new Uint32Array(Math.ceil(values.length / CHUNK) + 1);
+    let at = 0;
+    for (let i = 0; i < values.length; i += CHUNK) {
+      const text = encoder.encode(JSON.stringify(values.slice(i, i + CHUNK)));
+      texts.push(text);
+      starts[i / CHUNK] = at;
+      at += text.length;
+    }
+    starts[starts.length - 1] = at;
+    typed(`${name}Chunks`, starts);
+    parts.push({ name, type: 'u8', bytes: concat(texts, at) });
+  };
   // A string table: the strings' UTF-8 in one section, their UTF-16 offsets in another. UTF-8
   // cannot hold a lone surrogate (TextEncoder writes U+FFFD): such a table is stored as JSON.
   const strings = (name: string, list: readonly string[]) => {
@@ -242,7 +265,7 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   typed('rows', concat(rows, rowAt));
   typed('propsStart', propsStart);
   typed('props', concat(props, at));
-  json('extra', extra);
+  chunked('extra', extra);
 
   // Sections aligned to 8 bytes, so typed arrays view them in place.
   const sections: Meta['sections'] = {};
@@ -267,16 +290,40 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   return out;
 }
 
+/** What {@link decodeIndex} gives back. */
+export interface DecodedIndex {
+  index: CandidateIndex;
+  /** The `extra` stored with the index, parsed on first call. */
+  extra: () => unknown[];
+  /** {@link extra} parsed in steps (a server filling what the trade check reads, between requests). */
+  extraSteps: () => Generator<void, unknown[]>;
+}
+
 /**
  * The index {@link encodeIndex} wrote, and the `extra` stored with it (parsed when first asked
  * for: a screening that reads none of it does not pay for it). `bytes` must start at a
  * multiple of 8 in its buffer (a file read whole does); its typed arrays are used in place, so
  * it must not be changed afterwards. Throws on bytes that do not hold a whole index.
  */
-export function decodeIndex(bytes: Uint8Array): {
-  index: CandidateIndex;
-  extra: () => unknown[];
-} {
+export function decodeIndex(bytes: Uint8Array): DecodedIndex {
+  const steps = decodingIndex(bytes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * {@link decodeIndex} in steps of about a millisecond, with `pause` between them when it asks: a
+ * server decoding a new index while it answers from the old one (decoding in one go held its
+ * event loop for 100–200 ms on a loaded machine).
+ */
+export function decodeIndexSliced(bytes: Uint8Array, pause?: Pause): Promise<DecodedIndex> {
+  return drain(decodingIndex(bytes), pause);
+}
+
+/** {@link decodeIndex} as a generator that yields between steps. */
+function* decodingIndex(bytes: Uint8Array): Generator<void, DecodedIndex> {
   if (bytes.byteOffset % ALIGN !== 0) bytes = bytes.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const metaLength = view.getUint32(0, true);
@@ -302,6 +349,20 @@ export function decodeIndex(bytes: Uint8Array): {
     const [offset, length] = raw(name);
     return JSON.parse(decoder.decode(bytes.subarray(head + offset, head + offset + length))) as T;
   };
+  /** A chunked array section, parsed chunk by chunk into `out`, yielding between. */
+  function* chunks<T>(name: string, out: T[]): Generator<void, T[]> {
+    const starts = typed(`${name}Chunks`, 'u32');
+    const [offset, length] = raw(name);
+    const base = head + offset;
+    if (starts.length < 1 || starts[starts.length - 1] !== length)
+      throw new Error(`stored index: section ${name} does not match its chunks`);
+    for (let c = 0; c + 1 < starts.length; c++) {
+      const text = decoder.decode(bytes.subarray(base + starts[c]!, base + starts[c + 1]!));
+      for (const v of JSON.parse(text) as T[]) out.push(v);
+      yield;
+    }
+    return out;
+  }
   /** A string table {@link encodeIndex} wrote: its size, and string `i`. */
   const strings = (name: string): { size: number; at: (i: number) => string } => {
     if (meta.sections[`${name}Json`]) {
@@ -398,14 +459,18 @@ export function decodeIndex(bytes: Uint8Array): {
       tokenStart: start,
     };
   };
-  const index = CandidateIndex.lazy(meta.names, decodeName, (fn) => {
-    for (let s = 0; s < slotToken.length; s++) fn(s, token(slotToken[s]!), slotTokenId[s]!);
+  const index = CandidateIndex.lazy(meta.names, decodeName, (fn, from, to) => {
+    for (let s = from; s < to; s++) fn(s, token(slotToken[s]!), slotTokenId[s]!);
   });
+  yield;
   const v = index.vocab;
   const order = typed('formOrder', 'i32');
   if (order.length !== forms.size)
     throw new Error('stored index: form order does not match its forms');
-  for (let id = 0; id < forms.size; id++) v.forms.push(forms.at(id));
+  for (let id = 0; id < forms.size; id++) {
+    v.forms.push(forms.at(id));
+    if (id % (16 * STEP) === 16 * STEP - 1) yield;
+  }
   v.ids = new SortedFormIds(v.forms, order);
   v.postingStart = typed('postingStart', 'i32');
   v.postingData = typed('postingData', 'i32');
@@ -430,6 +495,7 @@ export function decodeIndex(bytes: Uint8Array): {
       // Most keys hold one value: added as it is, with no view made over the values.
       if (to - from === 1) map.add(keys.at(i), values[from]!);
       else map.setAll(keys.at(i), values.subarray(from, to));
+      if (i % STEP === STEP - 1) yield;
     }
   }
 
@@ -455,12 +521,31 @@ export function decodeIndex(bytes: Uint8Array): {
         props.subarray(propsStart[i]!, propsStart[i + 1]!),
       ),
     );
+    if (i % STEP === STEP - 1) yield;
   }
   if (index.entities.length !== meta.entities || index.nameCount !== meta.names)
     throw new Error('stored index: counts do not match its sections');
   raw('extra');
   let extra: unknown[] | undefined;
-  return { index, extra: () => (extra ??= json<unknown[]>('extra')) };
+  function* extraSteps(): Generator<void, unknown[]> {
+    if (!extra) {
+      const parsed = yield* chunks<unknown>('extra', []);
+      extra ??= parsed;
+    }
+    return extra;
+  }
+  return {
+    index,
+    extra: () => {
+      if (extra) return extra;
+      const steps = extraSteps();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    },
+    extraSteps,
+  };
 }
 
 /**

@@ -51,6 +51,20 @@ export class SortedFormIds implements FormIds {
   has(form: string): boolean {
     return this.get(form) !== undefined;
   }
+
+  /**
+   * Builds the Map now, in steps (a server that will screen on, between its requests): built on
+   * the {@link MAP_AFTER}th lookup instead, it held that request for 50–80 ms.
+   */
+  *mapping(): Generator<void> {
+    if (this.map) return;
+    const map = new Map<string, number>();
+    for (let id = 0; id < this.forms.length; id++) {
+      map.set(this.forms[id]!, id);
+      if (id % 4096 === 4095) yield;
+    }
+    this.map ??= map;
+  }
 }
 
 /** Lookups after which {@link SortedFormIds} builds a Map. */
@@ -98,6 +112,14 @@ export class Vocabulary {
     }
     const list = this.building[id]!;
     if (list[list.length - 1] !== nameId) list.push(nameId);
+  }
+
+  /**
+   * Readies the form lookups of a loaded index for a long-running process, in steps (see
+   * {@link SortedFormIds.mapping}); a built index has its Map already.
+   */
+  *mappingIds(): Generator<void> {
+    if (this.ids instanceof SortedFormIds) yield* this.ids.mapping();
   }
 
   /** Packs the postings. Call once after the last add. */

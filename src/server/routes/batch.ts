@@ -19,7 +19,6 @@ import type { RouteContext } from '../context.ts';
 import { badRequest, HttpError, HTTP_CODES, toResponse } from '../errors.ts';
 import { errors, StringEnum, stringList, typed } from '../schemas.ts';
 import { bodyBytes, DEFAULT_STREAM_LIMIT, streamedFormat } from '../_body.ts';
-import { VALIDATED_BY_PARSER } from './trade.ts';
 
 /**
  * Rows per chunk: a chunk is screened between two turns of the event loop, so small chunks keep
@@ -54,27 +53,32 @@ export function batchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         description:
           'Body: `text/csv` with a header row (the name in `name`, or the column `name_col` names; `dob`, `country`, `schema`, `id` likewise), or `application/x-ndjson`, one query entity per line. The answer (`application/x-ndjson`) streams one line per row, in order, as `embargo screen --input` writes them, then `{"summary": {rows, matched, failed}}`; a failure after the answer began ends it with `{"error"}` instead. A body over the server\'s limit for streamed bodies is 413.',
         querystring: BATCH_QUERY,
-        // For /openapi.json: the rows are read by the streamed parser, not by Ajv.
-        consumes: ['text/csv', 'application/x-ndjson'],
-        body: Type.String({
-          description:
-            'CSV with a header row, or JSON lines (one query entity per line: `{"schema", "properties"}`)',
-        }),
+        // The body is read as a stream, so its schemas say what it holds and validate nothing.
+        body: {
+          content: {
+            'text/csv': {
+              schema: { description: 'CSV with a header row; one name to screen per row' },
+            },
+            'application/x-ndjson': {
+              schema: { description: 'JSON lines: one query entity per line, as /match takes' },
+            },
+          },
+        },
         response: {
-          // A stream is sent as it is (no serialiser): the schema is for the document.
           200: {
-            description: 'one JSON line per row, in order, then `{"summary"}` (or `{"error"}`)',
+            description: 'one JSON line per row, in order, then a summary line',
             content: {
               'application/x-ndjson': {
-                // Plain JSON Schema, not TypeBox: the handler sends a stream, not a string.
-                schema: { type: 'string', description: 'JSON lines' },
+                schema: {
+                  description:
+                    'each line is a row screened ({"row", "id", "results", "input"…}, as /match answers one query) or not ({"row", "input", "error"}); the last is {"summary": {rows, matched, failed}} or {"error"}',
+                },
               },
             },
           },
           ...errors(400, 401, 403, 404, 413, 415, 429, 503),
         },
       },
-      validatorCompiler: VALIDATED_BY_PARSER,
       config: { access: 'read', streamedBody: true },
     },
     async (request, reply) => {

@@ -155,10 +155,9 @@ const SCENARIO_BOOK = Type.Union([
 
 /**
  * No Ajv pass over the body: each transaction meets the schema in `parseTransaction`, without
- * Ajv's type coercion (which, inside `anyOf`, would turn `"5"` into 5 or `null` into `""`); a
- * streamed body (`POST /screen`) is read by its own parser. The body schema is for the document.
+ * Ajv's type coercion (which, inside `anyOf`, would turn `"5"` into 5 or `null` into `""`).
  */
-export const VALIDATED_BY_PARSER: FastifySchemaCompiler<unknown> = (route) =>
+const VALIDATED_BY_PARSER: FastifySchemaCompiler<unknown> = (route) =>
   route.httpPart === 'body'
     ? (data: unknown) => ({ value: data })
     : ajv({ ...route, schema: route.schema as object });

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  clipStems,
+  clipStrength,
+  fullNameKeys,
+  NO_CLIP,
+  shortFormKeys,
+  STRONG_CLIP,
+  WEAK_CLIP,
+} from './shortForms.ts';
+
+/** Asserts the strength both ways round, naming the pair on failure. */
+function expect(pairs: readonly (readonly [string, string])[], strength: number): void {
+  for (const [a, b] of pairs) {
+    assert.equal(clipStrength(a, b), strength, `${a}/${b}`);
+    assert.equal(clipStrength(b, a), strength, `${b}/${a}`);
+  }
+}
+
+test('a front clip, with or without a pet ending, is a strong short form', () => {
+  expect(
+    [
+      ['lyuba', 'lyubov'], // Russian -a
+      ['valya', 'valentina'], // -ya
+      ['nadya', 'nadezhda'],
+      ['gena', 'gennady'],
+      ['stasya', 'stanislava'],
+      ['chidi', 'chidiebere'], // Igbo
+      ['nkechi', 'nkechinyere'],
+      ['pepa', 'pepita'],
+      ['chris', 'christopher'],
+      ['doro', 'dorothea'],
+    ],
+    STRONG_CLIP,
+  );
+});
+
+test('a back clip is a strong short form (Yoruba, Igbo, Italian, Spanish, Russian)', () => {
+  expect(
+    [
+      ['tunde', 'babatunde'],
+      ['bayo', 'adebayo'],
+      ['kemi', 'oluwakemi'],
+      ['segun', 'olusegun'],
+      ['dapo', 'oladapo'],
+      ['sandro', 'alessandro'],
+      ['enzo', 'vincenzo'],
+      ['lupe', 'guadalupe'],
+      ['lena', 'yelena'],
+      ['mila', 'lyudmila'],
+      ['slava', 'vyacheslav'], // the final vowel changed
+    ],
+    STRONG_CLIP,
+  );
+});
+
+test('a clip after the first syllable is a strong short form', () => {
+  expect(
+    [
+      ['katya', 'yekaterina'],
+      ['tonio', 'antonio'],
+      ['nastya', 'anastasia'],
+      ['kolya', 'nikolai'],
+      ['tasha', 'natasha'],
+    ],
+    STRONG_CLIP,
+  );
+});
+
+test('a pet ending with its vowels is cut off before the stem is looked for', () => {
+  assert.deepEqual(clipStems('seryozha'), ['seryozha', 'seryozh', 'seryo', 'ser']);
+  assert.deepEqual(clipStems('pasha'), ['pasha', 'pash', 'pa']);
+  assert.deepEqual(clipStems('rafa'), ['rafa', 'raf']);
+  assert.deepEqual(clipStems('henk'), ['henk'], 'a consonant-final form has no pet ending');
+  expect(
+    [
+      ['seryozha', 'sergei'],
+      ['lyosha', 'alyosha'],
+    ],
+    STRONG_CLIP,
+  );
+});
+
+test('two letters, or the consonants alone, are weak evidence', () => {
+  expect(
+    [
+      ['pasha', 'pavel'],
+      ['alyosha', 'aleksei'], // Al-yosha
+      ['masha', 'mariya'],
+      ['dima', 'dmitri'],
+      ['tolya', 'tomas'],
+    ],
+    WEAK_CLIP,
+  );
+});
+
+test('unrelated names, a surname or patronymic made of the name, and long forms are no clip', () => {
+  expect(
+    [
+      ['masha', 'svetlana'],
+      ['kolya', 'boris'],
+      ['tunde', 'segun'],
+      ['lena', 'marina'],
+      ['chidi', 'emeka'],
+      ['bob', 'boris'], // consonant-final: only a front clip counts
+      ['sam', 'simon'],
+      ['chol', 'chan'],
+      ['preecha', 'prayut'], // longer than the name: no weak shape
+      ['ivan', 'ivanov'],
+      ['ivan', 'ivanovich'],
+      ['omar', 'omarov'],
+      ['ahmad', 'ahmadi'],
+      ['ali', 'alizadeh'],
+      ['petro', 'petrenko'],
+      ['john', 'johnson'],
+      ['anna', 'anna'],
+      ['ed', 'edo'], // nothing is cut from a name shorter than four letters
+      ['kim', 'kimm'],
+    ],
+    NO_CLIP,
+  );
+});
+
+test('a short form of four letters or more shares a lookup key with the names it is cut from', () => {
+  const keysOf = (full: string) => {
+    const keys = new Int32Array(4);
+    return [...keys.subarray(0, fullNameKeys(full, keys, 0))];
+  };
+  for (const [short, full] of [
+    ['sveta', 'svetlana'],
+    ['concha', 'concepcion'],
+    ['tunde', 'babatunde'],
+    ['kemi', 'oluwakemi'],
+    ['slava', 'vyacheslav'],
+    ['nastya', 'anastasia'],
+    ['tonio', 'antonio'],
+    ['bimbo', 'abimbola'],
+  ] as const) {
+    assert.equal(clipStrength(short, full), STRONG_CLIP, `${short}/${full}`);
+    const filed = keysOf(full);
+    assert.ok(
+      shortFormKeys(short).some((k) => filed.includes(k)),
+      `${short} finds ${full}`,
+    );
+  }
+  assert.equal(
+    shortFormKeys('sveta').some((k) => keysOf('savchenko').includes(k)),
+    false,
+  );
+  assert.deepEqual(keysOf('ivan'), [], 'nothing of four letters is cut from a name of four');
+});
