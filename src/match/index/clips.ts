@@ -33,14 +33,18 @@ const MAX_FULL_NAME = 12;
 const MAX_BUCKET = 96;
 
 /** The vocabulary's forms by key, packed: key `k` holds `ids[start[k] .. start[k + 1])`. */
-interface Buckets {
+export interface ClipBuckets {
   start: Int32Array;
   ids: Int32Array;
 }
-const keysByIndex = new WeakMap<CandidateIndex, Buckets>();
+const keysByIndex = new WeakMap<CandidateIndex, ClipBuckets>();
 
-/** Files every vocabulary form under its keys: their keys first, then counted and placed. */
-function fullNames(index: CandidateIndex): Buckets {
+/**
+ * Files every vocabulary form under its keys: their keys first, then counted and placed. The
+ * stored index keeps the result ({@link adoptClipBuckets}), so a process that loads it does not
+ * file the forms again on its first lookup (~45 ms CPU, a sixth of a cold `embargo screen`).
+ */
+export function clipBuckets(index: CandidateIndex): ClipBuckets {
   let b = keysByIndex.get(index);
   if (b) return b;
   const forms = index.vocab.forms;
@@ -72,6 +76,17 @@ function fullNames(index: CandidateIndex): Buckets {
 }
 
 /**
+ * Gives `index` the buckets its stored form kept, checked for their shape: a loaded index does not
+ * file its forms again.
+ */
+export function adoptClipBuckets(index: CandidateIndex, b: ClipBuckets): void {
+  const n = b.start[b.start.length - 1];
+  if (b.start.length !== 2 * CLIP_KEY_SPACE + 1 || n !== b.ids.length)
+    throw new Error('stored index: short-form keys do not match their forms');
+  keysByIndex.set(index, b);
+}
+
+/**
  * Full names one short form may stand for, at most: a stem cut from more list names than this
  * tells none of them apart, and bringing them all in would crowd out the names the rest of the
  * query finds.
@@ -85,7 +100,7 @@ const MAX_TARGETS = 24;
  */
 export function clipTargets(index: CandidateIndex, form: string): number[] {
   if (form.length < 4 || form.length > MAX_SHORT_FORM) return [];
-  const { start, ids } = fullNames(index);
+  const { start, ids } = clipBuckets(index);
   const forms = index.vocab.forms;
   const out: number[] = [];
   for (const k of shortFormKeys(form)) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storedEntity } from '../_testing.ts';
 import { CandidateIndex } from './build.ts';
+import { clipTargets } from './clips.ts';
 import { decodeIndex, encodeIndex } from './stored.ts';
 
 /** Names in several scripts, with titles, initials and shared words, so every table is used. */
@@ -32,6 +33,24 @@ test('a decoded index holds the names, tokens, forms and keys the built one hold
     const keys = (m: CandidateIndex) =>
       [...m.vocab[map].entries()].map(([k, v]) => [k, [...(typeof v === 'number' ? [v] : v)]]);
     assert.deepEqual(keys(loaded), keys(built), map);
+  }
+});
+
+test('a decoded index finds the full names a short form is cut from, from its stored keys', () => {
+  const people = [
+    storedEntity('Person', { name: ['SAVCHENKO, Svetlana Borisovna'] }),
+    storedEntity('Person', { name: ['Olumide BANDA'] }),
+    ...ENTITIES,
+  ];
+  const built = CandidateIndex.build(people);
+  const loaded = decodeIndex(encodeIndex(built)).index;
+  for (const [short, full] of [
+    ['sveta', 'svetlana'],
+    ['mide', 'olumide'],
+  ] as const) {
+    const forms = (i: CandidateIndex) => clipTargets(i, short).map((id) => i.vocab.forms[id]);
+    assert.ok(forms(built).includes(full), `${short} reaches ${full} in the built index`);
+    assert.deepEqual(forms(loaded), forms(built), short);
   }
 });
 

@@ -20,11 +20,12 @@
 import type { NameToken } from '../../normalize/index.ts';
 import type { IndexedEntity, IndexedIdentifier, IndexedName } from '../types.ts';
 import { CandidateIndex, drain, type Pause } from './build.ts';
+import { adoptClipBuckets, clipBuckets } from './clips.ts';
 import type { MultiMap } from './multimap.ts';
 import { formOrder, SortedFormIds } from './vocabulary.ts';
 
 /** Version of the stored layout (and of what the builder indexes). */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /**
  * Elements per JSON chunk of the entity facts (the trade check's): each chunk is parsed on its
@@ -121,6 +122,9 @@ export function encodeIndex(index: CandidateIndex, extra: unknown[] = []): Uint8
   strings('forms', v.forms);
   typed('formOrder', formOrder(v.forms));
   typed('postingStart', v.postingStart);
+  const clips = clipBuckets(index);
+  typed('clipStart', clips.start);
+  typed('clipIds', clips.ids);
   typed('postingData', v.postingData);
   typed('idf', index.idf);
   typed('nameWeight', index.nameWeight);
@@ -473,6 +477,7 @@ function* decodingIndex(bytes: Uint8Array): Generator<void, DecodedIndex> {
   }
   v.ids = new SortedFormIds(v.forms, order);
   v.postingStart = typed('postingStart', 'i32');
+  adoptClipBuckets(index, { start: typed('clipStart', 'i32'), ids: typed('clipIds', 'i32') });
   v.postingData = typed('postingData', 'i32');
   index.idf = typed('idf', 'f32');
   index.nameWeight = typed('nameWeight', 'f32');
