@@ -20,25 +20,11 @@ import {
 } from '../core/index.ts';
 import { measureById, measuresInForce } from './load.ts';
 import type { Measure, Regime } from './types.ts';
+import { day, text, texts } from './_schemaParts.ts';
 import { AuthoritySchema, ID_PATTERN, MeasureTagSchema } from './types.ts';
 
 /** Folder holding the scenario files. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
-
-/** A string with a non-blank character. */
-const text = (description?: string) =>
-  Type.String({
-    pattern: '\\S',
-    errorMessage: 'must be a non-empty string',
-    ...(description !== undefined && { description }),
-  });
-
-/** A non-empty list of non-empty strings. */
-const texts = (description: string) => Type.Array(text(), { minItems: 1, description });
-
-/** A day on the calendar, YYYY-MM-DD. */
-const day = (description: string) =>
-  Type.String({ format: 'date', description, errorMessage: 'is not a date YYYY-MM-DD' });
 
 /** Where a scenario's claim comes from. */
 export const ScenarioSourceSchema = Type.Object(

@@ -12,21 +12,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { oneOf } from '../core/index.ts';
-
-/** A string with a non-blank character. */
-const text = (description?: string) =>
-  Type.String({
-    pattern: '\\S',
-    errorMessage: 'must be a non-empty string',
-    ...(description !== undefined && { description }),
-  });
-
-/** A non-empty list of non-empty strings. */
-const texts = (description: string) => Type.Array(text(), { minItems: 1, description });
-
-/** A day on the calendar, YYYY-MM-DD. */
-const day = (description: string) =>
-  Type.String({ format: 'date', description, errorMessage: 'is not a real date YYYY-MM-DD' });
+import { day, text, texts } from './_schemaParts.ts';
 
 /** A number above 0. */
 const positive = (description: string) =>
