@@ -5,23 +5,7 @@
  * beside the name as written. Split on the index's vocabulary, since letters alone cannot tell
  * where one name ends and the next begins.
  */
-import type { NameToken } from '../normalize/index.ts';
-
-/**
- * Scripts read by transliteration tables (issue 13): their Latin text is a guess at a
- * romanisation, so split into Latin words it would be typo-matched as Latin, stacking a second
- * approximation on the first (やまだ yamada → "ya mada" ~ Yamaha). Their tokens are compared
- * whole, by what the romanisation leaves uncertain.
- */
-const TABLE_READ_SCRIPTS: ReadonlySet<string> = new Set([
-  'hebrew',
-  'thai',
-  'khmer',
-  'burmese',
-  'georgian',
-  'armenian',
-  'kana',
-]);
+import { TABLE_READ_SCRIPTS, type NameToken } from '../normalize/index.ts';
 
 /** Tokens shorter than this are not split: two known words of three letters or more make six. */
 export const MIN_SPLIT_LENGTH = 6;

@@ -5,7 +5,7 @@
 export { countryCode, foldCountry } from './countries.ts';
 export { LEGAL_FORMS, legalFormsIn, looksLikeCompany } from './legalForms.ts';
 export type { NameToken, TokenKind } from './nameToken.ts';
-export { detectScript, type Script } from './script.ts';
+export { detectScript, TABLE_READ_SCRIPTS, type Script } from './script.ts';
 export { MAX_NAME_LENGTH, tokenizeName } from './tokenize.ts';
 export { phoneticKeys, skeleton } from './phonetic.ts';
 export { displayOrder, hasFormatCharacters, nameReadings } from './formatChars.ts';

@@ -23,6 +23,21 @@ export type Script =
   | 'armenian'
   | 'other';
 
+/**
+ * Scripts read into Latin by our own letter or syllable tables (issue 13): a token's Latin forms
+ * are guesses at how the name is romanised, several per word, so the matcher compares them by
+ * what the romanisation leaves uncertain, and never splits them into Latin words.
+ */
+export const TABLE_READ_SCRIPTS: ReadonlySet<Script> = new Set([
+  'hebrew',
+  'thai',
+  'khmer',
+  'burmese',
+  'georgian',
+  'armenian',
+  'kana',
+]);
+
 // [first, last, script], sorted by first code point. Blocks from the Unicode 15 Blocks.txt.
 const BLOCKS: readonly (readonly [number, number, Script])[] = [
   [0x00c0, 0x024f, 'latin'], // Latin-1 Supplement letters, Latin Extended-A and -B

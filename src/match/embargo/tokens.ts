@@ -7,6 +7,7 @@
 import {
   areNameVariants,
   isTruncatedBusinessWord,
+  TABLE_READ_SCRIPTS,
   type NameToken,
   type Script,
 } from '../../normalize/index.ts';
@@ -64,15 +65,7 @@ const SYLLABIC: ReadonlySet<Script> = new Set(['hangul', 'han', 'kana']);
  * for short words, and only the primary Double Metaphone code of the guessed form counts (the
  * secondary models English and French spelling quirks, so nasaralle ~ Nasser by a silent -lle).
  */
-const TABLE_READ: ReadonlySet<Script> = new Set([
-  'hebrew',
-  'thai',
-  'khmer',
-  'burmese',
-  'georgian',
-  'armenian',
-  'kana',
-]);
+const TABLE_READ = TABLE_READ_SCRIPTS;
 /**
  * A sound or skeleton likeness of a table-read word stands on its own from this many consonants
  * in the shared key (KRML: כרמל ~ Carmel, HSPL: חיזבאללה ~ Hezbollah); three or fewer (PKT, HNT)
