@@ -40,19 +40,19 @@ describe('the coverage of screening answers', needsData('un_sc', LIST_DATE), () 
     const b = await engine.screen(query);
     assert.deepEqual(a.coverage, await engine.coverage());
     assert.deepEqual(b.coverage, a.coverage);
-    assert.equal(a.coverage.checked_at, new Date().toISOString().slice(0, 10));
-    assert.deepEqual(a.coverage.stale, []);
+    assert.equal(a.coverage?.checked_at, new Date().toISOString().slice(0, 10));
+    assert.deepEqual(a.coverage?.stale, []);
     assert.equal(a.warnings, undefined);
   });
 
   test('lists asked for by name get their own coverage, and a missing one is warned of', async () => {
     await engine.screen(query);
     const r = await engine.screen(query, { sources: ['un_sc', 'eu_fsf'] });
-    assert.deepEqual(r.coverage.missing, ['eu_fsf']);
+    assert.deepEqual(r.coverage?.missing, ['eu_fsf']);
     assert.match(r.warnings?.join('\n') ?? '', /eu_fsf was asked for but is not loaded/);
     const all = await engine.screen(query);
     // Every list is relied on when none is asked for; a missing one is reported, not warned of.
-    assert.ok(all.coverage.missing.includes('eu_fsf'));
+    assert.ok(all.coverage?.missing.includes('eu_fsf'));
     assert.equal(all.warnings, undefined);
   });
   // Last: the clock then stays a day ahead for the engine's store reads.
@@ -64,11 +64,11 @@ describe('the coverage of screening answers', needsData('un_sc', LIST_DATE), () 
     const tomorrow = new Date(Date.now()).toISOString().slice(0, 10);
     try {
       // Without reading the store again: the day an answer was checked is still its own.
-      assert.equal(prepared.screen(query).coverage.checked_at, tomorrow);
+      assert.equal(prepared.screen(query).coverage?.checked_at, tomorrow);
       const r = await engine.screen(query);
-      assert.equal(r.coverage.checked_at, tomorrow);
+      assert.equal(r.coverage?.checked_at, tomorrow);
       assert.deepEqual(
-        r.coverage.stale.map((s) => [s.id, s.age_days]),
+        r.coverage?.stale.map((s) => [s.id, s.age_days]),
         [[`un_sc@${LIST_DATE}`, ageToday() + 1]],
       );
       assert.match(r.warnings?.join('\n') ?? '', /un_sc@2026-02-27 is \d+ days old/);
