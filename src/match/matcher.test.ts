@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { StoredEntity } from '../core/index.ts';
 import { storedEntity } from './_testing.ts';
 import { CandidateIndex } from './index/build.ts';
+import { decodeIndex, encodeIndex } from './index/stored.ts';
 import { Matcher } from './matcher.ts';
 
 const KIM = storedEntity('Person', {
@@ -267,4 +268,21 @@ test('a smaller limit shows the first results of a larger one, with the same sco
   }
   // Not vacuous: some query has more candidates than the smaller limits show.
   assert.ok(most > 3, `at most ${most} results`);
+});
+
+test("a result's properties, read late from a stored index, are its entity's, however the result is copied", () => {
+  const stored = new Matcher(
+    decodeIndex(encodeIndex(CandidateIndex.build([KIM, ...others]))).index,
+  );
+  const query = { schema: 'Vessel' as const, properties: { name: ['Chon Ma San'] } };
+  const [r] = stored.screen(query).results;
+  // Other answers in between: the text is the entity's own, not a buffer reused since.
+  stored.screen({ schema: 'Person', properties: { name: ['Kim Jong Un'] } });
+  const expected = matcher.screen(query).results[0]!.properties;
+  assert.deepEqual(r!.properties, expected);
+  assert.deepEqual(JSON.parse(JSON.stringify(r)).properties, expected);
+  assert.deepEqual({ ...r! }.properties, expected);
+  assert.deepEqual(structuredClone(r)!.properties, expected);
+  r!.properties = {};
+  assert.deepEqual(r!.properties, {});
 });
