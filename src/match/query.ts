@@ -52,6 +52,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex -- see CONTROL
 const UNCLEAN = /[\u0000-\u001f\u007f-\u009f]|(?! )\s| {2}|^ | $/;
 
+/** The properties of a query that name a country. */
+const COUNTRY_PROPS = ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag'] as const;
+const GENDERS: ReadonlySet<string> = new Set(['male', 'female', 'other']);
+
 function invalid(message: string, field: string): EmbargoError {
   return new EmbargoError(ERROR_CODES.INVALID_QUERY, message, { field });
 }
@@ -67,11 +71,18 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
   const props = query.properties ?? {};
   const warnings: string[] = [];
   const names: ParsedQuery['names'] = [];
-  const rawNames = [...(props.name ?? []), ...(props.alias ?? [])];
-  for (const raw of rawNames.slice(0, MAX_NAMES)) {
+  // Most queries have a list of names and no alias: no copy then.
+  const rawNames =
+    props.alias === undefined && Array.isArray(props.name)
+      ? props.name
+      : [...(props.name ?? []), ...(props.alias ?? [])];
+  for (let r = 0; r < rawNames.length && r < MAX_NAMES; r++) {
+    const raw = rawNames[r];
     if (typeof raw !== 'string') throw invalid('name values must be strings', 'name');
     // Invisible characters add readings of the name (see normalize/formatChars.ts).
-    for (const [i, reading] of nameReadings(raw).entries()) {
+    const readings = nameReadings(raw);
+    for (let i = 0; i < readings.length; i++) {
+      const reading = readings[i]!;
       let text = UNCLEAN.test(reading)
         ? reading.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
         : reading;
@@ -109,7 +120,7 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
     return v;
   });
   const countries: string[] = [];
-  for (const prop of ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag']) {
+  for (const prop of COUNTRY_PROPS) {
     for (const raw of props[prop] ?? []) {
       const code = countryCode(String(raw));
       if (!code) throw invalid(`${prop} "${raw}" is not a country name or code`, prop);
@@ -117,7 +128,7 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
     }
   }
   const gender = props.gender?.[0]?.toLowerCase();
-  if (gender !== undefined && !['male', 'female', 'other'].includes(gender))
+  if (gender !== undefined && !GENDERS.has(gender))
     throw invalid(`gender "${gender}" is not male, female or other`, 'gender');
   return { schema, names, birthDates, countries, gender, identifiers, warnings };
 }

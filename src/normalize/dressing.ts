@@ -95,7 +95,11 @@ function strip(name: string, vessels: boolean, removed: string[]): string {
   let s = name;
   const take = (re: RegExp, what: string) => {
     const next = s.replace(re, ' ');
-    if (tidy(next) !== tidy(s) && tidy(next)) {
+    // Nothing matched (most rules, on most names): nothing to compare. The comparison below
+    // tidies both strings, three regular-expression passes each, for each of some twenty rules.
+    if (next === s) return;
+    const bare = tidy(next);
+    if (bare !== tidy(s) && bare) {
       if (!removed.includes(what)) removed.push(what);
       s = next;
     }
