@@ -1,17 +1,22 @@
 /**
- * Where the single-query tail comes from. Screens bench:screen's full query set (positives,
- * variants, negatives; name only, limit 10) one query at a time through the engine, as
- * `screen-one.ts` does, BENCH_TAIL_ROUNDS times (default 5) after a warm-up pass, and keeps each
- * query's fastest round: on a shared, loaded machine the minimum is the query's own cost, the
- * other rounds add the neighbours' (the p99 of a single round moves with the load). Prints the
- * p50/p99 of those minima and of the median round, then the slowest BENCH_TAIL_SHOW queries
- * (default 1.5%) with what they hold: names screened (readings, dressing, run-together splits),
- * tokens, spellings per token, candidates, and the time of parsing alone (parseQuery, min of the
- * rounds), set beside the same figures for all queries.
+ * Where bench:screen's single-query tail comes from. Screens its full query set (positives,
+ * variants, negatives; name only, limit 10) one query at a time through the engine after the
+ * same warm-up, subset and tuning queries as `screen-one.ts`, so the first pass is the bench's
+ * "full set, name only" (most names seen for the first time). Per query it records CPU time
+ * (user + system of the process: on a loaded shared machine wall time is mostly waiting for a
+ * core) and the young/old collections that fell in it (PerformanceObserver 'gc'). Prints the
+ * first pass's p50/p99, its collections (a count, which load does not change) and the p99
+ * without the queries a collection fell in; then BENCH_TAIL_ROUNDS more passes (default 4)
+ * whose fastest per query is its warm cost, and the slowest 1.5% of those (BENCH_TAIL_SHOW)
+ * with what they hold: script, names screened, tokens, spellings, results, parse time.
  *
- * BENCH_TAIL_JSON=file writes every query's minimum and median (to pair two branches' runs).
- * Reads EMBARGO_DATA_DIR; BENCH_MICRO_HOME names a home keeping the four lists between runs.
- * Usage: node scripts/build-bench.mjs && node bench/.build/bench/screen-tail.js
+ * BENCH_TAIL_WALL=1: wall time instead of CPU. BENCH_TAIL_HEAP=file: a sampling allocation
+ * profile of the first pass (BENCH_TAIL_HEAP_ALL=1: of everything allocated, not only what is
+ * still live at its end). BENCH_TAIL_JSON=file: every query's figures, to pair two runs.
+ * Run it with the flag bench:screen gives its child (--max-semi-space-size=8). Reads
+ * EMBARGO_DATA_DIR; BENCH_MICRO_HOME names a home keeping the four lists between runs.
+ * Usage: node scripts/build-bench.mjs &&
+ *   node --max-semi-space-size=8 bench/.build/bench/screen-tail.js
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
