@@ -282,7 +282,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   /**
    * Stores the index of the lists a load is about to activate, read through its transaction. A
    * failure does not roll the load back: the index is then built after it (`lists load` tries
-   * again and says so) or by whoever screens first.
+   * again and says so) or by whoever screens first. Built without time slices: SQLite's load
+   * transaction must span microtasks only (no request of this process may write into it).
    */
   const storeIndexBefore = async (tx: LoadTransaction, nice?: number): Promise<void> => {
     const lower = () => {
