@@ -3,6 +3,7 @@
  * The library's face: one object that loads lists, reports their status, diffs snapshots and
  * reads or exports entities. The CLI and the HTTP server are thin layers over it.
  */
+import { setPriority } from 'node:os';
 import {
   EmbargoError,
   ERROR_CODES,
@@ -17,7 +18,15 @@ import {
   type SourceId,
   type StoredEntity,
 } from '../core/index.ts';
-import type { Activation, ApiKey, LockHolder, NewApiKey, Snapshot, Store } from '../store/index.ts';
+import type {
+  Activation,
+  ApiKey,
+  LoadTransaction,
+  LockHolder,
+  NewApiKey,
+  Snapshot,
+  Store,
+} from '../store/index.ts';
 import { listCheckSeconds, maxListAgeDays } from './config.ts';
 import {
   diffSnapshots,
@@ -270,6 +279,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const waiting = <O extends { onWait?: (h: LockHolder) => void }>(o: O): O =>
     o.onWait || !onWait ? o : { ...o, onWait };
   const findEntity = (id: string, snapshot?: string) => store.getEntity(id, snapshot);
+  /**
+   * Stores the index of the lists a load is about to activate, read through its transaction. A
+   * failure does not roll the load back: the index is then built after it (`lists load` tries
+   * again and says so) or by whoever screens first. Built without time slices: SQLite's load
+   * transaction must span microtasks only (no request of this process may write into it).
+   */
+  const storeIndexBefore = async (tx: LoadTransaction, nice?: number): Promise<void> => {
+    const lower = () => {
+      try {
+        if (nice !== undefined) setPriority(nice);
+      } catch {
+        // Not allowed: the build runs at the process's priority.
+      }
+    };
+    try {
+      await ensureStoredIndex(tx, database, home, indexDir, lower);
+    } catch {
+      // See above: the load goes on without its index stored.
+    }
+  };
   const engine: Engine = {
     home,
     database,
@@ -288,7 +317,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     storeScreeningIndex: () =>
       indexDir ? ensureStoredIndex(store, database, home, indexDir) : Promise.resolve(),
-    loadList: (o) => counted(serial(() => loadList(store, waiting(o)))),
+    loadList: (o) =>
+      counted(
+        serial(() =>
+          loadList(
+            store,
+            waiting(o),
+            o.storeIndex && indexDir
+              ? { beforeActivation: (tx) => storeIndexBefore(tx, o.indexBuildNice) }
+              : {},
+          ),
+        ),
+      ),
     updateFromMirror: (o) => counted(serial(() => updateFromMirror(store, waiting(o)))),
     refreshLists: (o) =>
       refreshLists(

@@ -25,6 +25,7 @@ export {
 export { compareEntities } from './diff.ts';
 export type { ScreeningStatus, WatchOptions } from './screen.ts';
 export { TimeSlicer } from './slice.ts';
+export { BUILD_NICE } from './indexThread.ts';
 export { RELIED_LISTS, type AuthorityGap } from './coverage.ts';
 /** The default match threshold of each algorithm (what a screening applies when given none). */
 export { DEFAULT_THRESHOLDS } from '../match/index.ts';

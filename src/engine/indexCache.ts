@@ -46,6 +46,12 @@ import type { Snapshot, Store } from '../store/index.ts';
 import { codeFingerprint } from './codeFingerprint.ts';
 import { ENGINE_VERSION } from './version.ts';
 
+/**
+ * What an index is built from: the store, or a load's own transaction (whose reads see the
+ * snapshot it is about to activate).
+ */
+export type IndexSource = Pick<Store, 'activeSnapshot' | 'iterateEntities'>;
+
 /** What the trade check reads of a listed entity besides the matcher's answer. */
 export interface EntityFacts {
   listingDate?: string;
@@ -253,12 +259,15 @@ export async function indexFromBytes(
  * Makes sure the index over the store's active snapshots is stored, building it if it is not:
  * a batch calls it before starting its workers, which then each load it rather than all build
  * it at once. Does nothing without a folder for stored indexes or without an active snapshot.
+ * `store` may be a load's own transaction, which sees the lists it is about to activate.
+ * `beforeBuild` is called before a build (not when the index is stored already).
  */
 export async function ensureStoredIndex(
-  store: Store,
+  store: IndexSource,
   database: string,
   home: string,
   dir = indexDirFor(database, home),
+  beforeBuild?: () => void,
 ): Promise<void> {
   if (!dir) return;
   const active: Snapshot[] = [];
@@ -273,6 +282,7 @@ export async function ensureStoredIndex(
   const claim = await claimBuild(dir, path, key);
   if ('body' in claim) return;
   try {
+    beforeBuild?.();
     writeStored(dir, path, key, await buildIndex(store, active));
   } finally {
     claim.release();
@@ -288,7 +298,7 @@ function pathFor(dir: string, key: string): string {
  * giving the event loop a turn whenever it asks (a server building while it answers).
  */
 async function buildIndex(
-  store: Store,
+  store: IndexSource,
   active: readonly Snapshot[],
   pause?: Pause,
 ): Promise<{ index: CandidateIndex; facts: Map<string, EntityFacts> }> {

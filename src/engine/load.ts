@@ -18,6 +18,7 @@ import type {
   Activation,
   DateOrigin,
   EntityToStore,
+  LoadTransaction,
   LockHolder,
   Snapshot,
   SnapshotFile,
@@ -55,6 +56,21 @@ export interface LoadOptions {
    * and this load waits for it; `holder.describe` says who, since when.
    */
   onWait?: (holder: LockHolder) => void;
+  /**
+   * Build and store the screening index of the lists this load activates before activating
+   * them, inside the load's transaction (where the new snapshot is visible to this load only):
+   * a server following the store then finds the index stored when it notices the new lists,
+   * and loads it rather than builds it beside requests (issue 17). Costs the load one index
+   * build. Ignored by an engine without a folder for stored indexes.
+   */
+  storeIndex?: boolean;
+  /**
+   * With {@link storeIndex}: the nice value this thread takes for that build (on Linux a
+   * thread's own), so that the build yields the cores to a server answering requests on the
+   * same machine. Not raised again afterwards (an unprivileged process cannot): for a process
+   * that ends with its load, as the CLI's `lists load` does.
+   */
+  indexBuildNice?: number;
 }
 
 /** What a load found, handed to {@link LoadOptions.accept} before the snapshot is written. */
@@ -92,6 +108,16 @@ export interface LoadResult {
   warnings: ParseWarning[];
 }
 
+/** What the engine adds to a load (not options of the library's caller). */
+export interface LoadHooks {
+  /**
+   * Called inside the load's transaction once it has recorded its activation, before it commits;
+   * `tx` sees the new snapshot active. Throwing rolls the load back, so a hook that may fail
+   * without that catches its own errors.
+   */
+  beforeActivation?: (tx: LoadTransaction) => Promise<void>;
+}
+
 /**
  * Loads a list into a new snapshot. The snapshot's date is the one the file states; failing that
  * the `date` option; failing that the date in the folder name (`YYYY-MM-DD[_suffix]`). Structural
@@ -100,7 +126,11 @@ export interface LoadResult {
  * whether its files are stored already only once it holds the lock, so that two loads of the
  * same files, in two processes at once, make one snapshot and one activation.
  */
-export async function loadList(store: Store, options: LoadOptions): Promise<LoadResult> {
+export async function loadList(
+  store: Store,
+  options: LoadOptions,
+  hooks: LoadHooks = {},
+): Promise<LoadResult> {
   const source = getSource(options.source);
   for (const d of [options.date, options.downloadDate])
     if (d !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(d) && isPartialDate(d)))
@@ -121,7 +151,7 @@ export async function loadList(store: Store, options: LoadOptions): Promise<Load
   }
   const described = await describeFiles(byRole);
   const found = { source, format, byRole, files, described };
-  return store.exclusive(() => loadLocked(store, options, found), {
+  return store.exclusive(() => loadLocked(store, options, found, hooks), {
     what: `loading ${source.id}`,
     source: source.id,
     ...(options.onWait && { onWait: options.onWait }),
@@ -140,6 +170,7 @@ async function loadLocked(
     files: string[];
     described: SnapshotFile[];
   },
+  hooks: LoadHooks,
 ): Promise<LoadResult> {
   const { source, format, byRole, files, described } = found;
   const existing = await store.findSnapshotByFiles(
@@ -229,6 +260,7 @@ async function loadLocked(
         removed: activation.removed.length,
         changed: activation.changed.length,
       };
+      await hooks.beforeActivation?.(tx);
     },
   });
   if (!written)

@@ -99,6 +99,12 @@ export interface StoreReader {
 export interface LoadTransaction extends StoreReader {
   /** Records what an activated snapshot changed, committing (or rolling back) with it. */
   recordActivation(activation: Activation): Promise<void>;
+  /**
+   * {@link Store.iterateEntities} as the load's transaction sees the store (the new snapshot
+   * included): what lets a load build the screening index of the lists it is about to activate
+   * before they are active (issue 17).
+   */
+  iterateEntities(snapshotId: string, options?: IterateOptions): AsyncIterable<StoredEntity>;
 }
 
 /** One use of a cap by one transaction (quantity in the cap's unit, value in its currency). */

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { asEmbargoError, EmbargoError, ERROR_CODES } from '../../core/index.ts';
 import {
+  BUILD_NICE,
   parseDuration,
   runSchedule,
   type Engine,
@@ -68,6 +69,10 @@ export function listsCommand(run: Run): Command {
           paths,
           ...(opts.date && { date: opts.date }),
           onProgress: progress.update,
+          // A server following the store then loads the new index, never builds it (issue 17).
+          storeIndex: true,
+          // The process ends with its load: its build yields the cores to a server's requests.
+          indexBuildNice: BUILD_NICE,
         });
         progress.done();
         if (opts.json) printJson(result);

@@ -365,6 +365,7 @@ export class PostgresStore implements Store {
     const tx: LoadTransaction = {
       ...this.readerOn(client),
       recordActivation: (a) => this.insertActivation(a, client),
+      iterateEntities: (id, o) => this.entitiesOn(id, o ?? {}, client),
     };
     const done = await draft.finish(tx);
     const id = await this.freeId(draft.source, done.date, client);
@@ -572,10 +573,14 @@ export class PostgresStore implements Store {
   }
 
   /** Snapshot pk → position among the source's snapshots ordered by date. */
-  private async sequence(source: SourceId): Promise<Map<string, number>> {
+  private async sequence(
+    source: SourceId,
+    on: Queryable = this.pool,
+  ): Promise<Map<string, number>> {
     const rows = await this.q<{ pk: string }>(
       'SELECT pk FROM snapshots WHERE source = $1 AND complete ORDER BY date, pk',
       [source],
+      on,
     );
     return new Map(rows.map((r, i) => [r.pk, i]));
   }
@@ -585,16 +590,26 @@ export class PostgresStore implements Store {
     options: IterateOptions = {},
   ): AsyncGenerator<StoredEntity> {
     await this.init();
-    const snapshot = await this.snapshotById(snapshotId, this.pool);
+    yield* this.entitiesOn(snapshotId, options, this.pool);
+  }
+
+  /** {@link iterateEntities} through `on` (a load's own client sees its snapshot before commit). */
+  private async *entitiesOn(
+    snapshotId: string,
+    options: IterateOptions,
+    on: Queryable,
+  ): AsyncGenerator<StoredEntity> {
+    const snapshot = await this.snapshotById(snapshotId, on);
     if (!snapshot) throw new EmbargoError(ERROR_CODES.UNKNOWN_ID, `no snapshot ${snapshotId}`);
-    const seqs = await this.sequence(snapshot.source);
-    const pk = await this.pkOf(snapshotId, this.pool);
+    const seqs = await this.sequence(snapshot.source, on);
+    const pk = await this.pkOf(snapshotId, on);
     const asOf = seqs.get(pk)!;
     const byEntity = new Map<string, Appearance[]>();
     const all = await this.q<{ entity_id: string; date: string; hash: string; pk: string }>(
       `SELECT se.entity_id, s.date, se.hash, s.pk FROM snapshot_entities se
        JOIN snapshots s ON s.pk = se.snap WHERE s.source = $1 AND s.complete`,
       [snapshot.source],
+      on,
     );
     for (const a of all) {
       let list = byEntity.get(a.entity_id);
@@ -610,6 +625,7 @@ export class PostgresStore implements Store {
          JOIN entity_versions v ON v.vid = se.vid
          WHERE se.snap = $1 AND se.entity_id > $2 ORDER BY se.entity_id LIMIT ${PAGE}`,
         [pk, after],
+        on,
       );
       for (const r of rows) {
         const e = JSON.parse(r.data) as ListedEntity;

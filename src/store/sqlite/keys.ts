@@ -57,7 +57,20 @@ export class SqliteKeys {
     return row && toKey(row);
   }
 
+  /**
+   * Records a key's last use without waiting for the database: better-sqlite3 waits for a busy
+   * database synchronously (5 s by default), and a request thread touching a key while another
+   * process's list load holds the write transaction (seconds) would stall every request of its
+   * process for that long (issue 17). Throws SQLITE_BUSY then; the caller treats the timestamp
+   * as best effort.
+   */
   touch(id: string, at: string): void {
-    this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(at, id);
+    const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(at, id);
+    } finally {
+      this.db.pragma(`busy_timeout = ${wait}`);
+    }
   }
 }

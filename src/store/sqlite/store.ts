@@ -246,6 +246,8 @@ export class SqliteStore implements Store {
       entityHashes: (id) => this.entityHashes(id),
       getListedEntities: (ids, id) => this.getListedEntities(ids, id),
       recordActivation: (a) => Promise.resolve(insertActivation(db, a)),
+      // The same connection: its reads see the snapshot being written.
+      iterateEntities: (id, o) => this.iterateEntities(id, o),
     };
     const done = await draft.finish(tx);
     const id = this.freeId(draft.source, done.date);
