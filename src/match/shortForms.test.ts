@@ -138,3 +138,54 @@ test('retrieval reaches the full name from its short form where the surname is s
   assert.equal(reached('sveta', 'savchenko'), false);
   assert.equal(reached('olya', 'oluwaseun'), false, 'three letters reach nothing by clipping');
 });
+
+test('a consonant clip counts beside a part spelled the same, never on weaker evidence', () => {
+  const m = new Matcher(
+    CandidateIndex.build(
+      [
+        'ORLOV, Dmitriy Sergeyevich',
+        'ORLOV, Demyan',
+        'ORLOV, Daniil',
+        'KOVALENKO, Dmytro',
+        'KOVALCHUK, Mykola',
+        'LEBEDEV, Dmitri',
+        'PETROVA, Marina',
+        // Given names are common in the lists and surnames rarer, as here: the weights follow.
+        'SMIRNOV, Dmitriy',
+        'POPOV, Dmitri',
+        'IVANENKO, Dmytro',
+        'VOLKOVA, Marina',
+      ].map((n) => storedEntity('Person', { name: [n] })),
+    ),
+  );
+  const find = (q: string, caption: string) =>
+    m
+      .screen({ schema: 'Person', properties: { name: [q] } }, { threshold: 0, limit: 10 })
+      .results.find((r) => r.caption === caption);
+  for (const [q, caption] of [
+    ['Dima Lebedev', 'LEBEDEV, Dmitri'],
+    ['Dima Sergeyevich Orlov', 'ORLOV, Dmitriy Sergeyevich'],
+    ['Dima Kovalenko', 'KOVALENKO, Dmytro'],
+  ] as const) {
+    const r = find(q, caption);
+    assert.ok(isMatch(r), `${q} ~ ${caption} → ${r?.score}`);
+    assert.ok(
+      r!.explanations.tokens.some((t) => t.method === 'short-form'),
+      q,
+    );
+  }
+  for (const [q, caption] of [
+    ['Dima Orlov', 'ORLOV, Demyan'], // Demyan opens D-e-m: not the cluster Dima breaks
+    ['Dima Orlov', 'ORLOV, Daniil'],
+    ['Dima Kovalchuk', 'KOVALCHUK, Mykola'],
+    ['Masha Petrova', 'PETROVA, Marina'], // a two-letter cut: sisters share it
+    ['Dima Lebedeva', 'LEBEDEV, Dmitri'], // the surname only alike, not spelled the same
+    ['Dima Orlovsky', 'ORLOV, Dmitriy Sergeyevich'],
+    ['Dima', 'LEBEDEV, Dmitri'],
+  ] as const) {
+    const r = find(q, caption);
+    assert.ok(!isMatch(r), `${q} ~ ${caption} → ${r?.score}`);
+  }
+  assert.ok(m.compare('Dima Lebedev', 'LEBEDEV, Dmitri', 'Person').match);
+  assert.ok(!m.compare('Dima Lebedev', 'LEBEDEV, Dmitri', 'Company').match);
+});

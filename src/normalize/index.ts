@@ -18,6 +18,7 @@ export {
   CLIP_KEY_SPACE,
   CLIP_SCRIPTS,
   fullNameKeys,
+  isConsonantClip,
   isStrongClip,
   shortFormKeys,
   STRONG_CLIP,

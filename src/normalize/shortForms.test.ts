@@ -4,6 +4,7 @@ import {
   clipStems,
   clipStrength,
   fullNameKeys,
+  isConsonantClip,
   NO_CLIP,
   shortFormKeys,
   STRONG_CLIP,
@@ -93,6 +94,25 @@ test('two letters, or the consonants alone, are weak evidence', () => {
     ],
     WEAK_CLIP,
   );
+});
+
+test('a consonant clip breaks the cluster the full name opens on; two-letter cuts are not one', () => {
+  for (const [a, b] of [
+    ['dima', 'dmitry'],
+    ['dima', 'dmitriy'],
+    ['dima', 'dmytro'],
+  ] as const)
+    assert.ok(isConsonantClip(a, b) && isConsonantClip(b, a), `${a}/${b}`);
+  for (const [a, b] of [
+    ['dima', 'demyan'], // its own vowel between the consonants: another name
+    ['dima', 'daniil'],
+    ['masha', 'mariya'], // a two-letter cut, weak but not by consonants
+    ['pasha', 'pavel'],
+    ['zhenya', 'zhanna'], // zh is one consonant, not two
+    ['dima', 'dima'],
+    ['dmitry', 'dmitriy'], // a spelling, not a short form
+  ] as const)
+    assert.ok(!isConsonantClip(a, b) && !isConsonantClip(b, a), `${a}/${b}`);
 });
 
 test('unrelated names, a surname or patronymic made of the name, and long forms are no clip', () => {

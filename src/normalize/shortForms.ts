@@ -122,11 +122,42 @@ function afterFirstSyllable(full: string): [string, string] {
   return [full.slice(i), full.slice(coda ? i + 1 : i)];
 }
 
-/** Consonants only, doubled ones once (dima → dm, dmitry → dmtr). */
+/**
+ * Consonant sounds only, doubled ones once (dima → dm, dmitry → dmtr), a digraph as one letter
+ * (zhenya → Z, not zh: Zhenya and Zhanna share one consonant, not two).
+ */
 function consonants(form: string): string {
   let out = '';
-  for (const ch of form) if (!VOWEL.test(ch) && ch !== out[out.length - 1]) out += ch;
+  for (const ch of form.replace(DIGRAPHS, (d) => DIGRAPH_LETTER[d]!))
+    if (!VOWEL.test(ch) && ch !== out[out.length - 1]) out += ch;
   return out;
+}
+/** Latin digraphs of one consonant in the romanisations of the lists (Russian, Arabic, Persian…). */
+const DIGRAPHS = /shch|zh|sh|kh|ch|ts|th|gh/g;
+const DIGRAPH_LETTER: Record<string, string> = {
+  shch: 'Q',
+  zh: 'Z',
+  sh: 'S',
+  kh: 'K',
+  ch: 'C',
+  ts: 'T',
+  th: 'H',
+  gh: 'G',
+};
+
+/**
+ * Whether `short` keeps the opening consonant sounds of `full`, two at least, with its vowels
+ * moved (Dima/Dmitry, Dmitri and Dmytro): the weak clip that is not a two-letter cut.
+ */
+function sameConsonantsCut(short: string, full: string): boolean {
+  if (short.length > full.length || short[0] !== full[0]) return false;
+  if (!VOWEL.test(short[short.length - 1]!)) return false;
+  const cs = consonants(clipStems(short).at(-1)!);
+  if (cs.length < 2) return false;
+  // The full name opens on those consonants side by side, a cluster the short form breaks with
+  // a vowel (D-i-ma for DM-itry); a name with its own vowel there is another name (Demyan).
+  const f = full.replace(DIGRAPHS, (d) => DIGRAPH_LETTER[d]!);
+  return f.startsWith(cs) && consonants(f).length > cs.length;
 }
 
 /** How strongly `short` is a clipped short form of `full` (one direction; see {@link clipStrength}). */
@@ -161,13 +192,24 @@ export function clippedFrom(short: string, full: string): ClipStrength {
   }
   // Weak evidence only for a form shaped like a pet form: no longer than the name it shortens.
   if (short.length > full.length) return NO_CLIP;
-  if (best === NO_CLIP && short[0] === full[0] && VOWEL.test(short[short.length - 1]!)) {
-    // The same consonants cut from the front, vowels moved (Dima/Dmitry, Dmitri in Russian).
-    const cs = consonants(clipStems(short).at(-1)!);
-    const cf = consonants(full);
-    if (cs.length >= 2 && cf.length > cs.length && cf.startsWith(cs)) best = WEAK_CLIP;
-  }
+  // The same consonants cut from the front, vowels moved (Dima/Dmitry, Dmitri in Russian).
+  if (best === NO_CLIP && sameConsonantsCut(short, full)) best = WEAK_CLIP;
   return best;
+}
+
+/**
+ * Whether one of two given names is a weak clip of the other by its consonants alone, either way
+ * round (Dima/Dmitry): the weak clip a matcher may credit where the rest of the name agrees as
+ * spelled. Two-letter cuts (Pa-sha, Ma-sha) are not this: Masha is cut from Marina, Mariya and
+ * Margarita alike, so beside a shared surname it would match sisters.
+ */
+export function isConsonantClip(a: string, b: string): boolean {
+  // Both ways need the same first letter: most pairs a matcher asks about stop here.
+  if (a === b || a[0] !== b[0]) return false;
+  return (
+    (sameConsonantsCut(a, b) && clippedFrom(a, b) === WEAK_CLIP) ||
+    (sameConsonantsCut(b, a) && clippedFrom(b, a) === WEAK_CLIP)
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import type { TokenExplanation } from '../../core/index.ts';
 import {
   CLIP_SCRIPTS,
   isBusinessLine,
+  isConsonantClip,
   isStrongClip,
   isTruncatedBusinessWord,
   type NameToken,
@@ -69,12 +70,21 @@ export const BUSINESS_CONFLICT_FACTOR = 0.7;
  * part of the name agrees (an anchor): the short form completes a name, never makes one.
  *
  * Chosen on the tuning half of eval/pairs (issue 12): 0.75, 0.8 and 0.85 gave the same tuning
- * figures (diminutive recall 8/13, no false positive); 0.8 sits between. Weak clips (two letters,
- * or consonants alone: Pasha/Pavel, Dima/Dmitry) are not credited: below 0.7 they changed no
- * tuning pair, and from 0.7, where two tuning pairs pass, a two-letter clip beside the surname
- * alone matches a sister ("Masha Petrova" would be MARINA PETROVA as well as Mariya).
+ * figures (diminutive recall 8/13, no false positive); 0.8 sits between. Two-letter clips
+ * (Pasha/Pavel, Masha/Mariya) are not credited: below 0.7 they changed no tuning pair, and from
+ * 0.7, where two tuning pairs pass, a two-letter clip beside the surname alone matches a sister
+ * ("Masha Petrova" would be MARINA PETROVA as well as Mariya). Consonant clips (Dima/Dmitry) are,
+ * at {@link CONSONANT_CLIP_SCORE}, beside a sure part only.
  */
 export const CLIP_SCORE = 0.8;
+/**
+ * Similarity credited to a given name that is a weak clip of a list given name by its consonants
+ * alone (normalize's `isConsonantClip`: Dima/Dmitry), only where another part of the name is
+ * spelled the same or as a known variant (a sure pair, such as the surname): weaker evidence than
+ * a strong clip, so it needs the stronger corroboration. Two-letter cuts (Masha, Pasha) are still
+ * not credited: they are cut from sisters' names too (see {@link CLIP_SCORE}).
+ */
+export const CONSONANT_CLIP_SCORE = 0.7;
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
 const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
 
@@ -266,6 +276,7 @@ export class QueryAligner {
         for (let j = 0; j < l.length; j++) {
           if (usedL[j] || l[j]!.kind !== 'word') continue;
           const c = this.clipScore(i, l[j]!);
+          if (c < CLIP_SCORE && sure === 0) continue; // a consonant clip needs a sure part
           if (c > bestS) {
             bestS = c;
             bestJ = j;
@@ -348,7 +359,10 @@ export class QueryAligner {
       c = 0;
       if (CLIP_SCRIPTS.has(this.q[i]!.script) && CLIP_SCRIPTS.has(t.script))
         for (const qf of this.q[i]!.forms)
-          for (const lf of t.forms) if (c === 0 && isStrongClip(qf, lf)) c = CLIP_SCORE;
+          for (const lf of t.forms) {
+            if (c < CLIP_SCORE && isStrongClip(qf, lf)) c = CLIP_SCORE;
+            else if (c === 0 && isConsonantClip(qf, lf)) c = CONSONANT_CLIP_SCORE;
+          }
       memo.set(t, c);
     }
     return c;
