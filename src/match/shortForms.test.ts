@@ -189,3 +189,26 @@ test('a consonant clip counts beside a part spelled the same, never on weaker ev
   assert.ok(m.compare('Dima Lebedev', 'LEBEDEV, Dmitri', 'Person').match);
   assert.ok(!m.compare('Dima Lebedev', 'LEBEDEV, Dmitri', 'Company').match);
 });
+
+test('retrieval reaches the name a consonant clip is cut from where the surname is shared by many', () => {
+  const given = ['Oleg', 'Igor', 'Pavel', 'Denis', 'Daniil', 'Demyan', 'Boris', 'Yuri', 'Roman'];
+  const index = CandidateIndex.build([
+    storedEntity('Person', { name: ['ORLOV, Dmitriy'] }),
+    ...given.flatMap((g) => [
+      storedEntity('Person', { name: [`ORLOV, ${g} Sergeyevich`] }),
+      storedEntity('Person', { name: [`ORLOV, ${g}`] }),
+    ]),
+  ]);
+  const m = new Matcher(index);
+  const r = m.screen(
+    { schema: 'Person', properties: { name: ['Dima Orlov'] } },
+    { threshold: 0, limit: 5 },
+  ).results;
+  assert.equal(r[0]?.caption, 'ORLOV, Dmitriy', r.map((x) => `${x.caption} ${x.score}`).join(', '));
+  // Ranked first, not a match: a surname eighteen other names share corroborates little here.
+  const reached = (query: string, list: string) =>
+    lookupForm(index, query).ids.includes(index.vocab.ids.get(list)!);
+  assert.ok(reached('dima', 'dmitriy'));
+  assert.equal(reached('dima', 'demyan'), false);
+  assert.equal(reached('dima', 'denis'), false);
+});

@@ -17,6 +17,7 @@ export {
   clippedFrom,
   CLIP_KEY_SPACE,
   CLIP_SCRIPTS,
+  consonantClipKeys,
   fullNameKeys,
   isConsonantClip,
   isStrongClip,

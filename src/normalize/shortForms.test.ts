@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   clipStems,
   clipStrength,
+  consonantClipKeys,
   fullNameKeys,
   isConsonantClip,
   NO_CLIP,
@@ -169,4 +170,20 @@ test('a short form of four letters or more shares a lookup key with the names it
     false,
   );
   assert.deepEqual(keysOf('ivan'), [], 'nothing of four letters is cut from a name of four');
+});
+
+test('the names a consonant clip is cut from are filed under one run of front keys', () => {
+  const keysOf = (full: string) => {
+    const keys = new Int32Array(4);
+    return [...keys.subarray(0, fullNameKeys(full, keys, 0))];
+  };
+  const [lo, hi] = consonantClipKeys('dima')!;
+  for (const full of ['dmitriy', 'dmytro', 'dmitrii'])
+    assert.ok(
+      keysOf(full).some((k) => k >= lo && k <= hi),
+      full,
+    );
+  assert.ok(!keysOf('demyan').some((k) => k >= lo && k <= hi), 'demyan opens de-, not dm-');
+  assert.equal(consonantClipKeys('masha'), undefined, 'one consonant: no run');
+  assert.equal(consonantClipKeys('henk'), undefined, 'not shaped like a pet form');
 });

@@ -288,6 +288,27 @@ export function fullNameKeys(full: string, out: Int32Array, at: number): number 
   return count;
 }
 
+/**
+ * The range of front keys (see {@link fullNameKeys}), first and last, under which the names a
+ * short form may be a consonant clip of are filed (Dima → every key opening "dm"): those names
+ * open on the consonants of its stem side by side, so their keys are one run of numbers. None
+ * for a form with fewer than two consonants in its stem or more than four letters of them.
+ */
+export function consonantClipKeys(short: string): [number, number] | undefined {
+  if (!letters(short) || !VOWEL.test(short[short.length - 1]!)) return undefined;
+  const cs = consonants(clipStems(short).at(-1)!);
+  if (cs.length < 2) return undefined;
+  let prefix = '';
+  for (const ch of cs) prefix += LETTERS_OF[ch] ?? ch;
+  if (prefix.length > KEY_LENGTH) return undefined;
+  const pad = KEY_LENGTH - prefix.length;
+  return [keyCode(prefix + 'a'.repeat(pad), 0), keyCode(prefix + 'z'.repeat(pad), 0)];
+}
+/** The letters each digraph stands in for, back again. */
+const LETTERS_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(DIGRAPH_LETTER).map(([d, c]) => [c, d]),
+);
+
 /** Keys to look a short form's possible full names up by (see {@link fullNameKeys}). */
 export function shortFormKeys(short: string): number[] {
   if (!letters(short)) return [];
