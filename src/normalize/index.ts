@@ -20,6 +20,7 @@ export {
   consonantClipKeys,
   fullNameKeys,
   isConsonantClip,
+  isReshapedClip,
   isStrongClip,
   shortFormKeys,
   STRONG_CLIP,

@@ -6,6 +6,7 @@ import {
   consonantClipKeys,
   fullNameKeys,
   isConsonantClip,
+  isReshapedClip,
   NO_CLIP,
   shortFormKeys,
   STRONG_CLIP,
@@ -186,4 +187,25 @@ test('the names a consonant clip is cut from are filed under one run of front ke
   assert.ok(!keysOf('demyan').some((k) => k >= lo && k <= hi), 'demyan opens de-, not dm-');
   assert.equal(consonantClipKeys('masha'), undefined, 'one consonant: no run');
   assert.equal(consonantClipKeys('henk'), undefined, 'not shaped like a pet form');
+});
+
+test('a clip of the name reshaped as pet forms reshape it: a cluster cut down, a soft c or g', () => {
+  for (const [a, b] of [
+    ['beto', 'roberto'], // Ro-ber-to, the cluster rt made t
+    ['beto', 'alberto'],
+    ['kostya', 'konstantin'], // nst made st
+    ['nacho', 'ignacio'], // the soft c said ch
+    ['zhenya', 'yevgeny'], // the soft g said zh
+    ['zhenya', 'evgeniy'],
+  ] as const)
+    assert.ok(isReshapedClip(a, b) && isReshapedClip(b, a), `${a}/${b}`);
+  for (const [a, b] of [
+    ['beto', 'benito'], // no cluster to cut down
+    ['kosta', 'kristina'],
+    ['masha', 'marina'],
+    ['sasha', 'aleksandr'],
+    ['lena', 'elena'], // a clip as written: strong, not reshaped
+    ['beto', 'beto'],
+  ] as const)
+    assert.ok(!isReshapedClip(a, b) && !isReshapedClip(b, a), `${a}/${b}`);
 });

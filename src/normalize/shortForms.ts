@@ -213,6 +213,46 @@ export function isConsonantClip(a: string, b: string): boolean {
 }
 
 /**
+ * The full name as short forms reshape it before they cut: one consonant of a cluster dropped
+ * (Roberto → Robeto, whence Beto; Konstantin → Kostantin, whence Kostya), or a soft c or g said
+ * as in the pet forms (Ignacio → Ignachio, whence Nacho; Yevgeny → Yevzheny, whence Zhenya).
+ * A digraph (kh, sh…) is one consonant, not a cluster: its letters are never split.
+ */
+function reshapings(full: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < full.length; i++) {
+    const a = full[i]!;
+    const b = full[i + 1]!;
+    if (!VOWEL.test(a) && !VOWEL.test(b) && a !== b && !(a + b in DIGRAPH_LETTER))
+      out.push(full.slice(0, i) + full.slice(i + 1), full.slice(0, i + 1) + full.slice(i + 2));
+    if ((a === 'c' || a === 'g') && (b === 'e' || b === 'i') && full[i - 1] !== 's')
+      out.push(full.slice(0, i) + (a === 'c' ? 'ch' : 'zh') + full.slice(i + 1));
+  }
+  return out;
+}
+
+/** Whether `short` is a strong clip of `full` reshaped (see {@link reshapings}), not of `full`. */
+function reshapedFrom(short: string, full: string): boolean {
+  if (short.length < 3 || short.length >= full.length || !letters(short) || !letters(full))
+    return false;
+  if (clippedFrom(short, full) === STRONG_CLIP) return false;
+  for (const v of reshapings(full)) if (clippedFrom(short, v) === STRONG_CLIP) return true;
+  return false;
+}
+
+/**
+ * Whether one of two given names is a strong clip of the other as short forms reshape a name
+ * (a cluster made one consonant, a soft c or g made ch or zh: Beto/Roberto, Kostya/Konstantin,
+ * Nacho/Ignacio, Zhenya/Yevgeny), either way round. Weaker evidence than a clip of the name as
+ * written, as more names come near each other so: a matcher credits it only where the rest of
+ * the name agrees as spelled, as a consonant clip.
+ */
+export function isReshapedClip(a: string, b: string): boolean {
+  if (a === b) return false;
+  return reshapedFrom(a, b) || reshapedFrom(b, a);
+}
+
+/**
  * Whether one of two given names is a strong clip of the other, either way round. Every strong
  * clip keeps the short form's first three letters somewhere in the full name, so pairs without
  * that are answered by one substring search: the matcher asks this of many pairs of names.

@@ -10,6 +10,7 @@ import {
   CLIP_SCRIPTS,
   isBusinessLine,
   isConsonantClip,
+  isReshapedClip,
   isStrongClip,
   isTruncatedBusinessWord,
   type NameToken,
@@ -79,10 +80,13 @@ export const BUSINESS_CONFLICT_FACTOR = 0.7;
 export const CLIP_SCORE = 0.8;
 /**
  * Similarity credited to a given name that is a weak clip of a list given name by its consonants
- * alone (normalize's `isConsonantClip`: Dima/Dmitry), only where another part of the name is
- * spelled the same or as a known variant (a sure pair, such as the surname): weaker evidence than
- * a strong clip, so it needs the stronger corroboration. Two-letter cuts (Masha, Pasha) are still
- * not credited: they are cut from sisters' names too (see {@link CLIP_SCORE}).
+ * alone (normalize's `isConsonantClip`: Dima/Dmitry), or a clip of it reshaped as pet forms
+ * reshape a name (`isReshapedClip`: Beto/Roberto, Nacho/Ignacio, Zhenya/Yevgeny), only where
+ * another part of the name is spelled the same or as a known variant (a sure pair, such as the
+ * surname): weaker evidence than a strong clip, so it needs the stronger corroboration. Two-letter
+ * cuts (Masha, Pasha) are still not credited: they are cut from sisters' names too (see
+ * {@link CLIP_SCORE}). 0.7 is the lowest score a token pair is aligned at (MIN_PAIR); on the
+ * tuning half it passes p0318 (Dima) and p0332 (Beto), with no tuning false positive.
  */
 export const CONSONANT_CLIP_SCORE = 0.7;
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
@@ -361,7 +365,8 @@ export class QueryAligner {
         for (const qf of this.q[i]!.forms)
           for (const lf of t.forms) {
             if (c < CLIP_SCORE && isStrongClip(qf, lf)) c = CLIP_SCORE;
-            else if (c === 0 && isConsonantClip(qf, lf)) c = CONSONANT_CLIP_SCORE;
+            else if (c === 0 && (isConsonantClip(qf, lf) || isReshapedClip(qf, lf)))
+              c = CONSONANT_CLIP_SCORE;
           }
       memo.set(t, c);
     }
