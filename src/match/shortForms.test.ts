@@ -149,6 +149,7 @@ test('a consonant clip counts beside a part spelled the same, never on weaker ev
         'KOVALENKO, Dmytro',
         'KOVALCHUK, Mykola',
         'LEBEDEV, Dmitri',
+        'LEBEDEVSKIY, Dmitri',
         'PETROVA, Marina',
         // Given names are common in the lists and surnames rarer, as here: the weights follow.
         'SMIRNOV, Dmitriy',
@@ -181,6 +182,8 @@ test('a consonant clip counts beside a part spelled the same, never on weaker ev
     ['Masha Petrova', 'PETROVA, Marina'], // a two-letter cut: sisters share it
     ['Dima Lebedeva', 'LEBEDEV, Dmitri'], // the surname only alike, not spelled the same
     ['Dima Orlovsky', 'ORLOV, Dmitriy Sergeyevich'],
+    // The same list token as LEBEDEV's, in a name with no sure part, in the same query.
+    ['Dima Lebedev', 'LEBEDEVSKIY, Dmitri'],
     ['Dima', 'LEBEDEV, Dmitri'],
   ] as const) {
     const r = find(q, caption);

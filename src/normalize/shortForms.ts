@@ -233,10 +233,26 @@ function reshapings(full: string): string[] {
 
 /** Whether `short` is a strong clip of `full` reshaped (see {@link reshapings}), not of `full`. */
 function reshapedFrom(short: string, full: string): boolean {
-  if (short.length < 3 || short.length >= full.length || !letters(short) || !letters(full))
-    return false;
-  if (clippedFrom(short, full) === STRONG_CLIP) return false;
-  for (const v of reshapings(full)) if (clippedFrom(short, v) === STRONG_CLIP) return true;
+  if (short.length < 3 || short.length >= full.length || !mayOpenIn(short, full)) return false;
+  if (!letters(short) || !letters(full) || clippedFrom(short, full) === STRONG_CLIP) return false;
+  // A strong clip keeps the short form's first three letters (see isStrongClip).
+  const head = short.slice(0, 3);
+  for (const v of reshapings(full))
+    if (v.includes(head) && clippedFrom(short, v) === STRONG_CLIP) return true;
+  return false;
+}
+
+/**
+ * Whether the short form's first two letters stand in `full` as a reshaping leaves them: side by
+ * side or one letter apart (a cluster cut down), zh and ch read as the g and c they soften. No
+ * string is made: the matcher asks this of every given name left unpaired beside another.
+ */
+function mayOpenIn(short: string, full: string): boolean {
+  const soft = short[1] === 'h' && (short[0] === 'z' || short[0] === 'c');
+  const a = soft ? (short[0] === 'z' ? 'g' : 'c') : short[0]!;
+  const b = soft ? short[2]! : short[1]!;
+  for (let i = 0; i + 1 < full.length; i++)
+    if (full[i] === a && (full[i + 1] === b || full[i + 2] === b)) return true;
   return false;
 }
 

@@ -89,6 +89,8 @@ export const CLIP_SCORE = 0.8;
  * tuning half it passes p0318 (Dima) and p0332 (Beto), with no tuning false positive.
  */
 export const CONSONANT_CLIP_SCORE = 0.7;
+/** A remembered clip score: no strong clip, the weaker ones not asked yet (see clipScore). */
+const NOT_STRONG = -1;
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
 const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
 
@@ -279,8 +281,8 @@ export class QueryAligner {
         let bestS = 0;
         for (let j = 0; j < l.length; j++) {
           if (usedL[j] || l[j]!.kind !== 'word') continue;
-          const c = this.clipScore(i, l[j]!);
-          if (c < CLIP_SCORE && sure === 0) continue; // a consonant clip needs a sure part
+          // A consonant or reshaped clip needs a sure part: not even looked for without one.
+          const c = this.clipScore(i, l[j]!, sure > 0);
           if (c > bestS) {
             bestS = c;
             bestJ = j;
@@ -354,22 +356,33 @@ export class QueryAligner {
     return { score: Math.min(1, score), tokens };
   }
 
-  /** {@link CLIP_SCORE} of query token `i` against list token `t` over their spellings, remembered. */
-  private clipScore(i: number, t: NameToken): number {
+  /**
+   * {@link CLIP_SCORE} of query token `i` against list token `t` over their spellings, or with
+   * `weak` {@link CONSONANT_CLIP_SCORE} for a weaker clip, remembered (NOT_STRONG: no strong
+   * clip, the weaker ones not asked yet).
+   */
+  private clipScore(i: number, t: NameToken, weak: boolean): number {
     let memo = this.clips[i];
     if (!memo) this.clips[i] = memo = new Map();
     let c = memo.get(t);
     if (c === undefined) {
-      c = 0;
+      c = NOT_STRONG;
       if (CLIP_SCRIPTS.has(this.q[i]!.script) && CLIP_SCRIPTS.has(t.script))
         for (const qf of this.q[i]!.forms)
-          for (const lf of t.forms) {
-            if (c < CLIP_SCORE && isStrongClip(qf, lf)) c = CLIP_SCORE;
-            else if (c === 0 && (isConsonantClip(qf, lf) || isReshapedClip(qf, lf)))
-              c = CONSONANT_CLIP_SCORE;
-          }
+          for (const lf of t.forms) if (c === NOT_STRONG && isStrongClip(qf, lf)) c = CLIP_SCORE;
       memo.set(t, c);
     }
+    // Weaker clips count only when asked for: the token may meet this list token again in
+    // another list name, one without a sure part.
+    if (c === CLIP_SCORE || !weak) return c === CLIP_SCORE ? c : 0;
+    if (c !== NOT_STRONG) return c;
+    c = 0;
+    if (CLIP_SCRIPTS.has(this.q[i]!.script) && CLIP_SCRIPTS.has(t.script))
+      for (const qf of this.q[i]!.forms)
+        for (const lf of t.forms)
+          if (c === 0 && (isConsonantClip(qf, lf) || isReshapedClip(qf, lf)))
+            c = CONSONANT_CLIP_SCORE;
+    memo.set(t, c);
     return c;
   }
 
