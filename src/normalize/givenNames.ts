@@ -10,8 +10,18 @@
  * Dima for Dmitry, Borya for Boris), Spanish hypocoristics (Paco, Pepe, Lalo) and Yoruba short
  * forms are not in it, and no maintained public table of them with a licence was found for this
  * project (none on npm or in Debian, looked for again in issue 12). Those cut from their name
- * (Borya, Sveta, Mide, Concha) are matched by clipping instead (`shortForms.ts`); the others
- * (Sasha, Paco, Vova) are not.
+ * (Borya, Sveta, Mide, Concha) are matched by clipping instead (`shortForms.ts`), those cut from
+ * it reshaped or by its consonants (Beto, Nacho, Zhenya, Dima) only beside a part spelled the
+ * same; the others (Sasha, Paco, Vova) are not.
+ *
+ * Looked at for issue 12 and not vendored: npm's name-match (an English list in its code),
+ * lvovich and petrovich (Russian declension, no short forms), gender-detection-from-name (names
+ * and genders, no relations); Debian has no such package (apt-cache: nickname, diminutive,
+ * given/first names; enamdict is Japanese names, no short forms); DLu/namor_data (Wiktionary's
+ * given-name relations in many languages, Paco → Francisco among them: the closest fit, but its
+ * repository states no licence, and Wiktionary's own is CC BY-SA, share-alike); diminutives.db
+ * (GPL-3.0, English); SOEMPI's name_to_nick.csv, onyxrev/common_nickname_csv and
+ * Lingua-EN-Nickname (English only); gender.c's nam_dict.txt (GNU FDL, spellings and genders).
  */
 import { NICKNAMES_CSV } from './_nicknamesData.ts';
 

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import {
   clipStems,
   clipStrength,
+  consonantClipKeys,
   fullNameKeys,
+  isConsonantClip,
+  isReshapedClip,
   NO_CLIP,
   shortFormKeys,
   STRONG_CLIP,
@@ -95,6 +98,25 @@ test('two letters, or the consonants alone, are weak evidence', () => {
   );
 });
 
+test('a consonant clip breaks the cluster the full name opens on; two-letter cuts are not one', () => {
+  for (const [a, b] of [
+    ['dima', 'dmitry'],
+    ['dima', 'dmitriy'],
+    ['dima', 'dmytro'],
+  ] as const)
+    assert.ok(isConsonantClip(a, b) && isConsonantClip(b, a), `${a}/${b}`);
+  for (const [a, b] of [
+    ['dima', 'demyan'], // its own vowel between the consonants: another name
+    ['dima', 'daniil'],
+    ['masha', 'mariya'], // a two-letter cut, weak but not by consonants
+    ['pasha', 'pavel'],
+    ['zhenya', 'zhanna'], // zh is one consonant, not two
+    ['dima', 'dima'],
+    ['dmitry', 'dmitriy'], // a spelling, not a short form
+  ] as const)
+    assert.ok(!isConsonantClip(a, b) && !isConsonantClip(b, a), `${a}/${b}`);
+});
+
 test('unrelated names, a surname or patronymic made of the name, and long forms are no clip', () => {
   expect(
     [
@@ -149,4 +171,41 @@ test('a short form of four letters or more shares a lookup key with the names it
     false,
   );
   assert.deepEqual(keysOf('ivan'), [], 'nothing of four letters is cut from a name of four');
+});
+
+test('the names a consonant clip is cut from are filed under one run of front keys', () => {
+  const keysOf = (full: string) => {
+    const keys = new Int32Array(4);
+    return [...keys.subarray(0, fullNameKeys(full, keys, 0))];
+  };
+  const [lo, hi] = consonantClipKeys('dima')!;
+  for (const full of ['dmitriy', 'dmytro', 'dmitrii'])
+    assert.ok(
+      keysOf(full).some((k) => k >= lo && k <= hi),
+      full,
+    );
+  assert.ok(!keysOf('demyan').some((k) => k >= lo && k <= hi), 'demyan opens de-, not dm-');
+  assert.equal(consonantClipKeys('masha'), undefined, 'one consonant: no run');
+  assert.equal(consonantClipKeys('henk'), undefined, 'not shaped like a pet form');
+});
+
+test('a clip of the name reshaped as pet forms reshape it: a cluster cut down, a soft c or g', () => {
+  for (const [a, b] of [
+    ['beto', 'roberto'], // Ro-ber-to, the cluster rt made t
+    ['beto', 'alberto'],
+    ['kostya', 'konstantin'], // nst made st
+    ['nacho', 'ignacio'], // the soft c said ch
+    ['zhenya', 'yevgeny'], // the soft g said zh
+    ['zhenya', 'evgeniy'],
+  ] as const)
+    assert.ok(isReshapedClip(a, b) && isReshapedClip(b, a), `${a}/${b}`);
+  for (const [a, b] of [
+    ['beto', 'benito'], // no cluster to cut down
+    ['kosta', 'kristina'],
+    ['masha', 'marina'],
+    ['sasha', 'aleksandr'],
+    ['lena', 'elena'], // a clip as written: strong, not reshaped
+    ['beto', 'beto'],
+  ] as const)
+    assert.ok(!isReshapedClip(a, b) && !isReshapedClip(b, a), `${a}/${b}`);
 });

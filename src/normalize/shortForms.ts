@@ -122,11 +122,42 @@ function afterFirstSyllable(full: string): [string, string] {
   return [full.slice(i), full.slice(coda ? i + 1 : i)];
 }
 
-/** Consonants only, doubled ones once (dima → dm, dmitry → dmtr). */
+/**
+ * Consonant sounds only, doubled ones once (dima → dm, dmitry → dmtr), a digraph as one letter
+ * (zhenya → Z, not zh: Zhenya and Zhanna share one consonant, not two).
+ */
 function consonants(form: string): string {
   let out = '';
-  for (const ch of form) if (!VOWEL.test(ch) && ch !== out[out.length - 1]) out += ch;
+  for (const ch of form.replace(DIGRAPHS, (d) => DIGRAPH_LETTER[d]!))
+    if (!VOWEL.test(ch) && ch !== out[out.length - 1]) out += ch;
   return out;
+}
+/** Latin digraphs of one consonant in the romanisations of the lists (Russian, Arabic, Persian…). */
+const DIGRAPHS = /shch|zh|sh|kh|ch|ts|th|gh/g;
+const DIGRAPH_LETTER: Record<string, string> = {
+  shch: 'Q',
+  zh: 'Z',
+  sh: 'S',
+  kh: 'K',
+  ch: 'C',
+  ts: 'T',
+  th: 'H',
+  gh: 'G',
+};
+
+/**
+ * Whether `short` keeps the opening consonant sounds of `full`, two at least, with its vowels
+ * moved (Dima/Dmitry, Dmitri and Dmytro): the weak clip that is not a two-letter cut.
+ */
+function sameConsonantsCut(short: string, full: string): boolean {
+  if (short.length > full.length || short[0] !== full[0]) return false;
+  if (!VOWEL.test(short[short.length - 1]!)) return false;
+  const cs = consonants(clipStems(short).at(-1)!);
+  if (cs.length < 2) return false;
+  // The full name opens on those consonants side by side, a cluster the short form breaks with
+  // a vowel (D-i-ma for DM-itry); a name with its own vowel there is another name (Demyan).
+  const f = full.replace(DIGRAPHS, (d) => DIGRAPH_LETTER[d]!);
+  return f.startsWith(cs) && consonants(f).length > cs.length;
 }
 
 /** How strongly `short` is a clipped short form of `full` (one direction; see {@link clipStrength}). */
@@ -161,13 +192,80 @@ export function clippedFrom(short: string, full: string): ClipStrength {
   }
   // Weak evidence only for a form shaped like a pet form: no longer than the name it shortens.
   if (short.length > full.length) return NO_CLIP;
-  if (best === NO_CLIP && short[0] === full[0] && VOWEL.test(short[short.length - 1]!)) {
-    // The same consonants cut from the front, vowels moved (Dima/Dmitry, Dmitri in Russian).
-    const cs = consonants(clipStems(short).at(-1)!);
-    const cf = consonants(full);
-    if (cs.length >= 2 && cf.length > cs.length && cf.startsWith(cs)) best = WEAK_CLIP;
-  }
+  // The same consonants cut from the front, vowels moved (Dima/Dmitry, Dmitri in Russian).
+  if (best === NO_CLIP && sameConsonantsCut(short, full)) best = WEAK_CLIP;
   return best;
+}
+
+/**
+ * Whether one of two given names is a weak clip of the other by its consonants alone, either way
+ * round (Dima/Dmitry): the weak clip a matcher may credit where the rest of the name agrees as
+ * spelled. Two-letter cuts (Pa-sha, Ma-sha) are not this: Masha is cut from Marina, Mariya and
+ * Margarita alike, so beside a shared surname it would match sisters.
+ */
+export function isConsonantClip(a: string, b: string): boolean {
+  // Both ways need the same first letter: most pairs a matcher asks about stop here.
+  if (a === b || a[0] !== b[0]) return false;
+  return (
+    (sameConsonantsCut(a, b) && clippedFrom(a, b) === WEAK_CLIP) ||
+    (sameConsonantsCut(b, a) && clippedFrom(b, a) === WEAK_CLIP)
+  );
+}
+
+/**
+ * The full name as short forms reshape it before they cut: one consonant of a cluster dropped
+ * (Roberto → Robeto, whence Beto; Konstantin → Kostantin, whence Kostya), or a soft c or g said
+ * as in the pet forms (Ignacio → Ignachio, whence Nacho; Yevgeny → Yevzheny, whence Zhenya).
+ * A digraph (kh, sh…) is one consonant, not a cluster: its letters are never split.
+ */
+function reshapings(full: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < full.length; i++) {
+    const a = full[i]!;
+    const b = full[i + 1]!;
+    if (!VOWEL.test(a) && !VOWEL.test(b) && a !== b && !(a + b in DIGRAPH_LETTER))
+      out.push(full.slice(0, i) + full.slice(i + 1), full.slice(0, i + 1) + full.slice(i + 2));
+    if ((a === 'c' || a === 'g') && (b === 'e' || b === 'i') && full[i - 1] !== 's')
+      out.push(full.slice(0, i) + (a === 'c' ? 'ch' : 'zh') + full.slice(i + 1));
+  }
+  return out;
+}
+
+/** Whether `short` is a strong clip of `full` reshaped (see {@link reshapings}), not of `full`. */
+function reshapedFrom(short: string, full: string): boolean {
+  if (short.length < 3 || short.length >= full.length || !mayOpenIn(short, full)) return false;
+  if (!letters(short) || !letters(full) || clippedFrom(short, full) === STRONG_CLIP) return false;
+  // A strong clip keeps the short form's first three letters (see isStrongClip).
+  const head = short.slice(0, 3);
+  for (const v of reshapings(full))
+    if (v.includes(head) && clippedFrom(short, v) === STRONG_CLIP) return true;
+  return false;
+}
+
+/**
+ * Whether the short form's first two letters stand in `full` as a reshaping leaves them: side by
+ * side or one letter apart (a cluster cut down), zh and ch read as the g and c they soften. No
+ * string is made: the matcher asks this of every given name left unpaired beside another.
+ */
+function mayOpenIn(short: string, full: string): boolean {
+  const soft = short[1] === 'h' && (short[0] === 'z' || short[0] === 'c');
+  const a = soft ? (short[0] === 'z' ? 'g' : 'c') : short[0]!;
+  const b = soft ? short[2]! : short[1]!;
+  for (let i = 0; i + 1 < full.length; i++)
+    if (full[i] === a && (full[i + 1] === b || full[i + 2] === b)) return true;
+  return false;
+}
+
+/**
+ * Whether one of two given names is a strong clip of the other as short forms reshape a name
+ * (a cluster made one consonant, a soft c or g made ch or zh: Beto/Roberto, Kostya/Konstantin,
+ * Nacho/Ignacio, Zhenya/Yevgeny), either way round. Weaker evidence than a clip of the name as
+ * written, as more names come near each other so: a matcher credits it only where the rest of
+ * the name agrees as spelled, as a consonant clip.
+ */
+export function isReshapedClip(a: string, b: string): boolean {
+  if (a === b) return false;
+  return reshapedFrom(a, b) || reshapedFrom(b, a);
 }
 
 /**
@@ -245,6 +343,27 @@ export function fullNameKeys(full: string, out: Int32Array, at: number): number 
   }
   return count;
 }
+
+/**
+ * The range of front keys (see {@link fullNameKeys}), first and last, under which the names a
+ * short form may be a consonant clip of are filed (Dima → every key opening "dm"): those names
+ * open on the consonants of its stem side by side, so their keys are one run of numbers. None
+ * for a form with fewer than two consonants in its stem or more than four letters of them.
+ */
+export function consonantClipKeys(short: string): [number, number] | undefined {
+  if (!letters(short) || !VOWEL.test(short[short.length - 1]!)) return undefined;
+  const cs = consonants(clipStems(short).at(-1)!);
+  if (cs.length < 2) return undefined;
+  let prefix = '';
+  for (const ch of cs) prefix += LETTERS_OF[ch] ?? ch;
+  if (prefix.length > KEY_LENGTH) return undefined;
+  const pad = KEY_LENGTH - prefix.length;
+  return [keyCode(prefix + 'a'.repeat(pad), 0), keyCode(prefix + 'z'.repeat(pad), 0)];
+}
+/** The letters each digraph stands in for, back again. */
+const LETTERS_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(DIGRAPH_LETTER).map(([d, c]) => [c, d]),
+);
 
 /** Keys to look a short form's possible full names up by (see {@link fullNameKeys}). */
 export function shortFormKeys(short: string): number[] {

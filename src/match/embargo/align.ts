@@ -9,6 +9,8 @@ import type { TokenExplanation } from '../../core/index.ts';
 import {
   CLIP_SCRIPTS,
   isBusinessLine,
+  isConsonantClip,
+  isReshapedClip,
   isStrongClip,
   isTruncatedBusinessWord,
   type NameToken,
@@ -69,12 +71,26 @@ export const BUSINESS_CONFLICT_FACTOR = 0.7;
  * part of the name agrees (an anchor): the short form completes a name, never makes one.
  *
  * Chosen on the tuning half of eval/pairs (issue 12): 0.75, 0.8 and 0.85 gave the same tuning
- * figures (diminutive recall 8/13, no false positive); 0.8 sits between. Weak clips (two letters,
- * or consonants alone: Pasha/Pavel, Dima/Dmitry) are not credited: below 0.7 they changed no
- * tuning pair, and from 0.7, where two tuning pairs pass, a two-letter clip beside the surname
- * alone matches a sister ("Masha Petrova" would be MARINA PETROVA as well as Mariya).
+ * figures (diminutive recall 8/13, no false positive); 0.8 sits between. Two-letter clips
+ * (Pasha/Pavel, Masha/Mariya) are not credited: below 0.7 they changed no tuning pair, and from
+ * 0.7, where two tuning pairs pass, a two-letter clip beside the surname alone matches a sister
+ * ("Masha Petrova" would be MARINA PETROVA as well as Mariya). Consonant clips (Dima/Dmitry) are,
+ * at {@link CONSONANT_CLIP_SCORE}, beside a sure part only.
  */
 export const CLIP_SCORE = 0.8;
+/**
+ * Similarity credited to a given name that is a weak clip of a list given name by its consonants
+ * alone (normalize's `isConsonantClip`: Dima/Dmitry), or a clip of it reshaped as pet forms
+ * reshape a name (`isReshapedClip`: Beto/Roberto, Nacho/Ignacio, Zhenya/Yevgeny), only where
+ * another part of the name is spelled the same or as a known variant (a sure pair, such as the
+ * surname): weaker evidence than a strong clip, so it needs the stronger corroboration. Two-letter
+ * cuts (Masha, Pasha) are still not credited: they are cut from sisters' names too (see
+ * {@link CLIP_SCORE}). 0.7 is the lowest score a token pair is aligned at (MIN_PAIR); on the
+ * tuning half it passes p0318 (Dima) and p0332 (Beto), with no tuning false positive.
+ */
+export const CONSONANT_CLIP_SCORE = 0.7;
+/** A remembered clip score: no strong clip, the weaker ones not asked yet (see clipScore). */
+const NOT_STRONG = -1;
 /** Pairs that are the same name part, spelled the same or as a known variant or transliteration. */
 const SURE_METHODS: ReadonlySet<string> = new Set(['exact', 'variant', 'translit', 'joined']);
 
@@ -265,7 +281,8 @@ export class QueryAligner {
         let bestS = 0;
         for (let j = 0; j < l.length; j++) {
           if (usedL[j] || l[j]!.kind !== 'word') continue;
-          const c = this.clipScore(i, l[j]!);
+          // A consonant or reshaped clip needs a sure part: not even looked for without one.
+          const c = this.clipScore(i, l[j]!, sure > 0);
           if (c > bestS) {
             bestS = c;
             bestJ = j;
@@ -339,18 +356,33 @@ export class QueryAligner {
     return { score: Math.min(1, score), tokens };
   }
 
-  /** {@link CLIP_SCORE} of query token `i` against list token `t` over their spellings, remembered. */
-  private clipScore(i: number, t: NameToken): number {
+  /**
+   * {@link CLIP_SCORE} of query token `i` against list token `t` over their spellings, or with
+   * `weak` {@link CONSONANT_CLIP_SCORE} for a weaker clip, remembered (NOT_STRONG: no strong
+   * clip, the weaker ones not asked yet).
+   */
+  private clipScore(i: number, t: NameToken, weak: boolean): number {
     let memo = this.clips[i];
     if (!memo) this.clips[i] = memo = new Map();
     let c = memo.get(t);
     if (c === undefined) {
-      c = 0;
+      c = NOT_STRONG;
       if (CLIP_SCRIPTS.has(this.q[i]!.script) && CLIP_SCRIPTS.has(t.script))
         for (const qf of this.q[i]!.forms)
-          for (const lf of t.forms) if (c === 0 && isStrongClip(qf, lf)) c = CLIP_SCORE;
+          for (const lf of t.forms) if (c === NOT_STRONG && isStrongClip(qf, lf)) c = CLIP_SCORE;
       memo.set(t, c);
     }
+    // Weaker clips count only when asked for: the token may meet this list token again in
+    // another list name, one without a sure part.
+    if (c === CLIP_SCORE || !weak) return c === CLIP_SCORE ? c : 0;
+    if (c !== NOT_STRONG) return c;
+    c = 0;
+    if (CLIP_SCRIPTS.has(this.q[i]!.script) && CLIP_SCRIPTS.has(t.script))
+      for (const qf of this.q[i]!.forms)
+        for (const lf of t.forms)
+          if (c === 0 && (isConsonantClip(qf, lf) || isReshapedClip(qf, lf)))
+            c = CONSONANT_CLIP_SCORE;
+    memo.set(t, c);
     return c;
   }
 

@@ -16,7 +16,9 @@ import {
   CLIP_KEY_SPACE,
   CLIP_SCRIPTS,
   clippedFrom,
+  consonantClipKeys,
   fullNameKeys,
+  isConsonantClip,
   shortFormKeys,
   STRONG_CLIP,
 } from '../../normalize/index.ts';
@@ -94,8 +96,8 @@ export function adoptClipBuckets(index: CandidateIndex, b: ClipBuckets): void {
 const MAX_TARGETS = 24;
 
 /**
- * Vocabulary ids of the forms `form` is a strong clip of: none for long forms, or for a stem
- * shared by too many names. A form the lists hold as written is looked up too: the lists write
+ * Vocabulary ids of the forms `form` is a strong clip of, or a consonant clip of (Dima →
+ * DMITRIY): none for long forms, or for a stem shared by too many names. A form the lists hold as written is looked up too: the lists write
  * short forms as names of their own (SVETA in another name than Svetlana SAVCHENKO's).
  */
 export function clipTargets(index: CandidateIndex, form: string): number[] {
@@ -110,5 +112,13 @@ export function clipTargets(index: CandidateIndex, form: string): number[] {
       if (!out.includes(id) && clippedFrom(form, forms[id]!) === STRONG_CLIP) out.push(id);
     }
   }
+  // Names it is a consonant clip of (Dima → DMITRIY, DMYTRO): their front keys are one run, and
+  // so one slice of the packed ids. The scorer credits these only beside a part spelled the same.
+  const run = consonantClipKeys(form);
+  if (run && start[run[1] + 1]! - start[run[0]]! <= MAX_BUCKET)
+    for (let x = start[run[0]]!; x < start[run[1] + 1]!; x++) {
+      const id = ids[x]!;
+      if (!out.includes(id) && isConsonantClip(form, forms[id]!)) out.push(id);
+    }
   return out.length > MAX_TARGETS ? [] : out;
 }
