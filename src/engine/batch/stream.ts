@@ -131,11 +131,14 @@ export async function* screenStream(
       const { database } = ctx;
       const maxAgeDays = options.maxAgeDays ?? ctx.engine.maxAgeDays();
       // The index is built here once, if no process stored it yet: each worker then loads it
-      // instead of every worker building its own at the same time (issue 17).
-      await ensureStoredIndex(ctx.store, database, ctx.home);
+      // instead of every worker building its own at the same time (issue 17). Its header is
+      // enough here: each worker checks the whole file as it loads it, and builds its own if the
+      // body is bad, so this process need not read it too.
+      await ensureStoredIndex(ctx.store, database, ctx.home, undefined, 'header');
       pool = new WorkerPool({
         size: workers,
         database,
+        home: ctx.home,
         maxAgeDays,
         options: screen,
         format,
