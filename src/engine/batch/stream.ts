@@ -12,7 +12,7 @@ import type { ScreenOptions } from '../../core/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { Engine } from '../engine.ts';
 import { ensureStoredIndex } from '../indexCache.ts';
-import { CHUNK_SIZE, chunked, prepend } from './chunks.ts';
+import { CHUNK_SIZE } from './chunks.ts';
 import { csvHeader } from './format.ts';
 import { OrderedQueue } from './ordered.ts';
 import { WorkerPool } from './pool.ts';
@@ -70,13 +70,6 @@ export interface StreamContext {
 interface Located {
   row: BatchRow;
   end: number;
-}
-
-async function* located(
-  rows: AsyncIterable<BatchRow>,
-  position: () => number,
-): AsyncGenerator<Located> {
-  for await (const row of rows) yield { row, end: position() };
 }
 
 /** Something that screens one chunk. */
@@ -154,13 +147,30 @@ export async function* screenStream(
     }
     if (format === 'csv') yield { rows: [], bytes: Buffer.from(csvHeader(), 'utf8'), position: 0 };
 
+    // Rows are taken from the source one loop deep, not through three more generators that
+    // located, prepended and grouped them: each level of `for await` costs every row a few
+    // promises, and garbage collection was ~30% of this process's busy time in a distinct
+    // batch (profiled).
+    let ahead = 0; // rows of `head` handed out
     const produce = async () => {
       try {
-        const rest = located(source.rows, source.position);
-        for await (const chunk of chunked(prepend(head, rest), chunkSize)) {
+        for (;;) {
+          const rows: BatchRow[] = [];
+          let position = 0;
+          for (; rows.length < chunkSize && ahead < head.length; ahead++) {
+            rows.push(head[ahead]!.row);
+            position = head[ahead]!.end;
+          }
+          while (rows.length < chunkSize && !ended) {
+            const next = await source.rows.next();
+            if (next.done) ended = true;
+            else {
+              rows.push(next.value);
+              position = source.position();
+            }
+          }
+          if (!rows.length) break;
           await queue.slot(); // wait before screening starts, not after
-          const position = chunk[chunk.length - 1]!.end;
-          const rows = chunk.map((c) => c.row);
           await queue.push(screener(rows).then((result) => ({ ...result, position })));
         }
         queue.close();

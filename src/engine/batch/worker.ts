@@ -8,6 +8,7 @@
  * disconnects, including when the parent dies, so no worker outlives its batch.
  */
 import { asEmbargoError } from '../../core/index.ts';
+import type { Store } from '../../store/index.ts';
 import { resolveHome } from '../home.ts';
 import { openScreening, type OpenedScreening } from '../openScreening.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
@@ -21,6 +22,8 @@ if (!process.send) {
 
 /** The screening opened on init, its matcher loaded (or built); chunks wait for it. */
 let ready: Promise<OpenedScreening | undefined> | undefined;
+/** The store opened, closed on disconnect without waiting for the matcher's load. */
+let store: Store | undefined;
 let init: WorkerInit | undefined;
 let failed = false;
 /** The chunk being screened: the next one waits for it. */
@@ -35,6 +38,7 @@ async function start(msg: WorkerInit): Promise<OpenedScreening> {
   // The parent resolves it; else the configuration's, read (as createEngine would) only then.
   const maxAgeDays = msg.maxAgeDays ?? (await import('../config.ts')).maxListAgeDays(home);
   const opened = openScreening({ home, database: msg.database, maxAgeDays: () => maxAgeDays });
+  store = opened.store;
   await opened.screening.refresh();
   return opened;
 }
@@ -82,7 +86,5 @@ process.on('message', (msg: ToWorker) => {
 });
 
 process.on('disconnect', () => {
-  void Promise.resolve(ready)
-    .then((opened) => opened?.store.close())
-    .finally(() => process.exit(0));
+  void Promise.resolve(store?.close()).finally(() => process.exit(0));
 });
