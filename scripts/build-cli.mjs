@@ -7,16 +7,19 @@
 //   through vm.Script with V8's code cache (Node 20 has no compile cache for ES modules). Each
 //   command's module, imported by main.ts with `await import()`, is still evaluated only when
 //   that command runs (esbuild wraps lazily imported modules in functions).
-// - The worker goes to dist/engine/batch/worker.js (an ES module), replacing tsc's module there:
-//   the pool forks `./worker.js` beside itself (src/engine/batch/pool.ts), whether the pool runs in
-//   the bundle or in the library (dist/index.js), so both start the bundled worker.
+// - The worker goes to dist/bundle/worker.cjs, beside the CLI and in the same form, run with V8's
+//   code cache as the CLI is: every worker of a batch compiled its ~0.9 MB bundle afresh, and
+//   compiled again the functions its first queries run (issue 17). The pool forks `./worker.js`
+//   beside itself (src/engine/batch/pool.ts), whether the pool runs in the bundle or in the
+//   library (dist/index.js); that file, tsc's module replaced, is a launcher of the bundle
+//   through bin/cached.js, so both start the bundled worker.
 // - Packages stay external (imported from node_modules at run time) only where they must, see
 //   {@link EXTERNAL}.
 // - Modules find files relative to themselves (the regimes' measures, the built web UI, the code
 //   fingerprint written by the build, package.json). In a bundle every module's `import.meta.url`
 //   would be the bundle's (and in CommonJS there is none); each is rewritten to the URL its
 //   tsc-compiled twin has in dist/, so the bundled code finds exactly what the compiled code finds.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -76,13 +79,29 @@ const common = {
 /** The bundled CLI, which bin/embargo.js runs. */
 export const CLI_BUNDLE = join(dist, 'bundle', 'main.cjs');
 
-/** Bundles the CLI into {@link CLI_BUNDLE} and the batch worker over dist/engine/batch/worker.js. */
+/** The bundled batch worker, which dist/engine/batch/worker.js runs. */
+export const WORKER_BUNDLE = join(dist, 'bundle', 'worker.cjs');
+
+/**
+ * The batch worker's launcher, written over tsc's dist/engine/batch/worker.js: the bundle run
+ * with V8's code cache (its cache beside it, worker.cjs.cache: the workers run with other V8
+ * flags than the CLI, and V8 refuses a cache made under other flags).
+ */
+const WORKER_LAUNCHER = `// Written by scripts/build-cli.mjs: the batch worker, bundled, run with V8's code cache.
+import { runCached } from '../../../bin/cached.js';
+runCached(new URL('../../bundle/worker.cjs', import.meta.url));
+`;
+
+/** Bundles the CLI into {@link CLI_BUNDLE} and the batch worker into {@link WORKER_BUNDLE}. */
 export async function buildCli() {
   const cliOut = dirname(CLI_BUNDLE);
   rmSync(cliOut, { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { main: join(src, 'cli', 'main.ts') },
+    entryPoints: {
+      main: join(src, 'cli', 'main.ts'),
+      worker: join(src, 'engine', 'batch', 'worker.ts'),
+    },
     outdir: cliOut,
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
@@ -99,19 +118,7 @@ export async function buildCli() {
   });
   const workerOut = join(dist, 'engine', 'batch');
   rmSync(join(workerOut, 'worker.js.map'), { force: true });
-  await build({
-    ...common,
-    entryPoints: { worker: join(src, 'engine', 'batch', 'worker.ts') },
-    outdir: workerOut,
-    format: 'esm',
-    allowOverwrite: true,
-    // The CommonJS packages bundled (commander, csv-parse…) require Node's built-ins; an ES module
-    // has no `require` of its own, so the bundle makes one.
-    banner: {
-      js: "import { createRequire as __embargoCreateRequire } from 'node:module';\nconst require = __embargoCreateRequire(import.meta.url);",
-    },
-    plugins: [distImportMetaUrl(workerOut, 'import.meta.url')],
-  });
+  writeFileSync(join(workerOut, 'worker.js'), WORKER_LAUNCHER);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildCli();

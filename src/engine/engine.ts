@@ -38,10 +38,10 @@ import {
 import { refreshLists, type RefreshOptions, type RefreshOutcome } from './fetch/index.ts';
 import { toFtmRecords, type FtmRecord } from './export.ts';
 import { resolveHome } from './home.ts';
-import { storeFor } from './root.ts';
+import { openScreening } from './openScreening.ts';
 import { loadList, type LoadOptions, type LoadResult } from './load.ts';
-import { ScreeningService, type ScreeningStatus, type WatchOptions } from './screen.ts';
-import { ensureStoredIndex, indexDirFor } from './indexCache.ts';
+import type { ScreeningStatus, WatchOptions } from './screen.ts';
+import { ensureStoredIndex } from './indexCache.ts';
 import { listFreshness, listStatus, type SourceFreshness, type SourceStatus } from './status.ts';
 import {
   checkTradeStream,
@@ -254,9 +254,17 @@ function lockWait(): { lockWaitMs?: number } {
  */
 export function createEngine(options: EngineOptions = {}): Engine {
   const home = resolveHome(options.home);
-  const { store, database } = options.store
-    ? { store: options.store, database: '' }
-    : storeFor({ home, ...(options.database && { database: options.database }), ...lockWait() });
+  let maxAge = options.maxAgeDays;
+  const maxAgeDays = (): number => (maxAge ??= maxListAgeDays(home));
+  const { store, database, indexDir, screening } = openScreening({
+    home,
+    ...(options.store && { store: options.store }),
+    ...(options.database && { database: options.database }),
+    ...(options.indexDir !== undefined && { indexDir: options.indexDir }),
+    // Read only when this engine opens its own store, as before.
+    ...(!options.store && lockWait()),
+    maxAgeDays,
+  });
   // Loads are serialised: the store holds one transaction at a time.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -264,13 +272,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     queue = next.catch(() => undefined);
     return next;
   };
-  const screening = new ScreeningService(store);
-  const indexDir =
-    options.indexDir === false ? undefined : (options.indexDir ?? indexDirFor(database, home));
-  screening.indexCache = indexDir ? { dir: indexDir, database } : undefined;
-  let maxAge = options.maxAgeDays;
-  const maxAgeDays = (): number => (maxAge ??= maxListAgeDays(home));
-  screening.maxAgeDays = maxAgeDays;
   // Loads through this engine invalidate the matcher at once; other processes' within 250 ms.
   let writes = 0;
   screening.writes = () => writes;
@@ -294,7 +295,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     };
     try {
-      await ensureStoredIndex(tx, database, home, indexDir, lower);
+      await ensureStoredIndex(tx, database, home, indexDir, { beforeBuild: lower });
     } catch {
       // See above: the load goes on without its index stored.
     }

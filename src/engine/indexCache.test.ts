@@ -20,7 +20,7 @@ import { Matcher } from '../match/index.ts';
 import type { Snapshot } from '../store/index.ts';
 import { listPath, needsData } from '../../test/helpers/data.ts';
 import { createEngine, type Engine } from './engine.ts';
-import { loadOrBuildIndex, type IndexCacheConfig } from './indexCache.ts';
+import { ensureStoredIndex, loadOrBuildIndex, type IndexCacheConfig } from './indexCache.ts';
 
 describe('the stored screening index', needsData('un_sc', '2026-02-27'), () => {
   const home = mkdtempSync(join(tmpdir(), 'embargo-index-'));
@@ -110,6 +110,33 @@ describe('the stored screening index', needsData('un_sc', '2026-02-27'), () => {
     const r = await loadOrBuildIndex(engine.store, active, other);
     assert.equal(r.from, 'built');
     assert.match(r.rejected ?? '', /other key/);
+  });
+
+  test("a batch's header check: a file of the wrong length, format or key is rebuilt; a bad body is left to the loader, which rebuilds it", async () => {
+    const path = (await loadOrBuildIndex(engine.store, active, cache)).path!;
+    const good = readFileSync(path);
+    const ensure = () =>
+      ensureStoredIndex(engine.store, engine.database, home, cache.dir, { check: 'header' });
+    await ensure();
+    assert.deepEqual(readFileSync(path), good, 'a whole file is kept');
+    const damage: [string, (b: Buffer) => Buffer][] = [
+      ['truncated by a byte', (b) => b.subarray(0, b.length - 1)],
+      ['another format', (b) => withU32(b, 8, 999)],
+      ['another key', (b) => flip(b, 40)],
+      ['not an index', (b) => flip(b, 0)],
+      ['empty', () => Buffer.alloc(0)],
+    ];
+    for (const [what, spoil] of damage) {
+      writeFileSync(path, spoil(Buffer.from(good)));
+      await ensure();
+      assert.deepEqual(readFileSync(path), good, `${what}: rebuilt`);
+    }
+    // Its body is not read here, so a flipped body byte passes; every loader checks it.
+    writeFileSync(path, flip(Buffer.from(good), good.length - 1000));
+    await ensure();
+    const r = await loadOrBuildIndex(engine.store, active, cache);
+    assert.equal(r.from, 'built');
+    assert.match(r.rejected ?? '', /checksum/);
   });
 
   test('a second engine on the same home loads what the first stored, and answers the same', async () => {

@@ -7,12 +7,6 @@
 /** Rows per chunk by default: big enough to amortise a message, small enough to balance load. */
 export const CHUNK_SIZE = 256;
 
-/** Yields `first`, then everything `rest` yields. */
-export async function* prepend<T>(first: T[], rest: AsyncIterable<T>): AsyncGenerator<T> {
-  yield* first;
-  yield* rest;
-}
-
 /** Groups items into arrays of `size` (the last one may be shorter). */
 export async function* chunked<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];

@@ -77,6 +77,7 @@ export class WorkerPool {
     const init: ToWorker = {
       type: 'init',
       database: options.database,
+      ...(options.home !== undefined && { home: options.home }),
       ...(options.maxAgeDays !== undefined && { maxAgeDays: options.maxAgeDays }),
       options: options.options,
       format: options.format,

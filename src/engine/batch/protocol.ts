@@ -11,6 +11,11 @@ export interface WorkerInit {
   type: 'init';
   /** The database to open: a PostgreSQL URL or a SQLite file path (never a home folder). */
   database: string;
+  /**
+   * The parent's home folder, where the stored index of a PostgreSQL database is kept (default:
+   * the worker's $EMBARGO_HOME, as the parent's when it was given none).
+   */
+  home?: string;
   /** Days after which a list is stale, as the parent resolved it (0: no check). */
   maxAgeDays?: number;
   options: ScreenOptions;

@@ -1,12 +1,16 @@
 /**
  * @module
- * The screening worker: a child process (forked by {@link WorkerPool}) that opens its own engine
- * on the parent's EMBARGO_HOME, builds its own matcher on the first chunk, and answers chunks in
- * the order they arrive. It exits when the parent disconnects, including when the parent dies, so
- * no worker outlives its batch.
+ * The screening worker: a child process (forked by {@link WorkerPool}) that opens the parent's
+ * database, loads (or builds) its matcher as soon as it is told which (not on the first chunk, so
+ * that the load overlaps the parent's start), and answers chunks in the order they arrive. It
+ * opens the screening part of an engine only (openScreening.ts): the rest (list parsers, rules,
+ * the trade check) would be loaded in every worker for nothing. It exits when the parent
+ * disconnects, including when the parent dies, so no worker outlives its batch.
  */
 import { asEmbargoError } from '../../core/index.ts';
-import { createEngine, type Engine } from '../engine.ts';
+import type { Store } from '../../store/index.ts';
+import { resolveHome } from '../home.ts';
+import { openScreening, type OpenedScreening } from '../openScreening.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 import { keepToBudget } from './memory.ts';
 import { screenRows } from './screenRows.ts';
@@ -16,11 +20,28 @@ if (!process.send) {
   process.exit(2);
 }
 
-let engine: Engine | undefined;
+/** The screening opened on init, its matcher loaded (or built); chunks wait for it. */
+let ready: Promise<OpenedScreening | undefined> | undefined;
+/** The store opened, closed on disconnect without waiting for the matcher's load. */
+let store: Store | undefined;
 let init: WorkerInit | undefined;
 let failed = false;
 /** The chunk being screened: the next one waits for it. */
 let turn: Promise<void> = Promise.resolve();
+
+/**
+ * Opens the database and loads the matcher, at once: the parent meanwhile reads its first
+ * chunks, so this overlaps them instead of waiting for the first one.
+ */
+async function start(msg: WorkerInit): Promise<OpenedScreening> {
+  const home = resolveHome(msg.home);
+  // The parent resolves it; else the configuration's, read (as createEngine would) only then.
+  const maxAgeDays = msg.maxAgeDays ?? (await import('../config.ts')).maxListAgeDays(home);
+  const opened = openScreening({ home, database: msg.database, maxAgeDays: () => maxAgeDays });
+  store = opened.store;
+  await opened.screening.refresh();
+  return opened;
+}
 
 const send = (msg: FromWorker) => process.send!(msg);
 
@@ -39,24 +60,22 @@ process.on('message', (msg: ToWorker) => {
   if (failed) return;
   if (msg.type === 'init') {
     init = msg;
-    try {
-      engine = createEngine({
-        database: msg.database,
-        ...(msg.maxAgeDays !== undefined && { maxAgeDays: msg.maxAgeDays }),
-      });
-    } catch (err) {
+    ready = start(msg).catch((err: unknown) => {
       fatal(err);
-    }
+      return undefined;
+    });
     return;
   }
-  if (!engine || !init) return fatal(new Error('chunk before init'), msg.seq);
+  if (!ready || !init) return fatal(new Error('chunk before init'), msg.seq);
+  const opening = ready;
   try {
     const seq = msg.seq;
     // Chunks are answered in the order they came: one after the other, as the parent expects.
     turn = turn
       .then(async () => {
-        if (failed) return;
-        const result = await screenRows(engine!, msg.rows, init!.options, init!.format);
+        const opened = await opening;
+        if (failed || !opened) return;
+        const result = await screenRows(opened.screening, msg.rows, init!.options, init!.format);
         send({ type: 'done', seq, result, rss: process.resourceUsage().maxRSS * 1024 });
         keepToBudget();
       })
@@ -67,5 +86,5 @@ process.on('message', (msg: ToWorker) => {
 });
 
 process.on('disconnect', () => {
-  void Promise.resolve(engine?.close()).finally(() => process.exit(0));
+  void Promise.resolve(store?.close()).finally(() => process.exit(0));
 });
