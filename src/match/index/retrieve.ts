@@ -12,7 +12,6 @@ import type { CandidateIndex } from './build.ts';
 import { isContentToken } from './build.ts';
 import { clipTargets } from './clips.ts';
 import { cachedPhonetic, cachedSkeleton, deletes, shortSlips } from './keys.ts';
-import { Events, PrunedWalk } from './prunedWalk.ts';
 import {
   MIN_SPELLED_LENGTH,
   SPELLED_NICKNAME_SCORE,
@@ -45,10 +44,6 @@ interface Scratch {
    */
   touched: Int32Array;
   accepted: Int32Array;
-  /** Queries retrieved so far, until the pruned walk is built (see {@link PRUNE_AFTER}). */
-  queries: number;
-  pruned: PrunedWalk | undefined;
-  events: Events;
 }
 /** Numbers per name in {@link Scratch.acc}. */
 const STRIDE = 4;
@@ -241,20 +236,7 @@ export interface RetrieveOptions {
   postings?: Postings;
   /** Marks to record what each token reached in (see {@link ReachMarks}); sets otherwise. */
   marks?: ReachMarks;
-  /**
-   * Whether to walk postings pruned (see prunedWalk.ts: the same answer, faster on common
-   * tokens) or all of them; by default pruned once {@link PRUNE_AFTER} queries have come.
-   */
-  prune?: boolean;
 }
-
-/**
- * Queries retrieved on an index before its pruned walk is built: inverting the postings costs
- * about as much CPU as a few dozen queries, which a cold single screening should not pay.
- */
-const PRUNE_AFTER = 64;
-/** The pruned walk marks query slots as bits of an int32. */
-const MAX_PRUNED_SLOTS = 32;
 
 /** Packed postings: the names holding token `id` are `data[start[id] .. start[id + 1])`. */
 export interface Postings {
@@ -313,66 +295,47 @@ export function retrieve(
       joined: true,
     });
   }
-  const { accept, keep } = options;
-  const nameEntity = index.nameEntity;
-  const pruned = prunedFor(index, scratch, options.prune, 2 * tokens.length - 1);
-  let names: number[];
-  if (pruned) {
-    const events = scratch.events;
-    events.count = 0;
-    for (const { form, slot, into, joined } of lookups) {
-      const { ids, sims } = joined ? exactForm(index, form) : lookupForm(index, form);
-      for (let x = 0; x < ids.length; x++) {
-        const id = ids[x]!;
-        into.add(id);
-        events.push(slot, id, index.idf[id]! * sims[x]!);
-      }
-    }
-    const keepName = (n: number) => (!keep || keep[n] === 1) && (!accept || accept(nameEntity[n]!));
-    const walked = pruned.walk(events, postings, options.limit, keepName, acc, touched, STRIDE);
-    names = walked.names;
-    count = walked.count;
-  } else {
-    // Each query token counts once per name, with its best-matching form: `stamp` marks which token
-    // last touched a name and `best` what it gave, so a second form of the same token only tops up.
-    for (const { form, slot, into, joined } of lookups) {
-      const { ids, sims } = joined ? exactForm(index, form) : lookupForm(index, form);
-      for (let x = 0; x < ids.length; x++) {
-        const id = ids[x]!;
-        into.add(id);
-        const gain = index.idf[id]! * sims[x]!;
-        const data = postings.data;
-        const end = postings.start[id + 1]!;
-        const mark = slot + 1;
-        for (let k = postings.start[id]!; k < end; k++) {
-          const name = data[k]!;
-          const at = name * STRIDE;
-          if (acc[at] !== mark) {
-            if (acc[at] === 0) touched[count++] = name;
-            acc[at] = mark;
-            acc[at + 1] = gain;
-            acc[at + 2]! += gain;
-          } else if (gain > acc[at + 1]!) {
-            acc[at + 2]! += gain - acc[at + 1]!;
-            acc[at + 1] = gain;
-          }
+  // Each query token counts once per name, with its best-matching form: `stamp` marks which token
+  // last touched a name and `best` what it gave, so a second form of the same token only tops up.
+  for (const { form, slot, into, joined } of lookups) {
+    const { ids, sims } = joined ? exactForm(index, form) : lookupForm(index, form);
+    for (let x = 0; x < ids.length; x++) {
+      const id = ids[x]!;
+      into.add(id);
+      const gain = index.idf[id]! * sims[x]!;
+      const data = postings.data;
+      const end = postings.start[id + 1]!;
+      const mark = slot + 1;
+      for (let k = postings.start[id]!; k < end; k++) {
+        const name = data[k]!;
+        const at = name * STRIDE;
+        if (acc[at] !== mark) {
+          if (acc[at] === 0) touched[count++] = name;
+          acc[at] = mark;
+          acc[at + 1] = gain;
+          acc[at + 2]! += gain;
+        } else if (gain > acc[at + 1]!) {
+          acc[at + 2]! += gain - acc[at + 1]!;
+          acc[at + 1] = gain;
         }
       }
     }
-    let kept = 0;
-    for (let i = 0; i < count; i++) {
-      const n = touched[i]!;
-      if ((!keep || keep[n] === 1) && (!accept || accept(nameEntity[n]!))) {
-        accepted[kept++] = n;
-        // Rank as the scorer will: what the query covers, less part of what it leaves uncovered,
-        // so "FAIZ" ranks the list name "FAIZ" above the dozens of longer names containing it.
-        const at = n * STRIDE;
-        const covered = acc[at + 2]!;
-        acc[at + 1] = covered - UNCOVERED_PENALTY * Math.max(0, acc[at + 3]! - covered);
-      }
-    }
-    names = topK(accepted, acc, options.limit, STRIDE, 1, kept);
   }
+  const { accept, keep } = options;
+  const nameEntity = index.nameEntity;
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const n = touched[i]!;
+    if ((!keep || keep[n] === 1) && (!accept || accept(nameEntity[n]!))) {
+      accepted[kept++] = n;
+      // Rank as the scorer will: what the query covers, less part of what it leaves uncovered,
+      // so "FAIZ" ranks the list name "FAIZ" above the dozens of longer names containing it.
+      const at = n * STRIDE;
+      const covered = acc[at + 2]!;
+      acc[at + 1] = covered - UNCOVERED_PENALTY * Math.max(0, acc[at + 3]! - covered);
+    }
+  }
+  let names = topK(accepted, acc, options.limit, STRIDE, 1, kept);
   // Names far behind the best cover too little of the query to come near a match; scoring them
   // is most of a query's cost.
   const top = names.length ? acc[names[0]! * STRIDE + 1]! : 0;
@@ -435,28 +398,8 @@ function scratchFor(index: CandidateIndex): Scratch {
     const n = index.nameCount;
     const acc = new Float32Array(n * STRIDE);
     for (let i = 0; i < n; i++) acc[i * STRIDE + 3] = index.nameWeight[i]!;
-    s = {
-      acc,
-      touched: new Int32Array(n),
-      accepted: new Int32Array(n),
-      queries: 0,
-      pruned: undefined,
-      events: new Events(),
-    };
+    s = { acc, touched: new Int32Array(n), accepted: new Int32Array(n) };
     scratchByIndex.set(index, s);
   }
   return s;
-}
-
-/** The index's pruned walk if this query should take it (see {@link RetrieveOptions.prune}). */
-function prunedFor(
-  index: CandidateIndex,
-  scratch: Scratch,
-  prune: boolean | undefined,
-  slots: number,
-): PrunedWalk | undefined {
-  if (prune === false || slots > MAX_PRUNED_SLOTS) return undefined;
-  if (!scratch.pruned && (prune === true || ++scratch.queries > PRUNE_AFTER))
-    scratch.pruned = new PrunedWalk(index);
-  return scratch.pruned;
 }
