@@ -163,23 +163,25 @@ export interface Reach {
  * the last one must not be read (they throw).
  */
 export class ReachMarks {
-  /** The query that last marked each token; its bits are stale otherwise. */
-  readonly stamp: Int32Array;
-  readonly bits: Uint32Array;
+  /**
+   * Per vocabulary token, side by side: the query that last marked it (its bits are stale
+   * otherwise), and its bits. One array, so a mark or a look reaches one cache line, not two
+   * (a query marks ~130 tokens scattered over the vocabulary; the aligner reads them again).
+   */
+  readonly slots: Int32Array;
   /** The current query's number. */
   generation = 0;
   private used = 0;
 
   constructor(vocabularySize: number) {
-    this.stamp = new Int32Array(vocabularySize);
-    this.bits = new Uint32Array(vocabularySize);
+    this.slots = new Int32Array(2 * vocabularySize);
   }
 
   /** Starts a query. */
   begin(): void {
     this.used = 0;
     if (++this.generation === 0x7fffffff) {
-      this.stamp.fill(0);
+      this.slots.fill(0);
       this.generation = 1;
     }
   }
@@ -187,7 +189,7 @@ export class ReachMarks {
   /** A new mark of the current query, or undefined when it has taken all 32. */
   take(): Mark | undefined {
     if (this.used === 32) return undefined;
-    return new Mark(this, (1 << this.used++) >>> 0, this.generation);
+    return new Mark(this, 1 << this.used++, this.generation);
   }
 }
 
@@ -203,11 +205,12 @@ class Mark implements Reach {
   ) {}
 
   add(id: number): void {
-    const { stamp, bits } = this.marks;
-    if (stamp[id] === this.generation) bits[id]! |= this.mask;
+    const slots = this.marks.slots;
+    const at = 2 * id;
+    if (slots[at] === this.generation) slots[at + 1]! |= this.mask;
     else {
-      stamp[id] = this.generation;
-      bits[id] = this.mask;
+      slots[at] = this.generation;
+      slots[at + 1] = this.mask;
     }
   }
 
@@ -215,7 +218,8 @@ class Mark implements Reach {
     const marks = this.marks;
     if (marks.generation !== this.generation)
       throw new Error('reach of an earlier query read after the next one began');
-    return marks.stamp[id] === this.generation && (marks.bits[id]! & this.mask) !== 0;
+    const at = 2 * id;
+    return marks.slots[at] === this.generation && (marks.slots[at + 1]! & this.mask) !== 0;
   }
 }
 
