@@ -67,25 +67,3 @@ test('topK keeps ties in the order offered, and negative scores', () => {
   assert.deepEqual(topK([0, 3], score, 2), [3, 0]);
   assert.deepEqual(topK([0, 3, 1], score, 1), [1]);
 });
-
-test('a pair of query tokens finds the list token written joined, before and after the join filter is built', () => {
-  const names = ['Jongun Kim', 'Golden Star', 'Ri Sol Ju', 'Oceanglory Trading', 'Ab Cd'];
-  const index = CandidateIndex.build(names.map((n) => storedEntity('Company', { name: [n] })));
-  const queries = ['Jong Un', 'Ocean Glory', 'Gold En Star', 'Ri Solju', 'A B', 'Kim Jong'];
-  const reached = () =>
-    queries.map((q) => {
-      const tokens = tokenizeName(q);
-      const r = retrieve(index, tokens, { limit: 12 });
-      const ids = r.reachJoined.map((reach) =>
-        index.vocab.forms.filter((_f, id) => reach?.has(id) ?? false),
-      );
-      return { names: r.names, ids };
-    });
-  const before = reached();
-  assert.deepEqual(before[0]!.ids, [['jongun']]);
-  assert.deepEqual(before[1]!.ids, [['oceanglory']]);
-  assert.deepEqual(before[5]!.ids, [[]]);
-  // Enough pairs for the filter to be built (JOIN_FILTER_AFTER).
-  for (let i = 0; i < 100; i++) retrieve(index, tokenizeName('Star Glory'), { limit: 12 });
-  assert.deepEqual(reached(), before);
-});

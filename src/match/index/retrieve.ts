@@ -45,10 +45,6 @@ interface Scratch {
   touched: Int32Array;
   /** The best names of the current query. */
   best: Best;
-  /** Joined pairs looked up so far, until the join filter is built. */
-  pairs: number;
-  /** The vocabulary's join filter (see {@link joinedForm}), once built. */
-  joins: Uint32Array | undefined;
 }
 /** Numbers per name in {@link Scratch.acc}. */
 const STRIDE = 4;
@@ -148,57 +144,10 @@ export function lookupForm(index: CandidateIndex, form: string): Lookup {
 
 const NO_LOOKUP: Lookup = { ids: [], sims: [] };
 
-/**
- * The vocabulary token written as `a` and `b` joined, if any. Past {@link JOIN_FILTER_AFTER}
- * pairs a filter of the vocabulary's forms answers most pairs without joining them: joining a
- * pair and looking it up in a map of every form was a sixth of the posting walk's time on
- * distinct names (a pair is rarely in the lists, and rarely seen twice).
- */
-function joinedForm(index: CandidateIndex, scratch: Scratch, a: string, b: string): Lookup {
-  const filter = (scratch.joins ??=
-    ++scratch.pairs > JOIN_FILTER_AFTER ? joinFilter(index.vocab.forms) : undefined);
-  const length = a.length + b.length;
-  if (filter && length >= 2) {
-    const at = (p: number) => (p < a.length ? a.charCodeAt(p) : b.charCodeAt(p - a.length));
-    const key = joinKey(at(0), at(1), at(length - 2), at(length - 1), length);
-    if ((filter[key >>> 5]! & (1 << (key & 31))) === 0) return NO_LOOKUP;
-  }
-  const id = index.vocab.ids.get(a + b);
+/** The vocabulary token written exactly as `form`, if any. */
+function exactForm(index: CandidateIndex, form: string): Lookup {
+  const id = index.vocab.ids.get(form);
   return id === undefined ? NO_LOOKUP : { ids: [id], sims: [1] };
-}
-
-/** Pairs looked up before the join filter is built (~70k forms: a few ms a cold screening need not pay). */
-const JOIN_FILTER_AFTER = 64;
-/** Bits of a join filter's key: a million bits for the ~150k forms of the four lists. */
-const JOIN_BITS = 20;
-
-/**
- * A bit per key of every form (its first two and last two letters and its length): a form whose
- * key has no bit is none of them. Pairs only ask; no form is ever missed.
- */
-function joinFilter(forms: readonly string[]): Uint32Array {
-  const bits = new Uint32Array((1 << JOIN_BITS) >>> 5);
-  for (const f of forms) {
-    const n = f.length;
-    if (n < 2) continue;
-    const key = joinKey(
-      f.charCodeAt(0),
-      f.charCodeAt(1),
-      f.charCodeAt(n - 2),
-      f.charCodeAt(n - 1),
-      n,
-    );
-    bits[key >>> 5]! |= 1 << (key & 31);
-  }
-  return bits;
-}
-
-/** A {@link JOIN_BITS}-bit hash of a form's first two and last two char codes and its length. */
-function joinKey(c0: number, c1: number, y: number, z: number, length: number): number {
-  let h = Math.imul(c0 ^ (c1 << 16), 0x9e3779b1) ^ Math.imul(y ^ (z << 16), 0x85ebca6b);
-  h = Math.imul(h ^ length ^ (h >>> 15), 0x2c1b3c6d);
-  h ^= h >>> 13;
-  return h >>> (32 - JOIN_BITS);
 }
 
 /** What a query token reached: whether a vocabulary token (by id) is among it. */
@@ -330,8 +279,7 @@ export function retrieve(
   const reach: (Reach | undefined)[] = tokens.map(() => undefined);
   const reachJoined: (Reach | undefined)[] = tokens.slice(1).map(() => undefined);
   type Into = Reach & { add(id: number): void };
-  // A joined pair's second token is `second`; its form, the first's.
-  const lookups: { form: string; slot: number; into: Into; second?: string }[] = [];
+  const lookups: { form: string; slot: number; into: Into; joined?: boolean }[] = [];
   const newReach = (): Into => options.marks?.take() ?? new Set<number>();
   tokens.forEach((t, i) => {
     if (!isContentToken(t)) return;
@@ -346,17 +294,16 @@ export function retrieve(
     if (!isContentToken(tokens[i]!) || !isContentToken(tokens[i + 1]!)) continue;
     const into = (reachJoined[i] = newReach());
     lookups.push({
-      form: tokens[i]!.text,
+      form: tokens[i]!.text + tokens[i + 1]!.text,
       slot: tokens.length + i,
       into,
-      second: tokens[i + 1]!.text,
+      joined: true,
     });
   }
   // Each query token counts once per name, with its best-matching form: `stamp` marks which token
   // last touched a name and `best` what it gave, so a second form of the same token only tops up.
-  for (const { form, slot, into, second } of lookups) {
-    const { ids, sims } =
-      second === undefined ? lookupForm(index, form) : joinedForm(index, scratch, form, second);
+  for (const { form, slot, into, joined } of lookups) {
+    const { ids, sims } = joined ? exactForm(index, form) : lookupForm(index, form);
     for (let x = 0; x < ids.length; x++) {
       const id = ids[x]!;
       into.add(id);
@@ -496,7 +443,7 @@ function scratchFor(index: CandidateIndex): Scratch {
     const n = index.nameCount;
     const acc = new Float32Array(n * STRIDE);
     for (let i = 0; i < n; i++) acc[i * STRIDE + 3] = index.nameWeight[i]!;
-    s = { acc, touched: new Int32Array(n), best: new Best(), pairs: 0, joins: undefined };
+    s = { acc, touched: new Int32Array(n), best: new Best() };
     scratchByIndex.set(index, s);
   }
   return s;
