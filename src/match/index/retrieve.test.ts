@@ -59,3 +59,11 @@ test("marks reach what sets reach, and a query's marks cannot be read after the 
   marks.begin();
   assert.throws(() => withMarks.reach[0]!.has(0), /earlier query/);
 });
+
+test('topK keeps ties in the order offered, and negative scores', () => {
+  const score = Float32Array.from([-0.5, 0.2, 0.2, -0.1, 0.2]);
+  assert.deepEqual(topK([0, 1, 2, 3, 4], score, 3), [1, 2, 4]);
+  assert.deepEqual(topK([4, 2, 1], score, 2), [4, 2]);
+  assert.deepEqual(topK([0, 3], score, 2), [3, 0]);
+  assert.deepEqual(topK([0, 3, 1], score, 1), [1]);
+});
