@@ -55,7 +55,12 @@ export function bestName(
     for (const n of names) {
       const a = aligner.score(n.tokens, n, shortForms);
       const s = n.weak ? a * WEAK_ALIAS_FACTOR : a;
-      if (s > best.score) best = { score: s, aligner, name: n, shortForms };
+      if (s > best.score) {
+        best = { score: s, aligner, name: n, shortForms };
+        // No later name can score more than 1 (a name that only ties never replaces the first),
+        // so a listed name matched whole ends the search: an entity has up to hundreds of aliases.
+        if (s >= 1) return best;
+      }
     }
   }
   return best;
