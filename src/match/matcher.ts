@@ -15,7 +15,6 @@ import type {
 } from '../core/index.ts';
 import { nameReadings, tokenizeName, type NameToken } from '../normalize/index.ts';
 import { alignNames, QueryAligner } from './embargo/align.ts';
-import { EntityDetails } from './embargo/details.ts';
 import { MAX_SUPPORT, schemaCompatible } from './embargo/features.ts';
 import {
   bestName,
@@ -113,7 +112,6 @@ export class Matcher {
     this.listWeights = new Float64Array(index.tokenSlots);
     this.marks = new ReachMarks(index.vocab.forms.length);
     this.entityNames = index.entities.map(() => []);
-    this.details = new EntityDetails(index.entities);
     if (prepared) for (const _ of this.preparing());
   }
 
@@ -170,8 +168,6 @@ export class Matcher {
   }
 
   private readonly weights = new Map<NameToken, number>();
-  /** The entities' dates of birth, countries and genders, packed as queries first compare them. */
-  private readonly details: EntityDetails;
   private readonly schemaFilters = new Map<SchemaName, Uint8Array>();
   private readonly schemaPostings = new Map<SchemaName, Postings | undefined>();
 
@@ -354,7 +350,6 @@ export class Matcher {
     aligners: QueryAligner[],
   ): Scored[] {
     const entities = this.index.entities;
-    const qd = this.details.ofQuery(parsed);
     const ranked: { x: Named; score: number }[] = [];
     for (const x of named) {
       const nameScore = x.best?.score ?? 0;
@@ -367,7 +362,7 @@ export class Matcher {
         NAME_WEIGHT * nameScore + MAX_SUPPORT + 0.001 < cutoff
       )
         continue;
-      const score = entityScore(parsed, qd, this.details, x.e, nameScore);
+      const score = entityScore(parsed, entities[x.e]!, nameScore);
       if (cutoff === undefined || score >= cutoff) ranked.push({ x, score });
     }
     ranked.sort(

@@ -10,7 +10,6 @@ import type { NameToken } from '../../normalize/index.ts';
 import type { ParsedQuery } from '../query.ts';
 import type { IndexedEntity, IndexedName } from '../types.ts';
 import type { QueryAligner } from './align.ts';
-import { round4 as round, type EntityDetails, type QueryDetails } from './details.ts';
 import { birthDateFeature, countryFeature, genderFeature, identifierFeature } from './features.ts';
 
 /** Default threshold of the `embargo` algorithm (chosen on the even rows of the negatives set; see README). */
@@ -99,23 +98,12 @@ function total(p: ScoreParts, nameScore: number): number {
 }
 
 /**
- * The score {@link scoreEntity} gives entity `e` (of `details`) whose best name alignment scores
- * `nameScore`, without building its explanation: the matcher ranks every candidate by it and
- * explains only those it shows. `qd`: the query's details as `details.ofQuery` packs them.
+ * The score {@link scoreEntity} gives an entity whose best name alignment scores `nameScore`,
+ * without building its explanation: the matcher ranks every candidate by it and explains only
+ * those it shows.
  */
-export function entityScore(
-  query: ParsedQuery,
-  qd: QueryDetails,
-  details: EntityDetails,
-  e: number,
-  nameScore: number,
-): number {
-  if (query.identifiers.length)
-    return total(scoreParts(query, details.entity(e), nameScore), nameScore);
-  // Without identifiers none matches and none conflicts: the parts are added as `total` adds
-  // them (left to right; the identifier's 0 changes no sum), with no parts object per candidate.
-  const raw = details.add(round(NAME_WEIGHT * nameScore), query, qd, e);
-  return round(Math.max(0, Math.min(1, raw)));
+export function entityScore(query: ParsedQuery, entity: IndexedEntity, nameScore: number): number {
+  return total(scoreParts(query, entity, nameScore), nameScore);
 }
 
 /**
@@ -147,6 +135,10 @@ export function scoreEntity(
         ? bestAligner.align(bestIndexed.tokens, true, bestIndexed, shortForms).tokens
         : [],
   };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
 }
 
 /** Token weights for a query against an index: rarity (idf) times a factor for the token's kind. */
