@@ -103,7 +103,15 @@ function total(p: ScoreParts, nameScore: number): number {
  * those it shows.
  */
 export function entityScore(query: ParsedQuery, entity: IndexedEntity, nameScore: number): number {
-  return total(scoreParts(query, entity, nameScore), nameScore);
+  if (query.identifiers.length) return total(scoreParts(query, entity, nameScore), nameScore);
+  // Without identifiers none matches and none conflicts: the parts are added as `total` adds
+  // them (left to right; the identifier's 0 changes no sum), with no parts object per candidate,
+  // and the entity's details are read only where the query has the same kind to compare.
+  let raw = round(NAME_WEIGHT * nameScore);
+  if (query.birthDates.length) raw += round(birthDateFeature(query.birthDates, entity.birthDates));
+  if (query.countries.length) raw += round(countryFeature(query.countries, entity.countries));
+  if (query.gender) raw += round(genderFeature(query.gender, entity.gender));
+  return round(Math.max(0, Math.min(1, raw)));
 }
 
 /**
