@@ -100,39 +100,8 @@ export interface Alignment {
 
 const NO_MATCH: TokenMatch = { score: 0, method: 'none', query: '', list: '' };
 
-/**
- * What a token is, as bits: the aligner ORs those of the tokens left unpaired instead of asking
- * each token's kind and text again per candidate name.
- */
-const Kind = {
-  Number: 1,
-  Initial: 2,
-  Word: 4,
-  /** An initial that writes a Roman numeral (see ROMAN_LETTERS). */
-  Roman: 8,
-  /** A word naming a line of business (see isBusinessLine): set for query tokens only. */
-  Business: 16,
-  Content: 32,
-} as const;
-
-/** The {@link Kind} bits of a token, but for Business. */
-function kindBits(t: NameToken): number {
-  switch (t.kind) {
-    case 'number':
-      return Kind.Number | Kind.Content;
-    case 'word':
-      return Kind.Word | Kind.Content;
-    case 'initial':
-      return ROMAN_LETTERS.has(t.text) ? Kind.Initial | Kind.Roman : Kind.Initial;
-    default:
-      return 0;
-  }
-}
-
-/** Whether a list token left unpaired names a line of business. */
-function businessLeft(l: readonly NameToken[], usedL: Uint8Array): boolean {
-  for (let j = 0; j < l.length; j++) if (!usedL[j] && isBusinessLine(l[j]!.text)) return true;
-  return false;
+function isContent(t: NameToken): boolean {
+  return t.kind === 'word' || t.kind === 'number';
 }
 
 /**
@@ -151,8 +120,6 @@ const S = {
   usedQ: new Uint8Array(16),
   usedL: new Uint8Array(64),
   wl: new Float64Array(64),
-  /** {@link Kind} bits of the list name's tokens. */
-  flagsL: new Uint8Array(64),
 };
 
 /**
@@ -163,10 +130,6 @@ const S = {
 export class QueryAligner {
   private readonly q: NameToken[];
   private readonly wq: number[];
-  /** The sum of {@link wq}, in token order. */
-  private readonly wqTotal: number;
-  /** {@link Kind} bits of the query's tokens. */
-  private readonly flagsQ: Uint8Array;
   /** What an unmatched list token counts (see UNMATCHED_LIST_WEIGHT, WHOLE_NAME_SCRIPTS). */
   private readonly listGapWeight: number;
   private readonly weigh: Weigh;
@@ -200,13 +163,6 @@ export class QueryAligner {
     this.reachJoined = reach?.reachJoined;
     this.weigh = weigh;
     this.wq = q.map(weigh);
-    let wqTotal = 0;
-    for (const w of this.wq) wqTotal += w;
-    this.wqTotal = wqTotal;
-    this.flagsQ = Uint8Array.from(
-      q,
-      (t) => kindBits(t) | (isBusinessLine(t.text) ? Kind.Business : 0),
-    );
     const words = q.filter((t) => t.kind === 'word');
     this.listGapWeight =
       words.length && words.every((t) => WHOLE_NAME_SCRIPTS.has(t.script))
@@ -220,32 +176,12 @@ export class QueryAligner {
   }
 
   /**
-   * Aligns the query with list tokens `l` (`ids`: their index ids and joined texts, if known).
+   * Aligns the query with list tokens `l` (`joinedL`: their adjacent texts joined, if known).
    * `shortForms`: both are names of persons, so a given name left unpaired may be credited as a
    * clipped short form of one left unpaired on the other side (see {@link CLIP_SCORE}); company
    * and vessel names are not cut so ("Star Trading" is not STARLIGHT TRADING).
    */
   align(l: readonly NameToken[], explain = false, ids?: ListIds, shortForms = false): Alignment {
-    const tokens: TokenExplanation[] = [];
-    const score = this.run(l, ids, shortForms, explain ? tokens : undefined);
-    return { score, tokens };
-  }
-
-  /**
-   * The score {@link align} gives, without the pairing: ranking candidates needs the number
-   * alone, and an object and an empty array per candidate name were garbage.
-   */
-  score(l: readonly NameToken[], ids?: ListIds, shortForms = false): number {
-    return this.run(l, ids, shortForms, undefined);
-  }
-
-  /** Aligns and scores; pushes the pairing onto `out` when given. */
-  private run(
-    l: readonly NameToken[],
-    ids: ListIds | undefined,
-    shortForms: boolean,
-    out: TokenExplanation[] | undefined,
-  ): number {
     const q = this.q;
     this.collectPairs(l, ids);
     const n = S.pairCount;
@@ -270,6 +206,7 @@ export class QueryAligner {
     const at = this.listWeights && ids?.tokenStart;
     if (at !== undefined) for (let j = 0; j < l.length; j++) wl[j] = this.listWeights![at + j]!;
     else for (let j = 0; j < l.length; j++) wl[j] = this.weigh(l[j]!);
+    const tokens: TokenExplanation[] = [];
     let matched = 0;
     let matchedContent = 0;
     let anchors = 0;
@@ -297,8 +234,8 @@ export class QueryAligner {
       // not one that can anchor the name on its own.
       if (span === 1 && S.pairMatch[p]!.method === 'initial') initials++;
       else if (
-        this.flagsQ[qi]! & Kind.Content ||
-        (qn === 2 && this.flagsQ[qi + 1]! & Kind.Content) ||
+        isContent(q[qi]!) ||
+        (qn === 2 && isContent(q[qi + 1]!)) ||
         S.pairMatch[p]!.method === 'number' // a Roman numeral letter read as its number
       ) {
         // One query token written for two list tokens ("Prigozhinyevgeniy") matches two parts.
@@ -306,8 +243,8 @@ export class QueryAligner {
         if (!S.pairMatch[p]!.weak) anchors++;
         if (SURE_METHODS.has(S.pairMatch[p]!.method)) sure++;
       }
-      if (out)
-        out.push({
+      if (explain)
+        tokens.push({
           query: q
             .slice(qi, qi + qn)
             .map((t) => t.text)
@@ -339,8 +276,8 @@ export class QueryAligner {
         usedL[bestJ] = 1;
         matched += bestS * (this.wq[i]! + wl[bestJ]!);
         matchedContent++;
-        if (out)
-          out.push({
+        if (explain)
+          tokens.push({
             query: q[i]!.text,
             list: l[bestJ]!.text,
             method: 'short-form',
@@ -348,27 +285,40 @@ export class QueryAligner {
           });
       }
     }
-    // What each side has left unpaired, as the flags of its tokens (see Kind).
-    let total = this.wqTotal;
-    let leftQ = 0;
-    const flagsQ = this.flagsQ;
+    let total = 0;
+    let numberLeftQ = false;
+    let numberLeftL = false;
+    let initialLeftQ = false;
+    let initialLeftL = false;
+    let wordLeftQ = false;
+    let wordLeftL = false;
+    let romanLeftQ = false;
+    let romanLeftL = false;
+    let businessLeftQ = false;
+    let businessLeftL = false;
     for (let i = 0; i < q.length; i++) {
-      if (usedQ[i]) continue;
-      leftQ |= flagsQ[i]!;
-      if (out) out.push({ query: q[i]!.text, list: '', method: 'none', score: 0 });
-    }
-    let leftL = 0;
-    let listContent = 0;
-    const flagsL = S.flagsL;
-    const gap = this.listGapWeight;
-    for (let j = 0; j < l.length; j++) {
-      const f = flagsL[j]!;
-      if (usedL[j]) total += wl[j]!;
-      else {
-        total += gap * wl[j]!;
-        leftL |= f;
+      total += this.wq[i]!;
+      if (!usedQ[i] && q[i]!.kind === 'number') numberLeftQ = true;
+      if (!usedQ[i] && q[i]!.kind === 'initial') {
+        initialLeftQ = true;
+        if (ROMAN_LETTERS.has(q[i]!.text)) romanLeftQ = true;
       }
-      if (f & Kind.Content) listContent++;
+      if (!usedQ[i] && q[i]!.kind === 'word') wordLeftQ = true;
+      if (!usedQ[i] && isBusinessLine(q[i]!.text)) businessLeftQ = true;
+      if (explain && !usedQ[i])
+        tokens.push({ query: q[i]!.text, list: '', method: 'none', score: 0 });
+    }
+    let listContent = 0;
+    for (let j = 0; j < l.length; j++) {
+      total += usedL[j] ? wl[j]! : this.listGapWeight * wl[j]!;
+      if (!usedL[j] && l[j]!.kind === 'number') numberLeftL = true;
+      if (!usedL[j] && l[j]!.kind === 'initial') {
+        initialLeftL = true;
+        if (ROMAN_LETTERS.has(l[j]!.text)) romanLeftL = true;
+      }
+      if (!usedL[j] && l[j]!.kind === 'word') wordLeftL = true;
+      if (!usedL[j] && isBusinessLine(l[j]!.text)) businessLeftL = true;
+      if (isContent(l[j]!)) listContent++;
     }
     // Initials count as name parts beside a part spelled the same ("V. Zolotov" is ZOLOTOV,
     // Viktor), not beside one only like it ("BOLOTOV, Valery").
@@ -377,22 +327,16 @@ export class QueryAligner {
     if (matchedContent === 1 && listContent >= 2) score *= SINGLE_PART_FACTOR;
     if (matchedContent > 0 && anchors === 0) score *= UNANCHORED_FACTOR;
     // A Roman numeral letter left over ("NOOR AL BAHR V") is a number beside the other's number.
-    if (
-      (leftQ & Kind.Number && leftL & (Kind.Number | Kind.Roman)) ||
-      (leftL & Kind.Number && leftQ & Kind.Roman)
-    )
+    if ((numberLeftQ && (numberLeftL || romanLeftL)) || (numberLeftL && romanLeftQ))
       score *= NUMBER_CONFLICT_FACTOR;
-    if ((leftQ & Kind.Initial && leftL & Kind.Word) || (leftL & Kind.Initial && leftQ & Kind.Word))
+    if ((initialLeftQ && wordLeftL) || (initialLeftL && wordLeftQ))
       score *= INITIAL_CONFLICT_FACTOR;
-    // The list's business words are looked up only where they could make a conflict.
-    const businessQ = (leftQ & Kind.Business) !== 0;
-    const wordL = (leftL & Kind.Word) !== 0;
     if (
-      ((businessQ && wordL) || ((businessQ || leftQ & Kind.Word) && businessLeft(l, usedL))) &&
+      ((businessLeftQ && (wordLeftL || businessLeftL)) || (businessLeftL && wordLeftQ)) &&
       !truncationLeft(q, l, usedQ, usedL)
     )
       score *= BUSINESS_CONFLICT_FACTOR;
-    return Math.min(1, score);
+    return { score: Math.min(1, score), tokens };
   }
 
   /** {@link CLIP_SCORE} of query token `i` against list token `t` over their spellings, remembered. */
@@ -442,14 +386,11 @@ export class QueryAligner {
     const q = this.q;
     const joinedL = ids?.joined;
     S.pairCount = 0;
-    if (S.flagsL.length < l.length) S.flagsL = new Uint8Array(l.length * 2);
-    const flagsL = S.flagsL;
-    for (let j = 0; j < l.length; j++) flagsL[j] = kindBits(l[j]!);
     for (let i = 0; i < q.length; i++) {
       const memo = this.single[i]!;
       const reach = ids && this.reach?.[i];
       for (let j = 0; j < l.length; j++) {
-        if (reach && flagsL[j]! & Kind.Content && !reach.has(ids.tokenIds[j]!)) continue;
+        if (reach && isContent(l[j]!) && !reach.has(ids.tokenIds[j]!)) continue;
         let m = memo.get(l[j]!);
         if (!m) memo.set(l[j]!, (m = tokenSimilarity(q[i]!, l[j]!)));
         if (m.score >= MIN_PAIR) this.push(i, j, 1, m);

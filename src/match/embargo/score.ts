@@ -52,7 +52,7 @@ export function bestName(
   let best: BestName = { score: 0, aligner: undefined, name: undefined, shortForms };
   for (const aligner of aligners) {
     for (const n of names) {
-      const a = aligner.score(n.tokens, n, shortForms);
+      const a = aligner.align(n.tokens, false, n, shortForms).score;
       const s = n.weak ? a * WEAK_ALIAS_FACTOR : a;
       if (s > best.score) {
         best = { score: s, aligner, name: n, shortForms };
