@@ -52,9 +52,14 @@ export function bestName(
   let best: BestName = { score: 0, aligner: undefined, name: undefined, shortForms };
   for (const aligner of aligners) {
     for (const n of names) {
-      const a = aligner.align(n.tokens, false, n, shortForms);
-      const s = n.weak ? a.score * WEAK_ALIAS_FACTOR : a.score;
-      if (s > best.score) best = { score: s, aligner, name: n, shortForms };
+      const a = aligner.align(n.tokens, false, n, shortForms).score;
+      const s = n.weak ? a * WEAK_ALIAS_FACTOR : a;
+      if (s > best.score) {
+        best = { score: s, aligner, name: n, shortForms };
+        // No later name can score more than 1 (a name that only ties never replaces the first),
+        // so a listed name matched whole ends the search: an entity has up to hundreds of aliases.
+        if (s >= 1) return best;
+      }
     }
   }
   return best;
@@ -98,7 +103,15 @@ function total(p: ScoreParts, nameScore: number): number {
  * those it shows.
  */
 export function entityScore(query: ParsedQuery, entity: IndexedEntity, nameScore: number): number {
-  return total(scoreParts(query, entity, nameScore), nameScore);
+  if (query.identifiers.length) return total(scoreParts(query, entity, nameScore), nameScore);
+  // Without identifiers none matches and none conflicts: the parts are added as `total` adds
+  // them (left to right; the identifier's 0 changes no sum), with no parts object per candidate,
+  // and the entity's details are read only where the query has the same kind to compare.
+  let raw = round(NAME_WEIGHT * nameScore);
+  if (query.birthDates.length) raw += round(birthDateFeature(query.birthDates, entity.birthDates));
+  if (query.countries.length) raw += round(countryFeature(query.countries, entity.countries));
+  if (query.gender) raw += round(genderFeature(query.gender, entity.gender));
+  return round(Math.max(0, Math.min(1, raw)));
 }
 
 /**
