@@ -13,10 +13,10 @@
  * BENCH_TAIL_WALL=1: wall time instead of CPU. BENCH_TAIL_HEAP=file: a sampling allocation
  * profile of the first pass (BENCH_TAIL_HEAP_ALL=1: of everything allocated, not only what is
  * still live at its end). BENCH_TAIL_JSON=file: every query's figures, to pair two runs.
- * Run it with the flag bench:screen gives its child (--max-semi-space-size=8). Reads
+ * Run it with the flag bench:screen gives its child (--max-semi-space-size=16). Reads
  * EMBARGO_DATA_DIR; BENCH_MICRO_HOME names a home keeping the four lists between runs.
  * Usage: node scripts/build-bench.mjs &&
- *   node --max-semi-space-size=8 bench/.build/bench/screen-tail.js
+ *   node --max-semi-space-size=16 bench/.build/bench/screen-tail.js
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';

@@ -163,7 +163,7 @@ function runChild(engine: EngineKey, work: Work, dir: string): OneResult {
   const compiled = import.meta.url.endsWith('.js');
   const script = resolve(import.meta.dirname, compiled ? 'screen-one.js' : 'screen-one.ts');
   // The V8 flag the server's workers run with (src/server/start.ts), which answer single queries.
-  const flags = ['--max-semi-space-size=8'];
+  const flags = ['--max-semi-space-size=16'];
   const args = compiled
     ? [...flags, script, engine, path]
     : [...flags, '--import', 'tsx', script, engine, path];

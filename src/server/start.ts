@@ -72,12 +72,14 @@ export async function startServer(options: StartOptions): Promise<FastifyInstanc
 /** Forks the workers and replaces one that dies (at most once a second, so a crash loop idles). */
 function startPrimary(workers: number): void {
   let stopping = false;
-  // Small semi-spaces: a server's garbage is short-lived (one request), and the default young
-  // generation would hold ~30 MB more per worker. 8 MB rather than 4: a query allocates ~60 KB,
-  // so with 4 MB one query in 58 met a young-generation collection, which made the latency's
-  // 99th percentile a collection pause; with 8 MB one in 115 does (13,116 single queries,
-  // bench/screen-one's set), at most 8 MB more per worker.
-  cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=8'] });
+  // Semi-spaces of 16 MB: a server's garbage is short-lived (one request). A query allocates
+  // ~70 KB, so with 8 MB one query in 117 met a young-generation collection (112 in 13,116
+  // single queries, bench/screen-tail.ts), which is the latency's 99th percentile: first-pass
+  // p99 1.74–1.76 ms, 0.84–0.89 ms without those queries; with 16 MB one in 234 does (56),
+  // p99 1.15–1.18 ms (two runs each, idle machine, 2026-12-07). 32 MB halved them again but
+  // did not move the p99 further, as the tail without collections is then the first sight of
+  // a name's words; it would hold up to 48 MB more per worker.
+  cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=16'] });
   // One rate-limit count for all workers, kept here (see _clusterRate.ts).
   serveRateCounts(cluster);
   for (let i = 0; i < workers; i++) cluster.fork();
