@@ -14,13 +14,11 @@
  * Usage: node scripts/build-bench.mjs && node bench/.build/bench/screen-micro.js
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createEngine, type ScreeningQuery, type ScreenOptions } from '../src/index.ts';
+import { resolve } from 'node:path';
+import type { ScreeningQuery, ScreenOptions } from '../src/index.ts';
 import { evalEngine, type EvalEngine } from '../eval/_engine.ts';
 import { distinctBatch } from './_batches.ts';
-import { loadBenchLists } from './_lists.ts';
+import { benchHome } from './_lists.ts';
 import { buildQuerySet, VARIANT_SEED } from './_queries.ts';
 
 const dataDir = resolve(process.env.EMBARGO_DATA_DIR ?? '../shared/data');
@@ -28,15 +26,8 @@ const ROWS = Number(process.env.BENCH_MICRO_ROWS ?? 10_000);
 /** bench:screen's seed of the distinct batch, so these are its first rows' kind. */
 const DISTINCT_SEED = VARIANT_SEED + 2;
 
-const keep = process.env.BENCH_MICRO_HOME;
-const home = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'embargo-micro-'));
-const marker = join(home, '.bench-lists-loaded');
-const engine = createEngine({ home });
-if (!existsSync(marker)) {
-  mkdirSync(home, { recursive: true });
-  await loadBenchLists(engine, dataDir);
-  writeFileSync(marker, '');
-}
+const bench = await benchHome('micro', dataDir);
+const engine = bench.engine;
 
 /** CPU milliseconds (user + system) of this process since `from`. */
 const cpuMs = (from?: NodeJS.CpuUsage) => {
@@ -132,4 +123,4 @@ console.log(
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );
-if (!keep) rmSync(home, { recursive: true, force: true });
+bench.done();

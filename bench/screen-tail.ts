@@ -18,15 +18,14 @@
  * Usage: node scripts/build-bench.mjs &&
  *   node --max-semi-space-size=16 bench/.build/bench/screen-tail.js
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createEngine, type ScreeningQuery } from '../src/index.ts';
+import { resolve } from 'node:path';
+import type { ScreeningQuery } from '../src/index.ts';
 import { parseQuery } from '../src/match/index.ts';
 import { scriptOf } from '../src/normalize/script.ts';
 import { evalEngine } from '../eval/_engine.ts';
-import { loadBenchLists } from './_lists.ts';
+import { benchHome } from './_lists.ts';
 import { buildQuerySet, sample, VARIANT_SEED } from './_queries.ts';
 
 /** bench/screen.ts's seed of its subsets. */
@@ -34,15 +33,8 @@ const SAMPLE_SEED = VARIANT_SEED + 1;
 
 const dataDir = resolve(process.env.EMBARGO_DATA_DIR ?? '../shared/data');
 const ROUNDS = 1 + Number(process.env.BENCH_TAIL_ROUNDS ?? 4);
-const keep = process.env.BENCH_MICRO_HOME;
-const home = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'embargo-tail-'));
-const marker = join(home, '.bench-lists-loaded');
-const engine = createEngine({ home });
-if (!existsSync(marker)) {
-  mkdirSync(home, { recursive: true });
-  await loadBenchLists(engine, dataDir);
-  writeFileSync(marker, '');
-}
+const bench = await benchHome('tail', dataDir);
+const engine = bench.engine;
 const prepared = await evalEngine(engine);
 const set = buildQuerySet(prepared, dataDir);
 const queries = [...set.positives, ...set.variants, ...set.negatives];
@@ -264,4 +256,4 @@ if (out)
     }),
   );
 await engine.close();
-if (!keep) rmSync(home, { recursive: true, force: true });
+bench.done();
