@@ -13,7 +13,7 @@ import {
   type BookItem,
   type OpeningBalance,
 } from '../engine/index.ts';
-import { OutputFile } from './batch/output.ts';
+import { writeOutput } from './batch/output.ts';
 
 /**
  * The records of a book file (one transaction per line, JSONL), read as the engine asks for them;
@@ -49,24 +49,13 @@ export async function writeBook(
   items: AsyncIterable<BookItem>,
 ): Promise<BookTally> {
   const tally = new BookTally();
-  const it = items[Symbol.asyncIterator]();
-  let out: OutputFile | undefined;
-  try {
-    let next = await it.next();
-    out = await OutputFile.open(output);
-    for (; !next.done; next = await it.next()) {
-      const item = next.value;
-      tally.add(item);
-      const line =
-        'error' in item
-          ? JSON.stringify({ line: item.line, error: item.error.toJSON() })
-          : JSON.stringify(item);
-      await out.write(line, '\n');
-    }
-    await out.close();
-  } catch (err) {
-    await out?.discard();
-    throw err;
-  }
+  await writeOutput(output, items[Symbol.asyncIterator](), (item, out) => {
+    tally.add(item);
+    const line =
+      'error' in item
+        ? JSON.stringify({ line: item.line, error: item.error.toJSON() })
+        : JSON.stringify(item);
+    return out.write(line, '\n');
+  });
   return tally;
 }

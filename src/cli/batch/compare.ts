@@ -9,7 +9,7 @@ import { EmbargoError, ERROR_CODES, type Algorithm, type SchemaName } from '../.
 import { comparePairs, type Engine } from '../../engine/index.ts';
 import { int, note } from '../output.ts';
 import { refuseOverwrite } from '../outputPath.ts';
-import { OutputFile } from './output.ts';
+import { writeOutput } from './output.ts';
 import { batchReporter } from './progress.ts';
 import { detectInput } from './sniff.ts';
 
@@ -46,22 +46,14 @@ export async function compareBatch(
   });
   let rows = 0;
   let failed = 0;
-  let out: OutputFile | undefined;
   try {
     // A missing column is refused before the output is opened.
-    let next = await chunks.next();
-    out = await OutputFile.open(output);
-    for (; !next.done; next = await chunks.next()) {
-      rows += next.value.lines.length;
-      failed += next.value.errors.length;
-      for (const e of next.value.errors) reporter.rowError(e.row, e.error);
-      await out.write(...next.value.lines);
-    }
-    await out.close();
-  } catch (err) {
-    await chunks.return(undefined);
-    await out?.discard();
-    throw err;
+    await writeOutput(output, chunks, (chunk, out) => {
+      rows += chunk.lines.length;
+      failed += chunk.errors.length;
+      for (const e of chunk.errors) reporter.rowError(e.row, e.error);
+      return out.write(...chunk.lines);
+    });
   } finally {
     reporter.stop();
   }

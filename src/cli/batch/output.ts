@@ -119,3 +119,27 @@ export class OutputFile {
     }
   }
 }
+
+/**
+ * Writes what `items` gives to a new output file at `path`, each item through `write`, and closes
+ * it into place. The file is opened once the first item has come, so a refusal that comes before
+ * any item (no list loaded, a missing column) leaves no file; on any failure the source is stopped
+ * and the half-written file removed.
+ */
+export async function writeOutput<T>(
+  path: string,
+  items: AsyncIterator<T>,
+  write: (item: T, out: OutputFile) => Promise<void>,
+): Promise<void> {
+  let out: OutputFile | undefined;
+  try {
+    let next = await items.next();
+    out = await OutputFile.open(path);
+    for (; !next.done; next = await items.next()) await write(next.value, out);
+    await out.close();
+  } catch (err) {
+    await items.return?.(undefined);
+    await out?.discard();
+    throw err;
+  }
+}

@@ -13,7 +13,7 @@ import {
   type ScreenStreamOptions,
 } from '../../engine/index.ts';
 import { refuseOverwrite } from '../outputPath.ts';
-import { OutputFile } from './output.ts';
+import { writeOutput } from './output.ts';
 import { detectInput, outputFormat } from './sniff.ts';
 
 /** Options of {@link screenFile}. */
@@ -62,33 +62,21 @@ export async function screenFile(
     source: input,
     onFinish: (s) => (stats = s),
   });
-  const chunks = stream[Symbol.asyncIterator]();
-  let out: OutputFile | undefined;
-  try {
-    let next = await chunks.next();
-    out = await OutputFile.open(output);
-    for (; !next.done; next = await chunks.next()) {
-      const chunk = next.value;
-      for (const o of chunk.rows) {
-        progress.rows++;
-        if (o.matched) progress.matched++;
-        if (o.warnings) progress.warned++;
-        if (o.error) {
-          progress.failed++;
-          onRowError?.(o.row, o.error, o.id);
-        }
+  await writeOutput(output, stream[Symbol.asyncIterator](), async (chunk, out) => {
+    for (const o of chunk.rows) {
+      progress.rows++;
+      if (o.matched) progress.matched++;
+      if (o.warnings) progress.warned++;
+      if (o.error) {
+        progress.failed++;
+        onRowError?.(o.row, o.error, o.id);
       }
-      await out.write(chunk.bytes);
-      progress.bytesRead = chunk.position;
-      progress.seconds = (performance.now() - started) / 1000;
-      if (chunk.rows.length) onProgress?.({ ...progress });
     }
-    await out.close();
-  } catch (err) {
-    await chunks.return?.(undefined);
-    await out?.discard();
-    throw err;
-  }
+    await out.write(chunk.bytes);
+    progress.bytesRead = chunk.position;
+    progress.seconds = (performance.now() - started) / 1000;
+    if (chunk.rows.length) onProgress?.({ ...progress });
+  });
   return {
     ...progress,
     seconds: (performance.now() - started) / 1000,
