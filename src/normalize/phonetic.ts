@@ -4,23 +4,19 @@
  */
 import { doubleMetaphone } from 'double-metaphone';
 
-const keyCache = new Map<string, string[]>();
-const CACHE_LIMIT = 60_000;
-
 /**
  * Phonetic keys of one Latin form: the Double Metaphone primary and secondary codes, deduplicated,
  * empty codes dropped ("putin" → ["PTN"], "vladimir" → ["FLTMR"]). Forms without letters give [].
+ * Not memoised here: its one caller on the query path (the matcher's `cachedPhonetic`) keeps
+ * what it returns, and a second memo of the same keys was one more map entry and array per new
+ * spelling for every young-generation collection to copy.
  */
 export function phoneticKeys(form: string): string[] {
-  let keys = keyCache.get(form);
-  if (keys) return keys.slice();
   const [primary, secondary] = doubleMetaphone(form);
-  keys = [];
+  const keys: string[] = [];
   if (primary) keys.push(primary);
   if (secondary && secondary !== primary) keys.push(secondary);
-  if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
-  keyCache.set(form, keys);
-  return keys.slice();
+  return keys;
 }
 
 // Letter classes of the skeleton, by char code - 97 ('a' = 0). '' drops the letter; '*' marks the
