@@ -25,7 +25,6 @@ import { makeToken, type NameToken, type TokenKind } from './nameToken.ts';
 import { wordKind } from './nameWords.ts';
 
 const MAX_FORMS = 8;
-const ASPIRATE = /([ptk])h/g;
 
 // [initial spellings, final spellings]
 const CONSONANTS: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
@@ -208,16 +207,16 @@ function clean(word: string, keepSilent = false): string[] {
 }
 
 /**
- * Option lists for a Thai word, in RTGS or letter by letter after the Sanskrit (see the module
- * comment); `keepSilent` keeps the letters ์ silences.
+ * Option lists for a Thai word's letters `cs` (cleaned by {@link clean}, with `keepSilent` as
+ * given here), in RTGS or letter by letter after the Sanskrit (see the module comment);
+ * `keepSilent` keeps the letters ์ silences.
  */
 function options(
-  word: string,
+  cs: readonly string[],
   style: Style = 'rtgs',
   keepSilent = false,
   reading: Reading = 'usual',
 ): (readonly string[])[] {
-  const cs = clean(word, keepSilent);
   const opts: (readonly string[])[] = [];
   const initialOf = (c: string) => consonant(c, style)[0];
   let lastOpen = false;
@@ -327,7 +326,7 @@ function options(
  * เ-อ, เ-า, -ัว, -อ-, -ว-, รร), or the one its signs alone make; and how many letters it used.
  */
 function compoundVowel(
-  cs: string[],
+  cs: readonly string[],
   i: number,
   lead: string,
   sign: string,
@@ -356,7 +355,7 @@ function compoundVowel(
 }
 
 /** Whether a vowel (or the end) follows at `i`: then a ร ล ว before it is a cluster's second letter. */
-function isVowelAfter(cs: string[], i: number, lead: string): boolean {
+function isVowelAfter(cs: readonly string[], i: number, lead: string): boolean {
   if (lead) return true;
   const c = cs[i];
   return c !== undefined && FOLLOWING.has(c);
@@ -368,7 +367,7 @@ function isVowelAfter(cs: string[], i: number, lead: string): boolean {
  * before a leading vowel or before another consonant (สม som). `openShort` is off where silenced
  * letters are kept: a last silenced letter is no syllable (สิงห์).
  */
-function closes(cs: string[], i: number, lead = '', sign = '', openShort = true): boolean {
+function closes(cs: readonly string[], i: number, lead = '', sign = '', openShort = true): boolean {
   const c = cs[i];
   if (c !== undefined && SYLLABLE_LETTERS[c]) return false;
   // รร: the consonant before it is its onset (with a vowel sign after it too: then the first ร
@@ -420,32 +419,50 @@ export function thaiTokens(word: string): NameToken[] {
     const [forms, kind] = known;
     return [makeToken(forms[0]!, forms, kind ?? wordKind([...forms]), 'thai')];
   }
-  const forms = kBest(options(word), MAX_FORMS).filter(Boolean);
+  // The word's letters, cleaned once for its eight readings (a word's first sight is on the
+  // query path: a Thai name's spellings were a fifth of its first screening).
+  const cs = clean(word);
+  const forms = kBest(options(cs), MAX_FORMS).filter(Boolean);
   if (!forms.length) return [];
   // Two spellings after the Sanskrit letters: silenced letters left out and kept.
   for (const f of [
-    ...kBest(options(word, 'sanskrit'), 1),
-    ...kBest(options(word, 'sanskrit', true), 1),
+    ...kBest(options(cs, 'sanskrit'), 1),
+    ...kBest(options(clean(word, true), 'sanskrit', true), 1),
   ])
     if (f && !forms.includes(f)) forms.push(f);
   // A word of two to four consonants and no vowel sign is often an abbreviation read letter by
   // letter, its Latin acronym their initials (ปตท. PTT, the Petroleum Authority of Thailand).
-  const cs = clean(word);
   if (cs.length >= 3 && cs.length <= 4 && cs.every((c) => CONSONANTS[c] && c !== 'อ'))
     forms.push(cs.map((c) => CONSONANTS[c]![0][0]![0]).join(''));
   // Personal spellings often write the aspirates ph th kh without their h (Paetongtarn for
   // RTGS Phaethongthan, Pita for Phitha): each spelling also without them.
   for (const f of forms.slice()) {
-    const plain = f.replace(ASPIRATE, '$1');
+    const plain = withoutAspiration(f);
     if (plain !== f && !forms.includes(plain)) forms.push(plain);
   }
   // Compounds read as spoken and after the Pali (see Reading), without aspirate variants: each
   // spelling costs comparisons against every list spelling.
   for (const f of [
-    ...kBest(options(word, 'rtgs', false, 'double'), 1),
-    ...kBest(options(word, 'rtgs', false, 'onset'), 1),
-    ...kBest(options(word, 'sanskrit', false, 'pali'), 1),
+    ...kBest(options(cs, 'rtgs', false, 'double'), 1),
+    ...kBest(options(cs, 'rtgs', false, 'onset'), 1),
+    ...kBest(options(cs, 'sanskrit', false, 'pali'), 1),
   ])
     if (f && !forms.includes(f)) forms.push(f);
   return [makeToken(forms[0]!, forms, /^[0-9]+$/.test(forms[0]!) ? 'number' : 'word', 'thai')];
+}
+
+/**
+ * A spelling without the h of its aspirates ph, th, kh ("phitha" → "pita"), left to right as a
+ * global /([ptk])h/ replacement would, without a regular expression: it runs on every spelling
+ * of every new Thai word.
+ */
+function withoutAspiration(f: string): string {
+  if (!f.includes('h')) return f;
+  let out = '';
+  for (let i = 0; i < f.length; i++) {
+    const c = f[i]!;
+    out += c;
+    if ((c === 'p' || c === 't' || c === 'k') && f[i + 1] === 'h') i++;
+  }
+  return out;
 }
