@@ -551,9 +551,12 @@ async function main(): Promise<void> {
       'targets (issue 12):',
       ...(
         [
+          // Met on the full set too: the subset's p99 is its 7th slowest of 600 queries, the full
+          // set's the 132nd of 13,116, most screened for the first time (the tail is first sights
+          // of a name's words and young collections, which 600 queries hardly sample).
           [
-            `single-query p99 ≤ 1 ms on one core`,
-            by.embargo.s.p99Ms <= 1,
+            `single-query p99 ≤ 1 ms on one core (subset and full set)`,
+            Math.max(by.embargo.s.p99Ms, embFullName.p99Ms) <= 1,
             `${f(by.embargo.s.p99Ms, 2)} ms subset, ${f(embFullName.p99Ms, 2)} ms full set`,
           ],
           [
