@@ -55,12 +55,6 @@ const UNCLEAN = /[\u0000-\u001f\u007f-\u009f]|(?! )\s| {2}|^ | $/;
 /** The properties of a query that name a country. */
 const COUNTRY_PROPS = ['nationality', 'citizenship', 'country', 'jurisdiction', 'flag'] as const;
 const GENDERS: ReadonlySet<string> = new Set(['male', 'female', 'other']);
-/**
- * What an absent property reads as: one shared empty list rather than a new one for each of the
- * twenty-odd identifier and country properties every query is asked for (garbage per query is
- * what sets how often the young generation is collected, and a collection is the p99 query).
- */
-const NONE: readonly never[] = Object.freeze([]);
 
 function invalid(message: string, field: string): EmbargoError {
   return new EmbargoError(ERROR_CODES.INVALID_QUERY, message, { field });
@@ -113,13 +107,13 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
   if (rawNames.length > MAX_NAMES) warnings.push(`only the first ${MAX_NAMES} names were screened`);
   const identifiers: IndexedIdentifier[] = [];
   for (const prop of IDENTIFIER_PROPS)
-    for (const raw of props[prop] ?? NONE) {
+    for (const raw of props[prop] ?? []) {
       const value = normalizeIdentifier(String(raw));
       if (value) identifiers.push({ prop, value });
     }
   if (!names.length && !identifiers.length)
     throw invalid('the query has no name (and no identifier) to screen', 'name');
-  const birthDates = (props.birthDate ?? NONE).map((d) => {
+  const birthDates = (props.birthDate ?? []).map((d) => {
     const v = String(d).trim();
     if (!isPartialDate(v))
       throw invalid(`birthDate "${v}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`, 'birthDate');
@@ -127,7 +121,7 @@ export function parseQuery(query: ScreeningQuery): ParsedQuery {
   });
   const countries: string[] = [];
   for (const prop of COUNTRY_PROPS) {
-    for (const raw of props[prop] ?? NONE) {
+    for (const raw of props[prop] ?? []) {
       const code = countryCode(String(raw));
       if (!code) throw invalid(`${prop} "${raw}" is not a country name or code`, prop);
       countries.push(code);
