@@ -52,8 +52,6 @@ test('-ya after a consonant the name has after the kept syllable (the echo)', ()
       ['tanya', 'tatyana'], // Ta-tya-n-a
       ['tania', 'tatiana'],
       ['tanja', 'tatjana'],
-      ['kolya', 'nikolay'],
-      ['kolya', 'mykola'], // Ukrainian
       ['petya', 'pyotr'], // yo written e
       ['petya', 'petr'],
       ['petja', 'pjotr'],
@@ -63,7 +61,6 @@ test('-ya after a consonant the name has after the kept syllable (the echo)', ()
       ['vitya', 'viktor'],
       ['katya', 'yekaterina'],
       ['katya', 'ekaterina'],
-      ['tolya', 'anatoliy'],
       ['lyonya', 'leonid'],
       ['galya', 'galina'],
       ['vasya', 'vasiliy'],
@@ -88,6 +85,19 @@ test('the echo needs the consonant where the truncation keeps it, and an onset',
       ['fedya', 'filipp'],
       ['olya', 'oleg'], // no onset: Olga and Oleg alike
       ['dima', 'dmitriy'], // a consonant clip, not this rule
+      ['kolya', 'nikolay'], // a strong clip (kol- after the first syllable), not this rule
+      ['tolya', 'anatoliy'], // a third syllable: Ezzatollah and Nematollah have one so too
+      ['tanya', 'sultan'], // Sul-tan: the syllable before is closed
+      ['tanya', 'konstantin'],
+      ['nadya', 'gennady'], // Gen-na-dy: the first syllable is no vowel alone
+      ['nadya', 'fernando'],
+      ['lyonya', 'elena'], // a second syllable, its vowel written otherwise
+      ['dasha', 'abdallah'], // a doubled letter is one consonant: no cut there
+      ['sasha', 'aleksandrovich'], // a patronymic is another person's name
+      ['vanya', 'ivanov'], // a surname
+      ['sonya', 'johnson'],
+      ['villa', 'avila'], // a doubled letter: a name of its own, not a pet form
+      ['bella', 'beltran'],
       ['tanja', 'tang'], // one syllable, not a Slavic name without its -os
       ['lena', 'lionel'], // io is no ё: a Romance name
       ['reina', 'urena'], // a diphthong is no vowel of these syllables

@@ -2,7 +2,7 @@
  * @module
  * East Slavic pet forms made by templatic truncation: the full name is cut down to one open
  * syllable of it, a consonant and its vowel, and a pet suffix is put on (Sa-sha from
- * Alek-sa-ndr, Lyo-sha from A-le-ksey, Ta-nya from Ta-tya-na, Ko-lya from Ni-ko-lay, Pe-tya from
+ * Alek-sa-ndr, Lyo-sha from A-le-ksey, Ta-nya from Ta-tya-na, Va-nya from I-va-n, Pe-tya from
  * Pyo-tr). Described so by Wiktionary's entry for the Russian suffix -ша ("when added to personal
  * names, the name is normally truncated, typically down to a single syllable consisting of a
  * consonant + vowel": Алекса́(ндр) → Алекса́ша → Са́ша, Але(ксей) → Алёша, Ма(рия) → Маша), and
@@ -13,18 +13,27 @@
  *
  * Two kinds of suffix are read here, each only where the letters leave little room for chance:
  * - `-sha`/`-zha`: a suffix of its own, so its consonant says nothing of the name. The syllable
- *   kept is a later one, the last before a cluster that the truncation cuts off (Aleksa|ndr,
- *   Ale|ksey), or a first one opening on two consonants (Gri-sha, Grigoriy). A first syllable of
- *   one consonant and a vowel is not credited: Masha is cut from Mariya, and as easily from
- *   Marina and Margarita, her sisters' names (the same risk as the two-letter clips).
+ *   kept is a later one of a name that opens on a vowel alone, the last before a cluster that the
+ *   truncation cuts off (A-leksa|ndr, A-le|ksey), or a first one opening on two consonants
+ *   (Gri-sha, Grigoriy). A first syllable of one consonant and a vowel is not credited: Masha is
+ *   cut from Mariya, and as easily from Marina and Margarita, her sisters' names (the same risk
+ *   as the two-letter clips).
  * - `-ya`/`-a` after a consonant the name has (the "echo" of Ta-n-ya, Va-n-ya, Pe-t-ya): that
- *   consonant closes the kept syllable or opens one of the next two (Tatya-n-a). The kept
- *   syllable must open on a consonant: Olya is cut from Olga and as easily from her brother Oleg.
+ *   consonant closes the kept syllable or opens the one after a soft syllable (Ta-tya-n-a). The
+ *   kept syllable is the first, or the second after a vowel alone (I-va-n, E-ka-terina), and
+ *   opens on a consonant: Olya is cut from Olga and as easily from her brother Oleg.
+ * Syllables are read as Russian divides them (a medial cluster opens the next syllable with its
+ * last consonant, or a consonant and r or l); a doubled letter is one consonant; patronymics and
+ * surnames made of given names (Aleksandrovich, Ivanov) are no names a pet form is cut from.
+ * Measured over the Latin given-name forms of the loaded lists, these limits leave Sasha with
+ * the Aleksandr forms and a few chance names, where a looser reading also met Sultan, Konstantin,
+ * Valencia and Guillermo.
  *
  * The evidence is weaker than a clip of the name as written, so the matcher credits it as it
  * credits a consonant clip: only beside a part spelled the same (a sure part), never alone.
- * Vova (Vladimir), Shura (Aleksandr), Misha (Mikhail, a first syllable of one consonant) are out
- * of reach of these rules. Ё is written yo, io, e or eo (Pyotr, Piotr, Petr; Fyodor, Fedor).
+ * Vova (Vladimir), Shura (Aleksandr), Misha (Mikhail, a first syllable of one consonant) and Tolya
+ * (Anatoliy, a third syllable) are out of reach of these rules; Kolya (Ni-kol-ay) is a clip. Ё is
+ * written yo, jo, e or eo (Pyotr, Petr; Fyodor, Fedor).
  */
 
 /** Vowel letters here: j and y are the glide of ya/yo/ja/jo romanisations. */
@@ -68,8 +77,12 @@ function parse(form: string): Parsed | undefined {
       continue;
     }
     const d = DIGRAPHS.find((g) => form.startsWith(g, i));
-    cluster.push(d ?? form[i]!);
-    i += d ? d.length : 1;
+    // A doubled letter is one consonant (Gennady, Abdallah): it closes no syllable.
+    if (!d && cluster[cluster.length - 1] === form[i]) i++;
+    else {
+      cluster.push(d ?? form[i]!);
+      i += d ? d.length : 1;
+    }
   }
   clusters.push(cluster);
   return { clusters, runs };
@@ -105,12 +118,20 @@ function openVowel(run: string): string | undefined {
   return undefined;
 }
 
-/** Whether cluster `c` ends with the consonants `onset`. */
-function endsWith(c: readonly string[], onset: readonly string[]): boolean {
-  if (onset.length > c.length) return false;
-  for (let i = 0; i < onset.length; i++)
-    if (c[c.length - onset.length + i] !== onset[i]) return false;
-  return true;
+/** Consonants that open a syllable before r or l (Pyo-tr, A-le-ksandr is Alek-sandr). */
+const BEFORE_LIQUID = ['p', 'b', 't', 'd', 'k', 'g', 'f', 'v', 'kh'];
+
+/**
+ * The onset of the syllable after a cluster inside a name: its last consonant, or the last two
+ * where they are a consonant and r or l (Gri-go, Ale-ksa, Sul-ta, Kon-stan: the s of ks and the
+ * n of nst close the syllable before).
+ */
+function onsetOf(c: readonly string[]): string {
+  const last = c[c.length - 1] ?? '';
+  const before = c[c.length - 2];
+  if (before && (last === 'r' || last === 'l') && BEFORE_LIQUID.includes(before))
+    return before + last;
+  return last;
 }
 
 /** The vowel runs of a soft-sign syllable (-тья-) as romanised. */
@@ -128,6 +149,20 @@ function sameOpening(s: Parsed, f: Parsed): boolean {
   );
 }
 
+/**
+ * Endings of patronymics and surnames made of given names (Aleksandrovich, Nikolayevna,
+ * Petrovych, Ivanov, Petrenko): such a word is another person's name, not one a pet form is cut
+ * from. The short ones only after four letters (Yakov, Lev are given names).
+ */
+const DERIVED = ['vich', 'vych', 'vna', 'ivna', 'enko', 'chuk', 'skiy', 'sky', 'skaya'];
+const DERIVED_SHORT = ['ov', 'ev', 'ova', 'eva'];
+
+function isDerived(full: string): boolean {
+  for (const e of DERIVED) if (full.endsWith(e)) return true;
+  for (const e of DERIVED_SHORT) if (full.endsWith(e) && full.length - e.length >= 4) return true;
+  return false;
+}
+
 /** Shortest and longest pet form read here (Tanya; Alyosha, Natasha). */
 const MIN_PET = 4;
 const MAX_PET = 7;
@@ -142,6 +177,9 @@ export function petFormOf(short: string, full: string): boolean {
   if (short === full || short[short.length - 1] !== 'a') return false;
   // The pet form's first letter opens a syllable of the name (x is ks: Sasha, Alexander).
   if (!full.includes(short[0]!) && !('ks'.includes(short[0]!) && full.includes('x'))) return false;
+  // A pet form of this template has no doubled letter (Villa, Bella, Alla are names of their own).
+  for (let i = 1; i < short.length; i++) if (short[i] === short[i - 1]) return false;
+  if (isDerived(full)) return false;
   const s = parse(short);
   const f = parse(full);
   // The kept syllable (one, or the name's opening one before it: Alyo-sha) and -(y)a after one
@@ -164,21 +202,30 @@ export function petFormOf(short: string, full: string): boolean {
   // name (Aleksa|ndr, Ale|ksey).
   let lastCut = -1;
   for (let k = 0; k < n; k++) if (f.clusters[k + 1]!.length >= 2) lastCut = k;
+  // A name that opens on a vowel and an open syllable, whose pet forms drop it (I-va-n, E-ka-terina).
+  const open0 =
+    f.clusters[0]!.length === 0 && 'aeiouy'.includes(full[0]!) && f.clusters[1]!.length === 1;
+  const sure = onset.join('');
   for (let k = m; k < n; k++) {
-    // The kept syllable: the name's vowel run k with the pet form's onset before it, and some
-    // of the name after it (the pet form is cut from the name, not from its last syllable).
-    if (quality(f.runs[k]!) !== vowel || !endsWith(f.clusters[k]!, onset)) continue;
+    // The kept syllable: the name's vowel run k opening on the pet form's onset, and some of the
+    // name after it (the pet form is cut from the name, not from its last syllable).
+    if (quality(f.runs[k]!) !== vowel) continue;
+    if ((k === 0 ? f.clusters[0]!.join('') : onsetOf(f.clusters[k]!)) !== sure) continue;
     // A kept opening syllable is the name's own, as written but for its vowel (A-lyo, A-le).
     if (m === 1 && (k !== 1 || !sameOpening(s, f))) continue;
     const after = f.clusters[k + 1]!;
     if (after.length === 0) continue;
     if (x === 'sh' || x === 'zh') {
-      if (k > 0 && k === lastCut) return true;
+      if (k > 0 && k === lastCut && open0) return true;
       if (k === 0 && onset.length >= 2 && f.clusters[0]!.length === onset.length) return true;
       continue;
     }
     // The echo: the consonant closing the kept syllable, or opening the one after a soft-sign
-    // syllable (Ta-tya-n-a, Татьяна).
+    // syllable (Ta-tya-n-a, Татьяна). Kept from the name's first syllable, or from its second
+    // where the first is a vowel alone and the vowel is written the same (I-va-n; not Sul-ta-n,
+    // Gen-na-dy, Ye-le-na for Lyonya): later syllables of a name meet a pet form by chance.
+    if (k > 1 || (k === 1 && (!open0 || f.runs[1]![f.runs[1]!.length - 1] !== s.runs[m]!.at(-1))))
+      continue;
     if (after.includes(x)) return true;
     const next = f.clusters[k + 2];
     const soft = k + 2 < n && after.length === 1 && SOFT_RUNS.includes(f.runs[k + 1]!);
@@ -189,7 +236,7 @@ export function petFormOf(short: string, full: string): boolean {
 
 /**
  * Whether one of two given names is an East Slavic pet form of the other by templatic
- * truncation, either way round (Sasha/Aleksandr, Tanya/Tatyana, Kolya/Nikolay, Petya/Pyotr):
+ * truncation, either way round (Sasha/Aleksandr, Tanya/Tatyana, Vanya/Ivan, Petya/Pyotr):
  * weak evidence, for a matcher to credit beside a part spelled the same.
  */
 export function isPetForm(a: string, b: string): boolean {

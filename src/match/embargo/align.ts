@@ -83,7 +83,7 @@ export const CLIP_SCORE = 0.8;
  * Similarity credited to a given name that is a weak clip of a list given name by its consonants
  * alone (normalize's `isConsonantClip`: Dima/Dmitry), or a clip of it reshaped as pet forms
  * reshape a name (`isReshapedClip`: Beto/Roberto, Nacho/Ignacio, Zhenya/Yevgeny), or an East
- * Slavic pet form (`isPetForm`: Sasha/Aleksandr, Tanya/Tatyana, Kolya/Nikolay), only where
+ * Slavic pet form (`isPetForm`: Sasha/Aleksandr, Tanya/Tatyana, Vanya/Ivan), only where
  * another part of the name is spelled the same or as a known variant (a sure pair, such as the
  * surname): weaker evidence than a strong clip, so it needs the stronger corroboration. Two-letter
  * cuts (Masha, Pasha) are still not credited: they are cut from sisters' names too (see
