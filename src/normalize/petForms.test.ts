@@ -94,6 +94,7 @@ test('the echo needs the consonant where the truncation keeps it, and an onset',
       ['lyonya', 'elena'], // a second syllable, its vowel written otherwise
       ['dasha', 'abdallah'], // a doubled letter is one consonant: no cut there
       ['sasha', 'aleksandrovich'], // a patronymic is another person's name
+      ['sasha', 'aliaksandrauna'], // Belarusian
       ['vanya', 'ivanov'], // a surname
       ['sonya', 'johnson'],
       ['villa', 'avila'], // a doubled letter: a name of its own, not a pet form

@@ -150,13 +150,15 @@ function sameOpening(s: Parsed, f: Parsed): boolean {
 }
 
 /**
- * Endings of patronymics and surnames made of given names (Aleksandrovich, Nikolayevna,
- * Petrovych, Ivanov, Petrenko): such a word is another person's name, not one a pet form is cut
- * from. The short ones only after four letters (Yakov, Lev are given names).
+ * Endings of patronymics and surnames made of given names (Aleksandrovich, Nikolayevna, the
+ * Belarusian Aliaksandrauna, Petrovych, Ivanov, Petrenko): such a word is another person's name,
+ * not one a pet form is cut from. The short ones only after four letters (Yakov, Lev are given
+ * names).
  */
-const DERIVED = ['vich', 'vych', 'vna', 'ivna', 'enko', 'chuk', 'skiy', 'sky', 'skaya'];
+const DERIVED = ['vich', 'vych', 'vna', 'ivna', 'auna', 'enko', 'chuk', 'skiy', 'sky', 'skaya'];
 const DERIVED_SHORT = ['ov', 'ev', 'ova', 'eva'];
 
+/** Whether `full` ends as a patronymic or a surname made of a given name (see DERIVED). */
 function isDerived(full: string): boolean {
   for (const e of DERIVED) if (full.endsWith(e)) return true;
   for (const e of DERIVED_SHORT) if (full.endsWith(e) && full.length - e.length >= 4) return true;
