@@ -61,6 +61,14 @@ export const PAIR_SETS: PairSet[] = [
     showMisses: true,
   },
   {
+    // Written for issue 12's East Slavic pet forms (normalize's petForms.ts: Sasha, Tanya, Kolya)
+    // and the siblings a loose rule would match, both polarities; tune on it freely.
+    title: 'pet forms, tuning',
+    file: 'tuning-pet-forms.csv',
+    groupBy: 'category',
+    showMisses: true,
+  },
+  {
     title: 'cross-script, tuning',
     file: 'cross-script/tuning.csv',
     groupBy: 'script',

@@ -254,3 +254,101 @@ test('a reshaped clip counts beside a part spelled the same, as a consonant clip
   }
   assert.ok(!m.compare('Beto Romero', 'ROMERO, Roberto', 'Company').match);
 });
+
+test('an East Slavic pet form counts beside a part spelled the same, never for a sibling', () => {
+  const m = new Matcher(
+    CandidateIndex.build(
+      [
+        'BELYAKOV, Aleksandr Petrovich',
+        'BELYAKOV, Aleksey Petrovich',
+        'ZIMINA, Tatyana Ivanovna',
+        'ZIMINA, Tamara Ivanovna',
+        'PANIN, Nikolay',
+        'PANIN, Konstantin',
+        'LAVROV, Pyotr',
+        'LAVROV, Pavel',
+        'GORBUNOV, Aleksey',
+        'GORBUNOV, Aleksandr',
+        // Given names are common in the lists and surnames rarer, as here: the weights follow.
+        'SMIRNOVA, Tatyana',
+        'POPOVA, Tatyana',
+        'SMIRNOV, Nikolay',
+        'POPOV, Pyotr',
+        'SOKOLOV, Aleksandr',
+        'SOKOLOV, Aleksey',
+        'KOZLOV, Pyotr',
+        'VOLKOV, Pyotr',
+        'ORLOV, Pyotr',
+        'KOZLOV, Nikolay',
+        'KOZLOVA, Tatyana',
+        'KOZLOV, Aleksandr',
+        'KOZLOV, Aleksey',
+      ].map((n) => storedEntity('Person', { name: [n] })),
+    ),
+  );
+  const find = (q: string, caption: string) =>
+    m
+      .screen({ schema: 'Person', properties: { name: [q] } }, { threshold: 0, limit: 10 })
+      .results.find((r) => r.caption === caption);
+  for (const [q, caption] of [
+    ['Sasha Petrovich Belyakov', 'BELYAKOV, Aleksandr Petrovich'],
+    ['Tanya Ivanovna Zimina', 'ZIMINA, Tatyana Ivanovna'],
+    ['Kolya Panin', 'PANIN, Nikolay'],
+    ['Petya Lavrov', 'LAVROV, Pyotr'],
+    ['Lyosha Gorbunov', 'GORBUNOV, Aleksey'],
+  ] as const) {
+    const r = find(q, caption);
+    assert.ok(isMatch(r), `${q} ~ ${caption} → ${r?.score}`);
+    assert.ok(
+      r!.explanations.tokens.some((t) => t.method === 'short-form'),
+      q,
+    );
+  }
+  for (const [q, caption] of [
+    ['Sasha Petrovich Belyakov', 'BELYAKOV, Aleksey Petrovich'],
+    ['Tanya Ivanovna Zimina', 'ZIMINA, Tamara Ivanovna'],
+    ['Kolya Panin', 'PANIN, Konstantin'],
+    ['Petya Lavrov', 'LAVROV, Pavel'],
+    ['Lyosha Gorbunov', 'GORBUNOV, Aleksandr'],
+    ['Tanya Ivanovna Zimova', 'ZIMINA, Tatyana Ivanovna'], // no part spelled the same
+    ['Kolya', 'PANIN, Nikolay'],
+  ] as const) {
+    const r = find(q, caption);
+    assert.ok(!isMatch(r), `${q} ~ ${caption} → ${r?.score}`);
+  }
+  assert.ok(!m.compare('Kolya Panin', 'PANIN, Nikolay', 'Company').match);
+});
+
+test('retrieval reaches the name a pet form is cut from where the surname is shared by many', () => {
+  const given = [
+    'Oleg',
+    'Igor',
+    'Pavel',
+    'Denis',
+    'Aleksey',
+    'Boris',
+    'Yuri',
+    'Roman',
+    'Stanislav',
+  ];
+  const index = CandidateIndex.build([
+    storedEntity('Person', { name: ['ORLOV, Aleksandr'] }),
+    ...given.flatMap((g) => [
+      storedEntity('Person', { name: [`ORLOV, ${g} Sergeyevich`] }),
+      storedEntity('Person', { name: [`ORLOV, ${g}`] }),
+    ]),
+  ]);
+  const r = new Matcher(index).screen(
+    { schema: 'Person', properties: { name: ['Sasha Orlov'] } },
+    { threshold: 0, limit: 5 },
+  ).results;
+  assert.equal(
+    r[0]?.caption,
+    'ORLOV, Aleksandr',
+    r.map((x) => `${x.caption} ${x.score}`).join(', '),
+  );
+  assert.ok(
+    r[0]!.explanations.tokens.some((t) => t.method === 'short-form'),
+    'ranked first as a short form',
+  );
+});

@@ -11,8 +11,9 @@
  * forms are not in it, and no maintained public table of them with a licence was found for this
  * project (none on npm or in Debian, looked for again in issue 12). Those cut from their name
  * (Borya, Sveta, Mide, Concha) are matched by clipping instead (`shortForms.ts`), those cut from
- * it reshaped or by its consonants (Beto, Nacho, Zhenya, Dima) only beside a part spelled the
- * same; the others (Sasha, Paco, Vova) are not.
+ * it reshaped or by its consonants (Beto, Nacho, Zhenya, Dima) and East Slavic pet forms made by
+ * templatic truncation (Sasha, Tanya, Kolya: `petForms.ts`) only beside a part spelled the same;
+ * the others (Misha, Paco, Vova, Shura) are not.
  *
  * Looked at for issue 12 and not vendored: npm's name-match (an English list in its code),
  * lvovich and petrovich (Russian declension, no short forms), gender-detection-from-name (names

@@ -27,3 +27,4 @@ export {
   WEAK_CLIP,
   type ClipStrength,
 } from './shortForms.ts';
+export { isPetForm } from './petForms.ts';

@@ -10,6 +10,7 @@ import {
   CLIP_SCRIPTS,
   isBusinessLine,
   isConsonantClip,
+  isPetForm,
   isReshapedClip,
   isStrongClip,
   isTruncatedBusinessWord,
@@ -81,7 +82,8 @@ export const CLIP_SCORE = 0.8;
 /**
  * Similarity credited to a given name that is a weak clip of a list given name by its consonants
  * alone (normalize's `isConsonantClip`: Dima/Dmitry), or a clip of it reshaped as pet forms
- * reshape a name (`isReshapedClip`: Beto/Roberto, Nacho/Ignacio, Zhenya/Yevgeny), only where
+ * reshape a name (`isReshapedClip`: Beto/Roberto, Nacho/Ignacio, Zhenya/Yevgeny), or an East
+ * Slavic pet form (`isPetForm`: Sasha/Aleksandr, Tanya/Tatyana, Vanya/Ivan), only where
  * another part of the name is spelled the same or as a known variant (a sure pair, such as the
  * surname): weaker evidence than a strong clip, so it needs the stronger corroboration. Two-letter
  * cuts (Masha, Pasha) are still not credited: they are cut from sisters' names too (see
@@ -380,7 +382,7 @@ export class QueryAligner {
     if (CLIP_SCRIPTS.has(this.q[i]!.script) && CLIP_SCRIPTS.has(t.script))
       for (const qf of this.q[i]!.forms)
         for (const lf of t.forms)
-          if (c === 0 && (isConsonantClip(qf, lf) || isReshapedClip(qf, lf)))
+          if (c === 0 && (isConsonantClip(qf, lf) || isReshapedClip(qf, lf) || isPetForm(qf, lf)))
             c = CONSONANT_CLIP_SCORE;
     memo.set(t, c);
     return c;
