@@ -7,7 +7,7 @@
  * and only the body comes back, moved (a transferred ArrayBuffer, not copied), for
  * {@link indexFromBytes} to decode in slices.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerThread } from 'node:worker_threads';
 import { EmbargoError, ERROR_CODES, type ErrorCode } from '../core/index.ts';
 import type { Snapshot } from '../store/index.ts';
 import type { IndexBytes, IndexCacheConfig } from './indexCache.ts';
@@ -53,7 +53,10 @@ const WORKER = new URL(COMPILED ? './indexWorker.js' : './indexWorker.ts', impor
  */
 export function storedIndexInWorker(job: Omit<IndexJob, 'nice'>): Promise<IndexBytes> {
   const data: IndexJob = { ...job, nice: BUILD_NICE };
-  const worker = COMPILED
+  // Loaded here, not imported: every CLI command loads this module, and only a server starts
+  // an index thread (worker_threads is ~3 ms CPU of a cold `embargo screen`, issue 17).
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  const worker: WorkerThread = COMPILED
     ? new Worker(WORKER, { workerData: data })
     : // From the sources: the thread registers tsx (as bin/embargo.js does) before importing.
       new Worker(

@@ -6,12 +6,15 @@
  * A build that awaits {@link TimeSlicer.pause} after each entity gives the event loop a turn
  * every few milliseconds instead.
  */
-import { performance } from 'node:perf_hooks';
 
 /** Default slice: short enough that a request waits at most this long behind the build. */
 export const DEFAULT_SLICE_MS = 4;
 
-/** Hands the event loop back (through `setImmediate`, so I/O callbacks run) every `sliceMs`. */
+/**
+ * Hands the event loop back (through `setImmediate`, so I/O callbacks run) every `sliceMs`.
+ * Times with the global `performance` (node:perf_hooks's, without loading the rest of that
+ * module, as importing it did in every CLI command: issue 17).
+ */
 export class TimeSlicer {
   private readonly sliceMs: number;
   private started = performance.now();

@@ -5,7 +5,7 @@
  * each its own heap and garbage collector, one per core, and a crash in one is seen as a crash
  * instead of taking the parent down.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { EmbargoError, ERROR_CODES, type ErrorCode } from '../../core/index.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.ts';
@@ -82,6 +82,9 @@ export class WorkerPool {
       options: options.options,
       format: options.format,
     };
+    // Loaded here, not imported: every CLI command loads this module, and only a batch forks
+    // (child_process is ~5 ms CPU of a cold `embargo screen`, issue 17).
+    const { fork } = process.getBuiltinModule('node:child_process');
     this.workers = Array.from({ length: options.size }, (_, index) => {
       const child = fork(options.script ?? WORKER_SCRIPT, [], {
         execArgv,

@@ -4,7 +4,13 @@
  * validation. Every fault names the JSON pointer of the field (`/goods/0/hs`) and, in a book, the
  * line, so an operator can fix the record; nothing is guessed.
  */
-import { compileSchema, EmbargoError, ERROR_CODES, schemaFault } from '../../core/index.ts';
+import {
+  compileSchema,
+  EmbargoError,
+  ERROR_CODES,
+  schemaFault,
+  type SchemaCheck,
+} from '../../core/index.ts';
 import { countryCode } from '../../normalize/index.ts';
 import { normalizeHs } from '../load.ts';
 import { isIsoDate } from '../validate.ts';
@@ -279,7 +285,7 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
   }
   // The shape is the schema's (src/rules/check/schema.ts, also in /openapi.json); what a schema
   // cannot say (country codes that exist, calendar dates, HS digits, units) is checked below.
-  const fault = schemaFault(CHECK, data);
+  const fault = schemaFault((compiled ??= compileSchema(TransactionInput)), data);
   if (fault) r.fail(fault.pointer, fault.problem);
   const o = r.object(data, '');
   const id = typeof o.id === 'number' ? String(o.id) : r.string(o.id, '/id');
@@ -430,8 +436,12 @@ export function parseTransaction(json: unknown, origin: ParseOrigin | number = {
   return tx;
 }
 
-/** The transaction schema, compiled once (TypeBox's compiler: no Ajv, no coercion). */
-const CHECK = compileSchema(TransactionInput);
+/**
+ * The transaction schema, compiled on first use (TypeBox's compiler: no Ajv, no coercion), as
+ * the act and scenario schemas are: every CLI command loads this module, and compiling it cost
+ * a cold `embargo screen`, which checks no transaction, 6–11 ms CPU (issue 17).
+ */
+let compiled: SchemaCheck<typeof TransactionInput> | undefined;
 
 /** An IMO number: seven digits, optionally written `IMO 1234567`. */
 function imoNumber(r: Reader, v: unknown, p: string): string | undefined {
