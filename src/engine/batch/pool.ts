@@ -47,6 +47,20 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** A chunk not yet handed to a worker. */
+interface Waiting extends Pending {
+  seq: number;
+  rows: BatchRow[];
+}
+
+/**
+ * Chunks a worker holds at most: the one it screens and the next, already in its channel, so it
+ * never waits for the parent between two. More are kept here and go to whichever worker comes
+ * free first: handed out at once, they would queue behind a slow chunk while another worker
+ * idles, most of all at the end of a batch.
+ */
+const AHEAD = 2;
+
 interface Worker {
   index: number;
   child: ChildProcess;
@@ -62,6 +76,8 @@ export class WorkerPool {
   private failure: EmbargoError | undefined;
   private closing = false;
   private seq = 0;
+  /** Chunks waiting for a worker with room (see {@link AHEAD}), in the order they came. */
+  private readonly waiting: Waiting[] = [];
   /** Highest resident set size any worker reported, in bytes. */
   peakRss = 0;
 
@@ -116,19 +132,26 @@ export class WorkerPool {
   }
 
   /**
-   * Screens a chunk on worker `on` (0-based), or else on the least busy worker (fewest chunks
-   * waiting), so a worker slowed by hard names gets less. Rejects if any worker has failed: one lost chunk spoils the whole output.
+   * Screens a chunk on worker `on` (0-based), or else on the first worker with room for it (see
+   * {@link AHEAD}), so a worker slowed by hard names gets less. Rejects if any worker has failed:
+   * one lost chunk spoils the whole output.
    */
   screen(rows: BatchRow[], on?: number): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
-    let worker = this.workers[on ?? 0]!;
-    if (on === undefined)
-      for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
     const seq = this.seq++;
     return new Promise<ChunkResult>((resolve, reject) => {
-      worker.pending.set(seq, { resolve, reject });
-      worker.child.send({ type: 'chunk', seq, rows } satisfies ToWorker);
+      const chunk = { seq, rows, resolve, reject };
+      if (on !== undefined) return this.hand(this.workers[on]!, chunk);
+      let worker = this.workers[0]!;
+      for (const w of this.workers) if (w.pending.size < worker.pending.size) worker = w;
+      if (worker.pending.size < AHEAD && !this.waiting.length) this.hand(worker, chunk);
+      else this.waiting.push(chunk);
     });
+  }
+
+  private hand(worker: Worker, chunk: Waiting): void {
+    worker.pending.set(chunk.seq, { resolve: chunk.resolve, reject: chunk.reject });
+    worker.child.send({ type: 'chunk', seq: chunk.seq, rows: chunk.rows } satisfies ToWorker);
   }
 
   /**
@@ -138,6 +161,8 @@ export class WorkerPool {
    */
   async close(kill = false): Promise<void> {
     this.closing = true;
+    // Chunks no worker took will not be answered now.
+    for (const p of this.waiting.splice(0)) p.reject(new Error('the batch workers were closed'));
     for (const w of this.workers) {
       if (!w.alive) continue;
       if (kill) w.child.kill('SIGKILL');
@@ -171,6 +196,8 @@ export class WorkerPool {
     this.peakRss = Math.max(this.peakRss, msg.rss);
     const p = worker.pending.get(msg.seq);
     worker.pending.delete(msg.seq);
+    if (worker.pending.size < AHEAD && this.waiting.length)
+      this.hand(worker, this.waiting.shift()!);
     p?.resolve(msg.result);
   }
 
@@ -196,6 +223,7 @@ export class WorkerPool {
       for (const p of w.pending.values()) p.reject(this.failure);
       w.pending.clear();
     }
+    for (const p of this.waiting.splice(0)) p.reject(this.failure);
     if (first) this.onFailure?.(this.failure);
   }
 }

@@ -59,7 +59,7 @@ export interface ScreenedChunk extends ChunkResult {
 
 /** What {@link screenStream} needs of the engine. */
 export interface StreamContext {
-  engine: Pick<Engine, 'screen' | 'coverage' | 'maxAgeDays'>;
+  engine: Pick<Engine, 'prepareScreening' | 'coverage' | 'maxAgeDays'>;
   store: Store;
   /** The database's address, which the workers open. */
   database: string;
@@ -142,7 +142,8 @@ export async function* screenStream(
       // Yield between chunks so writes drain and other work (a server's requests) goes on.
       screener = async (rows) => {
         await nextTurn();
-        return screenRows(ctx.engine, rows, screen, format);
+        const prepared = await ctx.engine.prepareScreening();
+        return screenRows(prepared.screen, rows, screen, format);
       };
     }
     if (format === 'csv') yield { rows: [], bytes: Buffer.from(csvHeader(), 'utf8'), position: 0 };

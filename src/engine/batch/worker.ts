@@ -75,7 +75,15 @@ process.on('message', (msg: ToWorker) => {
       .then(async () => {
         const opened = await opening;
         if (failed || !opened) return;
-        const result = await screenRows(opened.screening, msg.rows, init!.options, init!.format);
+        // The lists brought up to date once for the chunk; its rows are then screened in one go.
+        await opened.screening.refresh();
+        const screening = opened.screening;
+        const result = screenRows(
+          (q, o) => screening.screenNow(q, o),
+          msg.rows,
+          init!.options,
+          init!.format,
+        );
         send({ type: 'done', seq, result, rss: process.resourceUsage().maxRSS * 1024 });
         keepToBudget();
       })
