@@ -23,7 +23,15 @@
  * Writes bench/results/http-<date>.json as well as printing the table.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -49,6 +57,13 @@ const SWAP_RUNS = Number(process.env.BENCH_SWAP_RUNS ?? 1);
 const ONLY = process.env.BENCH_HTTP_ONLY;
 /** The snapshot the swap scenario activates (the benchmark's lists hold ofac_sdn 2023-12-28). */
 const SWAP_LIST = ['ofac_sdn', '2024-05-02'] as const;
+/**
+ * A folder for a trace of the swap (bench/swap-trace.mjs in each server worker, the slow requests
+ * and the loader's start and end here), or unset.
+ */
+const TRACE = process.env.BENCH_SWAP_TRACE;
+const trace = (line: Record<string, unknown>) =>
+  TRACE && appendFileSync(join(TRACE, 'bench.jsonl'), JSON.stringify(line) + '\n');
 /** Single names, cycled: listed parties in their own and other spellings, and unlisted people. */
 const NAMES = [
   'Kim Jong Un',
@@ -127,7 +142,13 @@ interface AutocannonRequest {
 type Autocannon = (
   opts: { url: string; connections: number; duration: number; requests: AutocannonRequest[] },
   done: (err: Error | null, result: AutocannonResult) => void,
-) => { stop(): void };
+) => {
+  stop(): void;
+  on(
+    event: 'response',
+    fn: (client: unknown, status: number, bytes: number, responseMs: number) => void,
+  ): void;
+};
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 function cannon(
@@ -156,6 +177,11 @@ function cannonUntil(
       { url, connections, duration: maxSeconds, requests: [request] },
       (err, result) => (err ? fail(err) : ok(result)),
     );
+    // With BENCH_SWAP_TRACE: each slow request, when it ended, to line up with the workers'.
+    if (TRACE)
+      run.on('response', (_c, status, _b, ms) => {
+        if (ms > 60) trace({ ev: 'slow', t: Date.now(), ms: Math.round(ms), status });
+      });
     void until.finally(() => run.stop());
   });
 }
@@ -264,6 +290,7 @@ async function swapScenario(
   let loadedAt = 0;
   let servedAt = 0;
   const started = Date.now();
+  trace({ ev: 'loader', t: started, run });
   const loader = spawn(
     process.execPath,
     [
@@ -278,6 +305,7 @@ async function swapScenario(
   const loaded = new Promise<number>((ok) =>
     loader.on('exit', (code) => {
       loadedAt = Date.now();
+      trace({ ev: 'activated', t: loadedAt, run });
       ok(code ?? -1);
     }),
   );
@@ -299,6 +327,7 @@ async function swapScenario(
       inRow = body.snapshots?.includes(activated) ? inRow + 1 : 0;
     }
     servedAt = Date.now();
+    trace({ ev: 'served', t: servedAt, run });
   })();
   // What went wrong, if anything: the first few answers other than 2xx, by status and body.
   const refused: string[] = [];
@@ -360,7 +389,16 @@ async function startServer(home: string): Promise<{ server: ChildProcess; base: 
       '0',
       '--no-web',
     ],
-    { env: { ...process.env, EMBARGO_HOME: home }, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      env: {
+        ...process.env,
+        EMBARGO_HOME: home,
+        ...(TRACE && {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${join(root, 'bench', 'swap-trace.mjs')}`,
+        }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
   );
   try {
     await waitReady(base, server);
