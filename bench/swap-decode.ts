@@ -8,6 +8,8 @@
  * as requests would. Reported per swap: the most main-thread CPU (Linux schedstat) in one
  * event-loop turn, how many turns held it over 10 and 20 ms, the GC pauses by kind, and the
  * same after the swap (the old index dropped) until `BENCH_AFTER_MS` (3000) has passed.
+ * `BENCH_MINOR_GC=1` with `--expose-gc` collects the young generation after each slice, as a
+ * server worker does (src/engine/slice.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +17,7 @@ import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { drain, Matcher } from '../src/match/index.ts';
 import { indexFromBytes } from '../src/engine/indexCache.ts';
-import { TimeSlicer } from '../src/engine/slice.ts';
+import { TimeSlicer, youngCollector } from '../src/engine/slice.ts';
 import { benchHome } from './_lists.ts';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -73,13 +75,14 @@ const tick = setInterval(() => {
 
 const report = (what: string, ms: number) => {
   const t = turns.sort((a, b) => b - a);
+  const cpu = t.reduce((a, b) => a + b, 0);
   const byKind = new Map<string, number[]>();
   for (const g of gcs) byKind.set(g.kind, [...(byKind.get(g.kind) ?? []), g.ms]);
   const gc = [...byKind]
     .map(([k, v]) => `${k} ${v.length}× max ${Math.max(...v).toFixed(1)}`)
     .join(', ');
   console.log(
-    `${what}: ${ms.toFixed(0)} ms, turns ${t.length}, most CPU in one turn ${t[0]?.toFixed(1)} ms, >10 ms: ${t.filter((x) => x > 10).length}, >20 ms: ${t.filter((x) => x > 20).length}; GC ${gc || 'none'}`,
+    `${what}: ${ms.toFixed(0)} ms, main-thread CPU ${cpu.toFixed(0)} ms, turns ${t.length}, most CPU in one turn ${t[0]?.toFixed(1)} ms, >10 ms: ${t.filter((x) => x > 10).length}, >20 ms: ${t.filter((x) => x > 20).length}; GC ${gc || 'none'}`,
   );
   turns = [];
   gcs = [];
@@ -91,7 +94,11 @@ for (let i = 0; i <= SWAPS; i++) {
   gcs = [];
   lastCpu = cpuNow();
   const t0 = performance.now();
-  const slicer = new TimeSlicer();
+  // BENCH_MINOR_GC=1 (with --expose-gc): as a server worker does, see youngCollector.
+  const slicer = new TimeSlicer(
+    undefined,
+    process.env.BENCH_MINOR_GC === '1' ? youngCollector() : undefined,
+  );
   const pause = () => slicer.pause();
   const { index } = await indexFromBytes(bytes, pause);
   const next = await Matcher.prepare(index, pause, true);

@@ -32,7 +32,7 @@ import {
   notReady,
 } from './coverage.ts';
 import { performance } from 'node:perf_hooks';
-import { TimeSlicer } from './slice.ts';
+import { TimeSlicer, youngCollector } from './slice.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { storedIndexInWorker } from './indexThread.ts';
 import {
@@ -374,7 +374,8 @@ export class ScreeningService {
    */
   private async build(active: Snapshot[], identifiers: boolean): Promise<Generation> {
     const sources = await this.confirmations(active);
-    const slicer = new TimeSlicer();
+    // A watching server collects the young generation after each slice (see youngCollector).
+    const slicer = new TimeSlicer(undefined, this.watching ? youngCollector() : undefined);
     const pause = () => slicer.pause();
     const cache = this.indexCache;
     let made: { index: CandidateIndex; facts: FactsLookup };
