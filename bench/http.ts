@@ -53,6 +53,14 @@ const WORKERS = Number(process.env.BENCH_HTTP_WORKERS ?? availableParallelism())
 const CONNECTIONS = [1, 8, 64];
 /** How many times the swap scenario runs, each on a fresh server (see the header). */
 const SWAP_RUNS = Number(process.env.BENCH_SWAP_RUNS ?? 1);
+/**
+ * Another checkout (its own `npm run build` done) whose server and loader the swap runs
+ * alternate with this one's: runs 1, 3, 5… this checkout, 2, 4, 6… that one, on the same machine
+ * minutes apart, for a paired comparison on a machine whose load changes (issue 17).
+ */
+const AB = process.env.BENCH_SWAP_AB ? resolve(process.env.BENCH_SWAP_AB) : undefined;
+/** The checkout whose `bin/embargo.js` swap run `run` uses. */
+const checkoutOf = (run: number) => (AB && run % 2 === 0 ? AB : root);
 /** `swap`: only the swap scenario. */
 const ONLY = process.env.BENCH_HTTP_ONLY;
 /** The snapshot the swap scenario activates (the benchmark's lists hold ofac_sdn 2023-12-28). */
@@ -257,6 +265,8 @@ interface Row {
 
 interface SwapRow {
   run: number;
+  /** The checkout whose server and loader ran (see {@link AB}). */
+  checkout: string;
   /** The 1-minute load average when the loading process started, and when the run ended. */
   loadAverageAtStart: number;
   loadAverageAtEnd: number;
@@ -280,6 +290,7 @@ async function swapScenario(
   match: AutocannonRequest,
   home: string,
   run: number,
+  checkout = root,
 ): Promise<SwapRow> {
   const [source, folder] = SWAP_LIST;
   const activated = `${source}@${folder}`;
@@ -294,7 +305,7 @@ async function swapScenario(
   const loader = spawn(
     process.execPath,
     [
-      join(root, 'bin', 'embargo.js'),
+      join(checkout, 'bin', 'embargo.js'),
       'lists',
       'load',
       source,
@@ -353,6 +364,7 @@ async function swapScenario(
     );
   const row: SwapRow = {
     run,
+    checkout,
     loadAverageAtStart,
     loadAverageAtEnd: loadavg()[0]!,
     activated,
@@ -373,13 +385,16 @@ async function swapScenario(
 }
 
 /** The server as users run it, over `home`; resolves once every worker is ready. */
-async function startServer(home: string): Promise<{ server: ChildProcess; base: string }> {
+async function startServer(
+  home: string,
+  checkout = root,
+): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(
     process.execPath,
     [
-      join(root, 'bin', 'embargo.js'),
+      join(checkout, 'bin', 'embargo.js'),
       'serve',
       '--port',
       String(port),
@@ -515,12 +530,24 @@ try {
       // A server of its own, over a copy of the same home: every run swaps the same lists.
       await stopServer(server);
       const home = await newHome();
-      started = await startServer(home);
+      started = await startServer(home, checkoutOf(run));
       [server, base] = [started.server, started.base];
       log('warming up (3 s)');
       await cannon(base, 8, 3, match);
     }
-    swaps.push(await swapScenario(base, headers, match, homes[homes.length - 1]!, run));
+    const swap = await swapScenario(
+      base,
+      headers,
+      match,
+      homes[homes.length - 1]!,
+      run,
+      checkoutOf(run),
+    );
+    swaps.push(swap);
+    // As each run ends: a long series cut short still says what it measured.
+    log(
+      `swap run ${run}${AB ? ` [${swap.checkout}]` : ''}: p99 ${swap.p99Ms} ms, max ${swap.maxMs} ms, ${swap.errors} errors, load ${swap.loadSeconds} s, served ${swap.servedAfterSeconds} s after activation (load average ${swap.loadAverageAtStart.toFixed(2)} → ${swap.loadAverageAtEnd.toFixed(2)})`,
+    );
   }
   const loadAfter = loadavg()[0]!;
 
@@ -545,12 +572,15 @@ try {
     );
   for (const swap of swaps)
     console.log(
-      `swap run ${swap.run} (load average ${swap.loadAverageAtStart.toFixed(2)} at start, ${swap.loadAverageAtEnd.toFixed(2)} at end): /match at 8 connections while another process activates ${swap.activated}: ${swap.requests} requests, p99 ${swap.p99Ms} ms, max ${swap.maxMs} ms, ${swap.errors} errors; load took ${swap.loadSeconds} s; new list served by every worker ${swap.servedAfterSeconds} s after activation: ${swap.met ? 'met' : 'MISSED'}`,
+      `swap run ${swap.run}${AB ? ` [${swap.checkout}]` : ''} (load average ${swap.loadAverageAtStart.toFixed(2)} at start, ${swap.loadAverageAtEnd.toFixed(2)} at end): /match at 8 connections while another process activates ${swap.activated}: ${swap.requests} requests, p99 ${swap.p99Ms} ms, max ${swap.maxMs} ms, ${swap.errors} errors; load took ${swap.loadSeconds} s; new list served by every worker ${swap.servedAfterSeconds} s after activation: ${swap.met ? 'met' : 'MISSED'}`,
     );
   const metRuns = swaps.filter((s) => s.met).length;
-  console.log(
-    `swap target: no request > 100 ms, no error, served within 30 s: met in ${metRuns} of ${swaps.length} runs (max ${swaps.map((s) => s.maxMs).join(' / ')} ms)`,
-  );
+  for (const checkout of AB ? [root, AB] : [root]) {
+    const of = swaps.filter((s) => s.checkout === checkout);
+    console.log(
+      `swap target${AB ? ` [${checkout}]` : ''}: no request > 100 ms, no error, served within 30 s: met in ${of.filter((s) => s.met).length} of ${of.length} runs (max ${of.map((s) => s.maxMs).join(' / ')} ms, p99 ${of.map((s) => s.p99Ms).join(' / ')} ms)`,
+    );
+  }
 
   const date = new Date().toISOString();
   const resultsDir = resolve(root, 'bench', 'results');
