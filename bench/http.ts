@@ -23,7 +23,15 @@
  * Writes bench/results/http-<date>.json as well as printing the table.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -45,10 +53,25 @@ const WORKERS = Number(process.env.BENCH_HTTP_WORKERS ?? availableParallelism())
 const CONNECTIONS = [1, 8, 64];
 /** How many times the swap scenario runs, each on a fresh server (see the header). */
 const SWAP_RUNS = Number(process.env.BENCH_SWAP_RUNS ?? 1);
+/**
+ * Another checkout (its own `npm run build` done) whose server and loader the swap runs
+ * alternate with this one's: runs 1, 3, 5… this checkout, 2, 4, 6… that one, on the same machine
+ * minutes apart, for a paired comparison on a machine whose load changes (issue 17).
+ */
+const AB = process.env.BENCH_SWAP_AB ? resolve(process.env.BENCH_SWAP_AB) : undefined;
+/** The checkout whose `bin/embargo.js` swap run `run` uses. */
+const checkoutOf = (run: number) => (AB && run % 2 === 0 ? AB : root);
 /** `swap`: only the swap scenario. */
 const ONLY = process.env.BENCH_HTTP_ONLY;
 /** The snapshot the swap scenario activates (the benchmark's lists hold ofac_sdn 2023-12-28). */
 const SWAP_LIST = ['ofac_sdn', '2024-05-02'] as const;
+/**
+ * A folder for a trace of the swap (bench/swap-trace.mjs in each server worker, the slow requests
+ * and the loader's start and end here), or unset.
+ */
+const TRACE = process.env.BENCH_SWAP_TRACE;
+const trace = (line: Record<string, unknown>) =>
+  TRACE && appendFileSync(join(TRACE, 'bench.jsonl'), JSON.stringify(line) + '\n');
 /** Single names, cycled: listed parties in their own and other spellings, and unlisted people. */
 const NAMES = [
   'Kim Jong Un',
@@ -127,7 +150,13 @@ interface AutocannonRequest {
 type Autocannon = (
   opts: { url: string; connections: number; duration: number; requests: AutocannonRequest[] },
   done: (err: Error | null, result: AutocannonResult) => void,
-) => { stop(): void };
+) => {
+  stop(): void;
+  on(
+    event: 'response',
+    fn: (client: unknown, status: number, bytes: number, responseMs: number) => void,
+  ): void;
+};
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 function cannon(
@@ -156,6 +185,11 @@ function cannonUntil(
       { url, connections, duration: maxSeconds, requests: [request] },
       (err, result) => (err ? fail(err) : ok(result)),
     );
+    // With BENCH_SWAP_TRACE: each slow request, when it ended, to line up with the workers'.
+    if (TRACE)
+      run.on('response', (_c, status, _b, ms) => {
+        if (ms > 60) trace({ ev: 'slow', t: Date.now(), ms: Math.round(ms), status });
+      });
     void until.finally(() => run.stop());
   });
 }
@@ -231,6 +265,8 @@ interface Row {
 
 interface SwapRow {
   run: number;
+  /** The checkout whose server and loader ran (see {@link AB}). */
+  checkout: string;
   /** The 1-minute load average when the loading process started, and when the run ended. */
   loadAverageAtStart: number;
   loadAverageAtEnd: number;
@@ -254,6 +290,7 @@ async function swapScenario(
   match: AutocannonRequest,
   home: string,
   run: number,
+  checkout = root,
 ): Promise<SwapRow> {
   const [source, folder] = SWAP_LIST;
   const activated = `${source}@${folder}`;
@@ -264,10 +301,11 @@ async function swapScenario(
   let loadedAt = 0;
   let servedAt = 0;
   const started = Date.now();
+  trace({ ev: 'loader', t: started, run });
   const loader = spawn(
     process.execPath,
     [
-      join(root, 'bin', 'embargo.js'),
+      join(checkout, 'bin', 'embargo.js'),
       'lists',
       'load',
       source,
@@ -278,6 +316,7 @@ async function swapScenario(
   const loaded = new Promise<number>((ok) =>
     loader.on('exit', (code) => {
       loadedAt = Date.now();
+      trace({ ev: 'activated', t: loadedAt, run });
       ok(code ?? -1);
     }),
   );
@@ -299,6 +338,7 @@ async function swapScenario(
       inRow = body.snapshots?.includes(activated) ? inRow + 1 : 0;
     }
     servedAt = Date.now();
+    trace({ ev: 'served', t: servedAt, run });
   })();
   // What went wrong, if anything: the first few answers other than 2xx, by status and body.
   const refused: string[] = [];
@@ -324,6 +364,7 @@ async function swapScenario(
     );
   const row: SwapRow = {
     run,
+    checkout,
     loadAverageAtStart,
     loadAverageAtEnd: loadavg()[0]!,
     activated,
@@ -344,13 +385,16 @@ async function swapScenario(
 }
 
 /** The server as users run it, over `home`; resolves once every worker is ready. */
-async function startServer(home: string): Promise<{ server: ChildProcess; base: string }> {
+async function startServer(
+  home: string,
+  checkout = root,
+): Promise<{ server: ChildProcess; base: string }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(
     process.execPath,
     [
-      join(root, 'bin', 'embargo.js'),
+      join(checkout, 'bin', 'embargo.js'),
       'serve',
       '--port',
       String(port),
@@ -360,7 +404,16 @@ async function startServer(home: string): Promise<{ server: ChildProcess; base: 
       '0',
       '--no-web',
     ],
-    { env: { ...process.env, EMBARGO_HOME: home }, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      env: {
+        ...process.env,
+        EMBARGO_HOME: home,
+        ...(TRACE && {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${join(root, 'bench', 'swap-trace.mjs')}`,
+        }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
   );
   try {
     await waitReady(base, server);
@@ -477,12 +530,24 @@ try {
       // A server of its own, over a copy of the same home: every run swaps the same lists.
       await stopServer(server);
       const home = await newHome();
-      started = await startServer(home);
+      started = await startServer(home, checkoutOf(run));
       [server, base] = [started.server, started.base];
       log('warming up (3 s)');
       await cannon(base, 8, 3, match);
     }
-    swaps.push(await swapScenario(base, headers, match, homes[homes.length - 1]!, run));
+    const swap = await swapScenario(
+      base,
+      headers,
+      match,
+      homes[homes.length - 1]!,
+      run,
+      checkoutOf(run),
+    );
+    swaps.push(swap);
+    // As each run ends: a long series cut short still says what it measured.
+    log(
+      `swap run ${run}${AB ? ` [${swap.checkout}]` : ''}: p99 ${swap.p99Ms} ms, max ${swap.maxMs} ms, ${swap.errors} errors, load ${swap.loadSeconds} s, served ${swap.servedAfterSeconds} s after activation (load average ${swap.loadAverageAtStart.toFixed(2)} → ${swap.loadAverageAtEnd.toFixed(2)})`,
+    );
   }
   const loadAfter = loadavg()[0]!;
 
@@ -507,12 +572,15 @@ try {
     );
   for (const swap of swaps)
     console.log(
-      `swap run ${swap.run} (load average ${swap.loadAverageAtStart.toFixed(2)} at start, ${swap.loadAverageAtEnd.toFixed(2)} at end): /match at 8 connections while another process activates ${swap.activated}: ${swap.requests} requests, p99 ${swap.p99Ms} ms, max ${swap.maxMs} ms, ${swap.errors} errors; load took ${swap.loadSeconds} s; new list served by every worker ${swap.servedAfterSeconds} s after activation: ${swap.met ? 'met' : 'MISSED'}`,
+      `swap run ${swap.run}${AB ? ` [${swap.checkout}]` : ''} (load average ${swap.loadAverageAtStart.toFixed(2)} at start, ${swap.loadAverageAtEnd.toFixed(2)} at end): /match at 8 connections while another process activates ${swap.activated}: ${swap.requests} requests, p99 ${swap.p99Ms} ms, max ${swap.maxMs} ms, ${swap.errors} errors; load took ${swap.loadSeconds} s; new list served by every worker ${swap.servedAfterSeconds} s after activation: ${swap.met ? 'met' : 'MISSED'}`,
     );
   const metRuns = swaps.filter((s) => s.met).length;
-  console.log(
-    `swap target: no request > 100 ms, no error, served within 30 s: met in ${metRuns} of ${swaps.length} runs (max ${swaps.map((s) => s.maxMs).join(' / ')} ms)`,
-  );
+  for (const checkout of AB ? [root, AB] : [root]) {
+    const of = swaps.filter((s) => s.checkout === checkout);
+    console.log(
+      `swap target${AB ? ` [${checkout}]` : ''}: no request > 100 ms, no error, served within 30 s: met in ${of.filter((s) => s.met).length} of ${of.length} runs (max ${of.map((s) => s.maxMs).join(' / ')} ms, p99 ${of.map((s) => s.p99Ms).join(' / ')} ms)`,
+    );
+  }
 
   const date = new Date().toISOString();
   const resultsDir = resolve(root, 'bench', 'results');

@@ -26,6 +26,7 @@ export { compareEntities } from './diff.ts';
 export type { ScreeningStatus, WatchOptions } from './screen.ts';
 export { TimeSlicer } from './slice.ts';
 export { BUILD_NICE } from './indexThread.ts';
+export { lowerPriority } from './priority.ts';
 export { RELIED_LISTS, type AuthorityGap } from './coverage.ts';
 /** The default match threshold of each algorithm (what a screening applies when given none). */
 export { DEFAULT_THRESHOLDS } from '../match/index.ts';

@@ -18,7 +18,7 @@ export interface IndexJob {
   database: string;
   cache: IndexCacheConfig;
   active: Snapshot[];
-  /** The worker thread's nice value (Linux: per thread). */
+  /** The worker thread's nice value (Linux: per thread), taken before it loads its modules. */
   nice: number;
 }
 
@@ -36,10 +36,10 @@ export type IndexJobResult =
   | { ok: false; message: string; code?: string };
 
 /**
- * Nice value of the thread while it builds (not while it starts or loads): below the threads
- * answering requests when the cores are contended (each worker of a server on a 2-core
- * machine), yet not so low that a busy server never gets its new index (at 19 a build would
- * have ~1.5% of a busy core).
+ * Nice value of the index thread from its start (loading its modules and the stored index, or
+ * building it), and of a `lists load` process: below the threads answering requests when the
+ * cores are contended (each worker of a server on a 2-core machine), yet not so low that a busy
+ * server never gets its new index (at 19 a build would have ~1.5% of a busy core).
  */
 export const BUILD_NICE = 5;
 

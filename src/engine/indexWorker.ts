@@ -9,29 +9,25 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '../store/index.ts';
-import { storedIndexBytes } from './indexCache.ts';
 import type { IndexJob, IndexJobResult } from './indexThread.ts';
 
 const job = workerData as IndexJob;
-/**
- * Lowers this thread's priority for a build (on Linux a thread's nice value is its own): the
- * build yields the cores to the threads answering requests when they are busy. Only for a
- * build: loading a stored index is brief, and at a low priority on a loaded machine the thread
- * took tens of seconds just to start.
- */
-const lower = () => {
-  try {
-    setPriority(job.nice);
-  } catch {
-    // Not allowed (or not Linux): the build runs at the process's priority.
-  }
-};
+// This thread's priority is lowered first (on Linux a thread's nice value is its own), before
+// it loads the engine's modules: loading them, reading the stored index and its CRC-32 took
+// ~0.7 s of CPU per swap (bench/swap-decode.ts's thread measure), at the priority of the
+// threads answering requests, on each server worker at once.
+try {
+  setPriority(job.nice);
+} catch {
+  // Not allowed (or not Linux): the thread runs at the process's priority.
+}
+const { openStore } = await import('../store/index.ts');
+const { storedIndexBytes } = await import('./indexCache.ts');
 const store = openStore(job.database);
 let result: IndexJobResult;
 let transfer: ArrayBuffer[] = [];
 try {
-  const r = await storedIndexBytes(store, job.active, job.cache, lower);
+  const r = await storedIndexBytes(store, job.active, job.cache);
   result = {
     ok: true,
     buffer: r.body.buffer as ArrayBuffer,

@@ -31,7 +31,8 @@ import {
   coveredSnapshot,
   notReady,
 } from './coverage.ts';
-import { TimeSlicer } from './slice.ts';
+import { performance } from 'node:perf_hooks';
+import { TimeSlicer, youngCollector } from './slice.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { storedIndexInWorker } from './indexThread.ts';
 import {
@@ -47,6 +48,17 @@ const COVERAGE_TTL_MS = 1000;
 
 /** A UTC day, in ms: list ages are whole days. */
 const DAY_MS = 86_400_000;
+
+/**
+ * Marks a phase of a background swap on the performance timeline (`embargo:swap:<phase>`), for
+ * a PerformanceObserver to line up with event-loop delay and GC pauses (bench/swap-trace.mjs);
+ * cleared at once, so that a server running for months keeps none of them.
+ */
+function mark(phase: string): void {
+  const name = `embargo:swap:${phase}`;
+  performance.mark(name);
+  performance.clearMarks(name);
+}
 
 /** How long a screening trusts that no other process has loaded a list. */
 const VERSION_CHECK_MS = 250;
@@ -312,6 +324,7 @@ export class ScreeningService {
         this.building = active.map((s) => s.id);
         const gen = await this.build(active, true);
         this.gen = gen;
+        mark('swapped');
         this.watching?.onSwap?.(gen.snapshots, previous);
       }
       this.version = version;
@@ -361,15 +374,19 @@ export class ScreeningService {
    */
   private async build(active: Snapshot[], identifiers: boolean): Promise<Generation> {
     const sources = await this.confirmations(active);
-    const slicer = new TimeSlicer();
+    // A watching server collects the young generation after each slice (see youngCollector).
+    const slicer = new TimeSlicer(undefined, this.watching ? youngCollector() : undefined);
     const pause = () => slicer.pause();
     const cache = this.indexCache;
     let made: { index: CandidateIndex; facts: FactsLookup };
     if (this.watching && cache) {
       // A server: the index is loaded, or built and stored, on a thread of its own; this thread
       // only decodes the body it hands over, in slices between requests.
+      mark('thread');
       const bytes = await storedIndexInWorker({ database: cache.database, cache, active });
+      mark('bytes');
       made = await indexFromBytes(bytes.body, pause);
+      mark('decoded');
     } else {
       // The one call that makes the index: loaded when another process (or an earlier run)
       // stored it for these snapshots, else built (in slices) and stored for the next process.
@@ -377,9 +394,11 @@ export class ScreeningService {
     }
     const { index, facts } = made;
     const matcher = await Matcher.prepare(index, pause, identifiers);
+    mark('prepared');
     // A server looks forms up for as long as it runs: their Map is made now, in slices, not by
     // the request that makes the 20,000th lookup.
     if (this.watching) await drain(index.vocab.mappingIds(), pause);
+    mark('built');
     const snapshots = active.map((s) => s.id);
     return { matcher, key: snapshots.join(','), snapshots, facts, sources };
   }

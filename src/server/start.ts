@@ -79,7 +79,11 @@ function startPrimary(workers: number): void {
   // p99 1.15–1.18 ms (two runs each, idle machine, 2026-12-07). 32 MB halved them again but
   // did not move the p99 further, as the tail without collections is then the first sight of
   // a name's words; it would hold up to 48 MB more per worker.
-  cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=16'] });
+  // `--expose-gc`: a swap collects the young generation after each step of decoding the new
+  // index instead of in 16 MB pauses (src/engine/slice.ts, youngCollector).
+  cluster.setupPrimary({
+    execArgv: [...process.execArgv, '--max-semi-space-size=16', '--expose-gc'],
+  });
   // One rate-limit count for all workers, kept here (see _clusterRate.ts).
   serveRateCounts(cluster);
   for (let i = 0; i < workers; i++) cluster.fork();

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { asEmbargoError, EmbargoError, ERROR_CODES } from '../../core/index.ts';
 import {
   BUILD_NICE,
+  lowerPriority,
   parseDuration,
   runSchedule,
   type Engine,
@@ -63,6 +64,11 @@ export function listsCommand(run: Run): Command {
     )
     .action((source: string, paths: string[], opts: CommonOptions & { date?: string }) =>
       run(opts, async (engine) => {
+        // The process ends with its load: its parsing, writing and index build (and their
+        // garbage collection) yield the cores to a server answering requests on this machine;
+        // at normal priority the parse competed with the server's workers for its whole length
+        // (issue 17). On an idle machine it costs nothing.
+        lowerPriority(BUILD_NICE);
         const progress = progressLine(`loading ${source}`);
         const result = await engine.loadList({
           source,
@@ -71,8 +77,6 @@ export function listsCommand(run: Run): Command {
           onProgress: progress.update,
           // A server following the store then loads the new index, never builds it (issue 17).
           storeIndex: true,
-          // The process ends with its load: its build yields the cores to a server's requests.
-          indexBuildNice: BUILD_NICE,
         });
         progress.done();
         if (opts.json) printJson(result);
